@@ -459,3 +459,28 @@ class AtsMatch(Serializable):
     """Degree asked vs found."""
     scoring_version: str
     """Version of the scoring formula."""
+
+
+# --------------------------------------------------------------------------- the whole analysis
+
+
+@dataclass(frozen=True)
+class ResumeAnalysis(Serializable):
+    """Everything mlcheck concluded about one resume (and optionally a posting and portfolio)."""
+
+    document: ResumeDocument
+    """The resume as read."""
+    profile: ResumeProfile
+    """Skills, achievements, bullet reviews, roadmap."""
+    quality_score: float
+    """Resume quality 0-100, independent of any posting (see analyzer/scoring.py)."""
+    findings: tuple[Finding, ...]
+    """Every finding, highest impact first."""
+    posting: JobPosting | None = None
+    """The posting, when --job was given."""
+    match: AtsMatch | None = None
+    """The ATS match, when --job was given."""
+    portfolio: Any = None
+    """analyzer.github.interface.PortfolioReview when --github was given."""
+    cross_check: Any = None
+    """analyzer.github.crosscheck.CrossCheck when both a resume and a portfolio were given."""

@@ -1,0 +1,202 @@
+"""The mlcheck command line: thin click commands over the analyzer library."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from analyzer import __version__
+from analyzer.errors import MlcheckError
+from analyzer.settings import Limits, Settings
+
+log = logging.getLogger("analyzer")
+
+COMMANDS_WITHOUT_DEFAULT = {"--help", "-h", "--version"}
+
+
+class DefaultToCheckGroup(click.Group):
+    """A group where `mlcheck resume.pdf ...` means `mlcheck check resume.pdf ...`."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Insert the default command when the first argument is not a command."""
+        if args and args[0] not in self.commands and args[0] not in COMMANDS_WITHOUT_DEFAULT:
+            first_positional = next((a for a in args if not a.startswith("-")), None)
+            if first_positional is not None and first_positional not in self.commands:
+                args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write a finished report once: to stdout for None or "-", else atomically to a file."""
+    if output in (None, "-"):
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    log.info("wrote %s", target)
+
+
+def fail(error: MlcheckError) -> None:
+    """Print one line for a domain error and exit with its documented code."""
+    click.echo(f"mlcheck: error: {error}", err=True)
+    sys.exit(error.exit_code)
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn MlcheckError into one stderr line and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MlcheckError as error:
+            fail(error)
+        except KeyboardInterrupt:
+            click.echo("mlcheck: interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def setup_logging(verbose: int) -> None:
+    """Send the package's log to stderr; -v shows info, -vv debug."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mlcheck: %(levelname)s: %(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(level)
+    log.propagate = False
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every analysing command shares: output, taxonomy, limits, verbosity."""
+    decorators = [
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, allow_dash=True),
+            default=None,
+            help="Write the report to this file ('-' or omitted: the terminal).",
+        ),
+        click.option(
+            "--taxonomy",
+            "taxonomy_paths",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False),
+            help="Extra skills taxonomy or role file (JSON, see docs/taxonomy.md). Repeatable.",
+        ),
+        click.option(
+            "--model",
+            default=None,
+            metavar="NAME",
+            help="Trained spaCy pipeline to use when installed (default: en_core_web_sm if "
+            "present, else the rule-based pipeline).",
+        ),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=Limits.max_bytes,
+            show_default=True,
+            help="Refuse input files larger than this.",
+        ),
+        click.option(
+            "--max-pages",
+            type=click.IntRange(min=1),
+            default=Limits.max_pages,
+            show_default=True,
+            help="Refuse PDFs with more pages than this.",
+        ),
+        click.option("-v", "--verbose", count=True, help="Log progress to stderr (-vv: debug)."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def make_settings(
+    taxonomy_paths: tuple[str, ...], model: str | None, max_bytes: int, max_pages: int
+) -> Settings:
+    """Build the run's Settings from the shared options."""
+    return Settings(
+        limits=Limits(max_bytes=max_bytes, max_pages=max_pages),
+        taxonomy_paths=tuple(taxonomy_paths),
+        model=model,
+    )
+
+
+@click.group(
+    cls=DefaultToCheckGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="""\b
+Examples:
+  mlcheck resume.pdf --job posting.txt            check a resume against a posting
+  mlcheck resume.pdf --job posting.txt -o report.html
+  mlcheck github octocat                          review a GitHub portfolio
+  mlcheck parse resume.pdf --format json          see what mlcheck reads
+  mlcheck screen resumes/ --job posting.txt --format csv -o shortlist.csv
+
+Exit codes: 0 ok, 1 score below --fail-under, 2 usage error, 3 unreadable input,
+4 GitHub error, 5 screen finished but some files could not be read.""",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="mlcheck")
+def main() -> None:
+    """Check an ML engineer's resume and GitHub portfolio the way a hiring pipeline sees them.
+
+    The resume (PDF, DOCX, TXT or Markdown) can be given directly: `mlcheck resume.pdf` is short
+    for `mlcheck check resume.pdf`.
+    """
+
+
+@main.command()
+@click.argument("resume", type=click.Path(dir_okay=False, allow_dash=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="text",
+    show_default=True,
+    help="Output form.",
+)
+@common_options
+@handle_errors
+def parse(
+    resume: str,
+    fmt: str,
+    output: str | None,
+    taxonomy_paths: tuple[str, ...],
+    model: str | None,
+    max_bytes: int,
+    max_pages: int,
+    verbose: int,
+) -> None:
+    """Show what mlcheck reads from a resume: contact, sections, bullets.
+
+    \b
+    Example:
+      mlcheck parse resume.pdf --format json
+    """
+    setup_logging(verbose)
+    from analyzer.documents import read_document
+    from analyzer.report.parse_output import render_parse
+
+    settings = make_settings(taxonomy_paths, model, max_bytes, max_pages)
+    document = read_document(resume, limits=settings.limits)
+    write_output(render_parse(document, fmt), output)
