@@ -9,34 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analyzer.errors import InputError, LimitExceeded
 from analyzer.models import JobPosting, ResumeAnalysis, ResumeDocument
 from analyzer.settings import Settings
-
-
-def read_input_bytes(path: str | Path, max_bytes: int) -> bytes:
-    """Read a whole input file once, refusing missing, empty, directory and oversized files."""
-    shown = str(path)
-    target = Path(path)
-    try:
-        stat = target.stat()
-    except FileNotFoundError:
-        raise InputError(shown, "no such file") from None
-    except OSError as error:
-        raise InputError(shown, f"cannot read: {error.strerror or error}") from None
-    if target.is_dir():
-        raise InputError(shown, "is a directory, not a file")
-    if stat.st_size > max_bytes:
-        raise LimitExceeded(
-            shown, f"file is {stat.st_size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)"
-        )
-    try:
-        data = target.read_bytes()
-    except OSError as error:
-        raise InputError(shown, f"cannot read: {error.strerror or error}") from None
-    if not data:
-        raise InputError(shown, "file is empty (0 bytes)")
-    return data
 
 
 def load_posting(job: str, settings: Settings, stdin_text: str | None = None) -> JobPosting:
@@ -83,11 +57,6 @@ def analyze_resume_bytes(
     """Analyse a resume given as bytes; pure and picklable, the unit of work of `screen`."""
     from analyzer.documents import read_document
 
-    if len(data) > settings.limits.max_bytes:
-        raise LimitExceeded(
-            name,
-            f"file is {len(data):,} bytes, over the {settings.limits.max_bytes:,}-byte limit",
-        )
     document = read_document(name, data=data, limits=settings.limits)
     return analyze_document(document, posting, settings)
 
@@ -99,6 +68,8 @@ def analyze_resume(
     stdin_text: str | None = None,
 ) -> ResumeAnalysis:
     """Read a resume file (and a posting file, "-" for stdin_text) and analyse it."""
-    data = read_input_bytes(path, settings.limits.max_bytes)
+    from analyzer.documents import read_document
+
+    document = read_document(path, limits=settings.limits)
     posting = load_posting(str(job), settings, stdin_text) if job is not None else None
-    return analyze_resume_bytes(data, str(path), posting, settings)
+    return analyze_document(document, posting, settings)

@@ -200,3 +200,89 @@ def parse(
     settings = make_settings(taxonomy_paths, model, max_bytes, max_pages)
     document = read_document(resume, limits=settings.limits)
     write_output(render_parse(document, fmt), output)
+
+
+FORMAT_BY_SUFFIX = {".html": "html", ".htm": "html", ".md": "md", ".json": "json", ".txt": "text"}
+
+
+def pick_format(fmt: str | None, output: str | None) -> str:
+    """Use --format when given, else the output file's extension, else text."""
+    if fmt:
+        return fmt
+    if output and output != "-":
+        return FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text")
+    return "text"
+
+
+def read_stdin_if_dash(job: str | None) -> str | None:
+    """Return the posting text from stdin when --job is "-"."""
+    if job != "-":
+        return None
+    text = click.get_text_stream("stdin").read()
+    if not text.strip():
+        raise click.UsageError("--job - was given but stdin is empty")
+    return text
+
+
+@main.command()
+@click.argument("resume", type=click.Path(dir_okay=False))
+@click.option(
+    "-j",
+    "--job",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Job posting to match against (text, Markdown or PDF; '-' reads stdin).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "json", "text"]),
+    default=None,
+    help="Report form [default: from the -o extension, else text].",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="N",
+    help="Exit 1 when the ATS match score (or, without --job, the resume quality) is below N.",
+)
+@common_options
+@handle_errors
+def check(
+    resume: str,
+    job: str | None,
+    fmt: str | None,
+    fail_under: float | None,
+    output: str | None,
+    taxonomy_paths: tuple[str, ...],
+    model: str | None,
+    max_bytes: int,
+    max_pages: int,
+    verbose: int,
+) -> None:
+    """Check a resume the way an ATS reads it, and say what to fix first.
+
+    RESUME is a PDF, DOCX, TXT or Markdown file. With --job, the resume is matched against the
+    posting's required and preferred skills, title, years and degree.
+
+    \b
+    Examples:
+      mlcheck resume.pdf --job posting.txt
+      mlcheck resume.pdf --job posting.txt -o report.html
+      mlcheck resume.pdf --job posting.txt --format json --fail-under 70
+      pbpaste | mlcheck resume.docx --job -
+    """
+    setup_logging(verbose)
+    from analyzer.api import analyze_resume
+    from analyzer.report import ReportFormat, render
+
+    settings = make_settings(taxonomy_paths, model, max_bytes, max_pages)
+    stdin_text = read_stdin_if_dash(job)
+    analysis = analyze_resume(resume, job=job, settings=settings, stdin_text=stdin_text)
+    write_output(render(analysis, ReportFormat(pick_format(fmt, output))), output)
+    score = analysis.match.score if analysis.match is not None else analysis.quality_score
+    if fail_under is not None and score < fail_under:
+        click.echo(f"mlcheck: score {score:.0f} is below --fail-under {fail_under:g}", err=True)
+        sys.exit(1)

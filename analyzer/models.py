@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -256,7 +256,7 @@ class Metric(Serializable):
     kind: str
     """percent, money, multiplier, count, time, size or rate."""
     value: float
-    """The number (for from->to changes, the relative change where meaningful, else the new value)."""
+    """The number; for a from->to change, the relative change where meaningful, else the new."""
     text: str
     """The matched text, e.g. "from 800 ms to 120 ms"."""
 
