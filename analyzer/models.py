@@ -409,6 +409,8 @@ class JobPosting(Serializable):
     """Years of experience asked, e.g. 3 for "3+ years"."""
     degree_required: str | None = None
     """Lowest degree asked: bachelor, master, phd."""
+    degree_or_equivalent: bool = False
+    """True when the posting accepts equivalent experience instead of the degree."""
 
 
 @dataclass(frozen=True)
@@ -459,6 +461,10 @@ class AtsMatch(Serializable):
     """Degree asked vs found."""
     scoring_version: str
     """Version of the scoring formula."""
+    posting_title: str | None = None
+    """The posting's job title the title match looked for (None when the posting has none)."""
+    components: tuple[tuple[str, float, float], ...] = ()
+    """Score breakdown: (component, points earned, points available); sums to ``score``."""
 
 
 # --------------------------------------------------------------------------- the whole analysis
