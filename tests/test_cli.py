@@ -1,0 +1,150 @@
+"""The command line: routing, help, version, output forms, exit codes and error lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from analyzer import __version__
+from analyzer.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE_RESUME = REPO / "examples" / "resume.pdf"
+EXAMPLE_POSTING = REPO / "examples" / "posting.txt"
+SCHEMA = json.loads((REPO / "analyzer" / "schemas" / "resume.schema.json").read_text())
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"mlcheck, version {__version__}"
+
+
+def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    top = runner.invoke(main, ["--help"])
+    assert top.exit_code == 0
+    assert "mlcheck resume.pdf --job posting.txt" in top.output
+    assert "Exit codes" in top.output
+    for name in sorted(main.commands):
+        result = runner.invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert f"mlcheck {name}" in result.output or "mlcheck resume" in result.output, name
+        assert "Example" in result.output, name
+
+
+def test_resume_as_first_argument_means_check(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.pdf"
+    result = runner.invoke(main, [str(missing), "--job", str(EXAMPLE_POSTING)])
+    assert result.exit_code == 3
+    assert result.output == f"mlcheck: error: {missing}: no such file\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.pdf", b"", "file is empty (0 bytes)"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, "unsupported file type"),
+        ("renamed.pdf", b"PK\x03\x04" + b"0" * 100, "is not a PDF"),
+        ("truncated.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "corrupt"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_3(
+    runner: CliRunner, tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = runner.invoke(main, ["parse", str(path)])
+    assert result.exit_code == 3, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith(f"mlcheck: error: {path}: ")
+    assert reason in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_size_limit_is_enforced(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["parse", str(EXAMPLE_RESUME), "--max-bytes", "1000"])
+    assert result.exit_code == 3
+    assert "limit" in result.output
+
+
+def test_parse_json_follows_the_schema(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["parse", str(EXAMPLE_RESUME), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    jsonschema.validate(data, SCHEMA)
+    assert data["input"] == {
+        "path": str(EXAMPLE_RESUME),
+        "format": "pdf",
+        "pages": 1,
+        "size_bytes": EXAMPLE_RESUME.stat().st_size,
+    }
+    assert data["contact"]["name"] == "Maya Okafor"
+    assert data["contact"]["email"] == "maya.okafor@example.com"
+    assert [s["name"] for s in data["sections"]] == [
+        "contact",
+        "summary",
+        "experience",
+        "projects",
+        "skills",
+        "education",
+    ]
+
+
+def test_check_json_has_the_full_contract(runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, [str(EXAMPLE_RESUME), "--job", str(EXAMPLE_POSTING), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    jsonschema.validate(data, SCHEMA)
+    assert data["ats"]["score"] > 60
+    assert {"skills", "achievements", "roadmap", "findings"} <= set(data)
+
+
+def test_job_from_stdin_equals_job_from_file(runner: CliRunner) -> None:
+    from_file = runner.invoke(
+        main, [str(EXAMPLE_RESUME), "--job", str(EXAMPLE_POSTING), "--format", "json"]
+    )
+    from_stdin = runner.invoke(
+        main,
+        [str(EXAMPLE_RESUME), "--job", "-", "--format", "json"],
+        input=EXAMPLE_POSTING.read_text(),
+    )
+    assert from_stdin.exit_code == 0, from_stdin.output
+    assert json.loads(from_stdin.output)["ats"]["score"] == json.loads(from_file.output)["ats"][
+        "score"
+    ]
+
+
+def test_fail_under_sets_exit_1(runner: CliRunner) -> None:
+    args = [str(EXAMPLE_RESUME), "--job", str(EXAMPLE_POSTING), "--format", "json"]
+    assert runner.invoke(main, [*args, "--fail-under", "10"]).exit_code == 0
+    failing = runner.invoke(main, [*args, "--fail-under", "100"])
+    assert failing.exit_code == 1
+    assert "below --fail-under 100" in failing.output
+
+
+def test_output_file_format_follows_extension(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    result = runner.invoke(main, [str(EXAMPLE_RESUME), "--job", str(EXAMPLE_POSTING), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    assert target.read_text().lstrip().lower().startswith("<!doctype html>")
+
+
+def test_failed_run_leaves_no_report(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    result = runner.invoke(main, [str(tmp_path / "missing.pdf"), "-o", str(target)])
+    assert result.exit_code == 3
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
