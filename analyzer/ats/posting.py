@@ -1,0 +1,497 @@
+"""Read a job posting: its title, required vs preferred skills, keywords, years and degree.
+
+A posting is split into lines; headings (``skills_taxonomy/posting.json``) switch between
+parts: *required* (Requirements, Qualifications, What you'll need, Must have...),
+*preferred* (Nice to have, Preferred, Bonus, Pluses...), *responsibilities*, *body* and
+*ignore* (Benefits, EEO). Skills are found with the same matcher as the resume. A skill counts
+as preferred when it is named only in the preferred part or only in sentences that say
+"preferred", "a plus", "nice to have", "bonus"...; everything else is required. When one
+sentence carries both a required and a preferred marker ("Python required, Spark a plus") it
+is judged clause by clause.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from analyzer.ats.interface import AtsResources
+from analyzer.ats.rules import posting_rules
+from analyzer.errors import InputError, LimitExceeded
+from analyzer.models import JobPosting
+from analyzer.settings import Limits
+
+log = logging.getLogger(__name__)
+
+PART_ORDER = ("preferred", "ignore", "required", "responsibilities")
+"""Order in which heading kinds are tried: the most specific first."""
+
+SKILL_PARTS = ("title", "required", "responsibilities", "body", "preferred")
+"""Parts whose skills count; "ignore" and "meta" lines do not."""
+
+MATCH_SECTION = {"required": "skills", "preferred": "skills"}
+"""Section name given to the matcher per part: requirement lists read like skills lists."""
+
+DEGREE_RANK = {"associate": 0, "bachelor": 1, "master": 2, "phd": 3}
+"""Degree levels from lowest to highest."""
+
+_BULLET = re.compile(r"^\s*(?:[-*+•·▪◦●○–—>]|\d{1,2}[.)])\s+")
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_EMPHASIS = re.compile(r"(\*\*|__|`)")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])")
+_CLAUSE = re.compile(r"[,;]\s*|\s+-\s+|\s+(?:but|while|whereas)\s+")
+_KEY_VALUE = re.compile(r"^[A-Za-z][\w ]{0,30}:\s+\S")
+_TITLE_SPLIT = re.compile(r"\s+[-|·–—]\s+|\s*[(|·]\s*|\s+at\s+")
+
+
+@dataclass(frozen=True)
+class PostingLine:
+    """One line of a posting and the part it belongs to."""
+
+    text: str
+    """The line without bullet glyphs and markdown marks."""
+    part: str
+    """title, meta, required, preferred, responsibilities, body or ignore."""
+
+
+# --------------------------------------------------------------------------- text in
+
+
+def read_posting(
+    path: str,
+    resources: AtsResources,
+    limits: Limits = Limits(),
+    stdin_text: str | None = None,
+) -> JobPosting:
+    """Read a posting file (text, Markdown, PDF, DOCX; "-" for stdin) and analyse it."""
+    text = posting_text(path, limits, stdin_text)
+    return parse_posting(text, resources, path=path)
+
+
+def posting_text(path: str, limits: Limits = Limits(), stdin_text: str | None = None) -> str:
+    """Return a posting's text: stdin for "-", a PDF/DOCX through the reader, else the file."""
+    if path == "-":
+        text = stdin_text if stdin_text is not None else sys.stdin.read()
+    else:
+        file = Path(path)
+        if not file.is_file():
+            raise InputError(path, "no such file")
+        size = file.stat().st_size
+        if size > limits.max_bytes:
+            raise LimitExceeded(path, f"{size} bytes is more than --max-bytes {limits.max_bytes}")
+        if file.suffix.lower() in (".pdf", ".docx"):
+            from analyzer.documents import read_document
+
+            text = read_document(path, limits=limits).text
+        else:
+            text = _decode(path, file.read_bytes())
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > limits.max_chars:
+        log.warning("%s: posting cut to %d characters", path, limits.max_chars)
+        text = text[: limits.max_chars]
+    if not text.strip():
+        raise InputError(path, "the job posting is empty")
+    return text
+
+
+def _decode(path: str, data: bytes) -> str:
+    """Decode a text posting; refuse binary files rather than reading noise."""
+    if b"\x00" in data[:4096]:
+        raise InputError(path, "not a text, Markdown, PDF or DOCX job posting")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def parse_posting(text: str, resources: AtsResources, path: str = "-") -> JobPosting:
+    """Analyse a posting's text into a JobPosting."""
+    lines = split_parts(text)
+    title = find_title(lines, resources)
+    required, preferred, counts = _skills(lines, resources)
+    required_sentences = list(_sentences_by_need(lines, preferred=False))
+    degree, equivalent = degree_asked(required_sentences)
+    body = "\n".join(line.text for line in lines if line.part in SKILL_PARTS)
+    return JobPosting(
+        path=path,
+        text=text,
+        title=title,
+        required_skills=required,
+        preferred_skills=preferred,
+        skill_counts=counts,
+        keywords=salient_keywords(body, resources, title=title),
+        years_required=years_asked(required_sentences),
+        degree_required=degree,
+        degree_or_equivalent=equivalent,
+    )
+
+
+def normalize(text: str) -> str:
+    """Lower-case, straighten quotes, drop markdown/bullets and outer punctuation."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    text = _MARKDOWN_HEADING.sub("", _BULLET.sub("", text))
+    text = _EMPHASIS.sub("", text).strip().lower()
+    text = text.strip(" \t:.!?-–—*#")
+    return re.sub(r"\s+", " ", text)
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    """Whole-word containment of a phrase in normalized text."""
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+
+
+def heading_part(line: str) -> str | None:
+    """Return the part a heading line starts (or None when the line is not a heading)."""
+    rules = posting_rules()["headings"]
+    markdown = _MARKDOWN_HEADING.match(line) is not None
+    stripped = _EMPHASIS.sub("", line).strip()
+    colon = stripped.endswith(":")
+    norm = normalize(line)
+    if not norm:
+        return None
+    for part in PART_ORDER:
+        if norm in rules[part] and len(norm.split()) <= 6:
+            return part
+    if not (markdown or colon) or len(norm.split()) > 14:
+        return None
+    for part in PART_ORDER:
+        if any(_contains_phrase(norm, phrase) for phrase in rules[part]):
+            return part
+    return "body" if markdown else None
+
+
+def logical_lines(text: str) -> list[tuple[str, bool, bool]]:
+    """Join hard-wrapped lines; return (line, is_bullet, follows_blank) triples."""
+    out: list[tuple[str, bool, bool]] = []
+    blank = True
+    raws = text.split("\n")
+    # A hard-wrapped text (lines cut near one width) continues a sentence on a new line even
+    # before a capital ("As a Machine / Learning Engineer"); unwrapped text does not.
+    width = max((len(r.rstrip()) for r in raws), default=0)
+    wrap_at = 0.7 * width if width <= 110 else float("inf")
+    for raw in raws:
+        if not raw.strip():
+            blank = True
+            continue
+        bullet = _BULLET.match(raw) is not None
+        stripped = raw.strip()
+        keyed = _KEY_VALUE.match(stripped) is not None
+        if out and not blank and not bullet and not keyed and heading_part(raw) is None:
+            prev, prev_bullet, prev_blank = out[-1]
+            wrapped = stripped[0].islower() or stripped[0] in "(&" or len(prev) >= wrap_at
+            if (
+                wrapped
+                and not prev.rstrip().endswith((".", "!", "?", ":"))
+                and (heading_part(prev) is None)
+            ):
+                out[-1] = (f"{prev.rstrip()} {stripped}", prev_bullet, prev_blank)
+                continue
+        out.append((raw, bullet, blank))
+        blank = False
+    return out
+
+
+def split_parts(text: str) -> tuple[PostingLine, ...]:
+    """Split a posting into lines, each labelled with the part it belongs to."""
+    rules = posting_rules()
+    title_prefixes = set(rules["title_prefixes"])
+    meta_prefixes = set(rules["meta_prefixes"])
+    part = "body"
+    part_has_bullets = False
+    out: list[PostingLine] = []
+    title_seen = False
+    for raw, bullet, follows_blank in logical_lines(text):
+        clean = _EMPHASIS.sub("", _MARKDOWN_HEADING.sub("", _BULLET.sub("", raw))).strip()
+        prefix, colon, rest = clean.partition(":")
+        key = normalize(prefix)
+        rest = rest.strip()
+        if colon and rest and len(key.split()) <= 3:
+            if key in title_prefixes and not title_seen:
+                out.append(PostingLine(rest, "title"))
+                title_seen = True
+                continue
+            if key in meta_prefixes:
+                out.append(PostingLine(rest, "meta"))
+                continue
+            inline = heading_part(prefix + ":")
+            if inline is not None and len(key.split()) <= 5:
+                part, part_has_bullets = inline, False
+                out.append(PostingLine(rest, part))
+                continue
+        heading = heading_part(raw)
+        if heading is not None:
+            part, part_has_bullets = heading, False
+            if heading == "body":  # an unknown markdown heading may be the job title
+                out.append(PostingLine(clean, part))
+            continue
+        # Prose after a bulleted list and a blank line has left the list's part.
+        if part_has_bullets and follows_blank and not bullet:
+            part, part_has_bullets = "body", False
+        part_has_bullets = part_has_bullets or bullet
+        out.append(PostingLine(clean, part))
+    return tuple(out)
+
+
+def sentences(text: str) -> list[str]:
+    """Split a line into sentences on end punctuation."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _has_marker(text: str, markers: Iterable[str]) -> bool:
+    norm = normalize(text)
+    return any(_contains_phrase(norm, m) for m in markers)
+
+
+def judged_units(lines: Iterable[PostingLine]) -> Iterator[tuple[str, str, bool]]:
+    """Yield (text, part, preferred) units: sentences, or clauses of mixed sentences."""
+    rules = posting_rules()
+    pref, need = rules["preferred_markers"], rules["required_markers"]
+    for line in lines:
+        if line.part not in SKILL_PARTS:
+            continue
+        for sentence in sentences(line.text):
+            if line.part == "preferred":
+                yield sentence, line.part, True
+            elif not _has_marker(sentence, pref):
+                yield sentence, line.part, False
+            elif not _has_marker(sentence, need):
+                yield sentence, line.part, True
+            else:
+                for clause in _CLAUSE.split(sentence):
+                    if clause.strip():
+                        yield clause.strip(), line.part, _has_marker(clause, pref)
+
+
+def _sentences_by_need(lines: Iterable[PostingLine], preferred: bool) -> Iterator[str]:
+    for text, _part, is_preferred in judged_units(lines):
+        if is_preferred == preferred:
+            yield text
+
+
+def _skills(
+    lines: tuple[PostingLine, ...], resources: AtsResources
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """Return (required, preferred, counts) canonical skills, most named first."""
+    counts: Counter[str] = Counter()
+    required: set[str] = set()
+    preferred: set[str] = set()
+    display: dict[str, str] = {}
+    for text, part, is_preferred in judged_units(lines):
+        section = MATCH_SECTION.get(part, "summary")
+        for mention in resources.skills.find_in_text(text, section):
+            key = mention.skill.casefold()
+            display.setdefault(key, mention.skill)
+            counts[key] += 1
+            (preferred if is_preferred else required).add(key)
+    preferred -= required
+
+    def ordered(keys: set[str]) -> tuple[str, ...]:
+        return tuple(display[k] for k in sorted(keys, key=lambda k: (-counts[k], k)))
+
+    count_pairs = tuple(
+        (display[k], counts[k]) for k in sorted(counts, key=lambda k: (-counts[k], k))
+    )
+    return ordered(required), ordered(preferred), count_pairs
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 10 or text.rstrip().endswith((".", "!", "?")):
+        return False
+    norm = normalize(text)
+    return any(_contains_phrase(norm, w) for w in posting_rules()["title_words"])
+
+
+def clean_title(text: str) -> str:
+    """Cut a title line at separators ("Senior ML Engineer - Remote" -> "Senior ML Engineer")."""
+    parts = [p.strip(" ,:-") for p in _TITLE_SPLIT.split(text) if p.strip(" ,:-")]
+    for part in parts:
+        if _title_like(part):
+            return part
+    return parts[0] if parts else text.strip()
+
+
+def find_title(lines: tuple[PostingLine, ...], resources: AtsResources) -> str | None:
+    """Find the job title: a "Job Title:" line, a title-like first line, or a role title."""
+    for line in lines:
+        if line.part == "title":
+            return clean_title(line.text)
+    head = [line for line in lines[:6] if line.part != "meta"]
+    for line in head:
+        if _title_like(line.text):
+            return clean_title(line.text)
+    text = "\n".join(line.text for line in lines)
+    best: tuple[int, int, str] | None = None
+    for role in resources.taxonomy.roles:
+        for title in role.titles:
+            found = re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", text, re.IGNORECASE)
+            if found:
+                key = (found.start(), -len(title), found.group(0))
+                best = key if best is None or key < best else best
+    if best is not None:
+        return best[2]
+    if head and len(head[0].text.split()) <= 8 and not head[0].text.endswith("."):
+        return clean_title(head[0].text)
+    return None
+
+
+# --------------------------------------------------------------------------- years, degree
+
+
+def _number(token: str, words: dict[str, Any]) -> float | None:
+    if token.isdigit():
+        return float(token)
+    value = words.get(token.lower())
+    return float(value) if value is not None else None
+
+
+def years_asked(units: Iterable[str]) -> float | None:
+    """Return the years of experience asked: the largest lower bound among the asks."""
+    rules = posting_rules()["years"]
+    words: dict[str, Any] = rules["number_words"]
+    number = r"(\d{1,2}|" + "|".join(sorted(words, key=len, reverse=True)) + r")"
+    pattern = re.compile(
+        rf"\b{number}\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*{number}\s*)?\+?\s*"
+        r"(?:\(\s*\d+\s*\)\s*)?(?:years?|yrs?)\b['’]?\s*(\S*)",
+        re.IGNORECASE,
+    )
+    follow = set(rules["follow_words"])
+    asks: list[float] = []
+    for unit in units:
+        for match in pattern.finditer(unit):
+            value = _number(match.group(1), words)
+            nxt = match.group(3).lower().strip(".,;:()")
+            if value is None or not 0 < value <= rules["max_years"]:
+                continue
+            if nxt in follow or "experience" in unit.lower():
+                asks.append(value)
+    return max(asks) if asks else None
+
+
+def _degree_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    rules = posting_rules()["degrees"]
+    reject = "|".join(rules["abbrev_reject_next"])
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for level in ("bachelor", "master", "phd"):
+        spec = rules[level]
+        words = "|".join(spec["words"])
+        out.append((level, re.compile(rf"(?<![\w.])(?:{words})(?![\w])", re.IGNORECASE)))
+        abbrev = "|".join(spec["abbrev"])
+        out.append(
+            (
+                level,
+                re.compile(
+                    rf"(?<![\w.])(?:{abbrev})\.?(?![\w])(?!\s+(?i:{reject})\b)",
+                ),
+            )
+        )
+    return out
+
+
+def degree_asked(units: Iterable[str]) -> tuple[str | None, bool]:
+    """Return (lowest degree asked, whether equivalent experience is accepted)."""
+    equivalents = posting_rules()["degrees"]["equivalent"]
+    patterns = _degree_patterns()
+    levels: list[str] = []
+    equivalent = False
+    for unit in units:
+        found = [level for level, pattern in patterns if pattern.search(unit)]
+        if found:
+            levels.extend(found)
+            equivalent = equivalent or _has_marker(unit, equivalents)
+    if not levels:
+        return None, False
+    return min(levels, key=DEGREE_RANK.__getitem__), equivalent
+
+
+# --------------------------------------------------------------------------- keywords
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def term_analyzer(stop: frozenset[str]) -> Callable[[str], list[str]]:
+    """Return an analyzer giving unigrams and bigrams of ADJACENT non-stop words.
+
+    scikit-learn's own analyzer builds bigrams after dropping stop words, which pairs words
+    that were never next to each other ("healthy once they are live" -> "healthy live").
+    """
+
+    def analyze(text: str) -> list[str]:
+        words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(_URL.sub(" ", text))]
+        keep = [w if w not in stop and len(w) > 1 else None for w in words]
+        grams = [w for w in keep if w]
+        grams += [f"{a} {b}" for a, b in zip(keep, keep[1:], strict=False) if a and b]
+        return grams
+
+    return analyze
+
+
+def salient_keywords(
+    text: str, resources: AtsResources, title: str | None = None, limit: int | None = None
+) -> tuple[str, ...]:
+    """Return the posting's most salient terms that are not taxonomy skills.
+
+    TF-IDF (English stop words plus generic posting words, 1-2 grams) over the posting's
+    sentences; a term's salience is the sum of its weights. The posting alone decides its
+    keywords, so one posting gives every resume the same list (``screen`` compares them).
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+    rules = posting_rules()["keywords"]
+    limit = rules["top"] if limit is None else limit
+    docs = [s for line in text.split("\n") for s in sentences(line)]
+    stop = frozenset(ENGLISH_STOP_WORDS | set(rules["stop_words"]))
+    vectorizer = TfidfVectorizer(analyzer=term_analyzer(stop), sublinear_tf=True)
+    try:
+        matrix = vectorizer.fit_transform(docs)
+    except ValueError:  # no document, or every word was a stop word
+        return ()
+    weights = matrix.sum(axis=0).A1
+    terms = vectorizer.get_feature_names_out()
+    ranked = sorted(zip(terms, weights, strict=True), key=lambda tw: (-round(tw[1], 6), tw[0]))
+    proper = _proper_nouns(text)
+    title_norm = normalize(title or "")
+    chosen: list[str] = []
+    for term, _weight in ranked:
+        if len(chosen) >= limit:
+            break
+        tokens = term.split()
+        if len(term) < rules["min_length"] or any(t in proper for t in tokens):
+            continue
+        if title_norm and _contains_phrase(title_norm, term):
+            continue
+        if any(_same_word(term, c) or (len(tokens) == 1 and term in c.split()) for c in chosen):
+            continue
+        if resources.skills.find_in_text(term, "skills"):
+            continue
+        chosen.append(term)
+    return tuple(chosen)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """True for a singular/plural pair ("model", "models")."""
+    return a.rstrip("s") == b.rstrip("s")
+
+
+def _proper_nouns(text: str) -> set[str]:
+    """Words that only ever appear capitalised (not all-caps): companies, places, products."""
+    seen: dict[str, bool] = {}
+    for word in _WORD.findall(text):
+        key = word.lower()
+        capitalised = word[0].isupper() and not word.isupper()
+        seen[key] = seen.get(key, True) and capitalised
+    return {word for word, always in seen.items() if always}

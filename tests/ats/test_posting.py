@@ -1,0 +1,147 @@
+"""Reading postings: parts, required vs preferred, title, years, degree, keywords."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.ats.posting import degree_asked, parse_posting, read_posting, years_asked
+from analyzer.errors import InputError
+from tests.ats.fakes import FakeResources
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def resources() -> FakeResources:
+    return FakeResources()
+
+
+def test_required_and_preferred_parts(resources: FakeResources) -> None:
+    posting = parse_posting(
+        "Machine Learning Engineer\n\nRequirements:\n- Python and SQL\n- Docker\n\n"
+        "Nice to have:\n- Spark\n- Python scripting\n",
+        resources,
+    )
+    assert posting.title == "Machine Learning Engineer"
+    assert set(posting.required_skills) == {"Python", "SQL", "Docker", "machine learning"}
+    # Python is named in both parts: required wins.
+    assert posting.preferred_skills == ("Spark",)
+    assert dict(posting.skill_counts)["Python"] == 2
+
+
+def test_preferred_marker_in_a_sentence(resources: FakeResources) -> None:
+    posting = parse_posting(
+        "Data Engineer\n\nWe need:\n- Strong SQL.\n- Kubernetes experience is a plus.\n"
+        "- Airflow nice to have.\n- Python required, Spark preferred.\n",
+        resources,
+    )
+    assert set(posting.required_skills) == {"SQL", "Python"}
+    assert set(posting.preferred_skills) == {"Kubernetes", "Airflow", "Spark"}
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("3+ years of Python experience", 3.0),
+        ("At least 5 years building ML systems.", 5.0),
+        ("A minimum of two years of relevant experience", 2.0),
+        ("3-15 years’ experience", 3.0),
+        ("Minimum five years’ work experience within Pharma", 5.0),
+        ("We have been in business for 20 years.", None),
+        ("Join a company with 100 years of history and experience", None),
+    ],
+)
+def test_years_asked(text: str, years: float | None) -> None:
+    assert years_asked([text]) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "degree", "equivalent"),
+    [
+        ("BS, MS or PhD in Computer Science", "bachelor", False),
+        ("Bachelor's degree in CS or equivalent experience", "bachelor", True),
+        ("Master’s degree in Statistics required", "master", False),
+        ("MS or Ph.D. in a quantitative field", "master", False),
+        ("PhD in machine learning", "phd", False),
+        ("Proficient with MS Office and MS Excel", None, False),
+        ("Strong communication skills", None, False),
+    ],
+)
+def test_degree_asked(text: str, degree: str | None, equivalent: bool) -> None:
+    assert degree_asked([text]) == (degree, equivalent)
+
+
+def test_degree_preferred_is_not_required(resources: FakeResources) -> None:
+    posting = parse_posting(
+        "ML Engineer\n\nRequirements\n- Bachelor's degree required, Master's preferred\n"
+        "\nPreferred\n- PhD\n",
+        resources,
+    )
+    assert posting.degree_required == "bachelor"
+
+
+def test_title_from_job_title_line(resources: FakeResources) -> None:
+    posting = parse_posting(
+        "Job Title: Senior Machine Learning Engineer\nCompany: Acme\n\nWe build things.", resources
+    )
+    assert posting.title == "Senior Machine Learning Engineer"
+
+
+def test_title_cut_at_separator(resources: FakeResources) -> None:
+    posting = parse_posting("# ML Engineer - Remote (EU)\n\nWe build models in Python.", resources)
+    assert posting.title == "ML Engineer"
+
+
+def test_title_from_role_titles_in_body(resources: FakeResources) -> None:
+    posting = parse_posting(
+        "Acme Corp is growing fast and building great products for everyone.\n"
+        "We are hiring an MLOps engineer to run our model platform on Kubernetes.\n",
+        resources,
+    )
+    assert posting.title is not None and posting.title.lower() == "mlops engineer"
+
+
+def test_keywords_exclude_skills_and_stop_words(resources: FakeResources) -> None:
+    posting = parse_posting(
+        "ML Engineer\n\nRequirements\n- Python for recommendation systems.\n"
+        "- Recommendation systems at scale, with ranking and retrieval.\n"
+        "- Ranking models for retrieval.\n",
+        resources,
+    )
+    assert "recommendation systems" in posting.keywords
+    assert "python" not in posting.keywords
+    assert "the" not in posting.keywords and "experience" not in posting.keywords
+
+
+def test_hard_wrapped_lines_are_joined(resources: FakeResources) -> None:
+    posting = parse_posting(
+        "Title: Data Engineer\n\nAbout the role\n"
+        "Our platform team runs pipelines for forty clients, and as a member of the Machine\n"
+        "Learning platform team you will run it all with us every single day of the week.\n",
+        resources,
+    )
+    assert "machine learning" in posting.required_skills
+
+
+def test_read_posting_text_file_and_stdin(tmp_path: Path, resources: FakeResources) -> None:
+    file = tmp_path / "job.md"
+    file.write_text("# Machine Learning Engineer\n\n## Requirements\n- Python\n", "utf-8")
+    from_file = read_posting(str(file), resources)
+    from_stdin = read_posting("-", resources, stdin_text=file.read_text("utf-8"))
+    assert from_file.required_skills == from_stdin.required_skills
+    assert from_stdin.path == "-"
+
+
+def test_unreadable_postings_raise(tmp_path: Path, resources: FakeResources) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_posting(str(tmp_path / "missing.txt"), resources)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", "utf-8")
+    with pytest.raises(InputError, match="empty"):
+        read_posting(str(empty), resources)
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02garbage")
+    with pytest.raises(InputError):
+        read_posting(str(binary), resources)
