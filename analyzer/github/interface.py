@@ -41,7 +41,17 @@ class RepoSnapshot(Serializable):
     html_url: str | None = None
     """Link to the repo."""
     error: str | None = None
-    """Why some of the repo could not be fetched (404/451, missing endpoint)."""
+    """Why the repo could not be fetched (404/451, server error, rate limit); None when fetched."""
+    default_branch: str | None = None
+    """Default branch name, as the listing gives it."""
+    file_sizes: tuple[tuple[str, int], ...] = ()
+    """(path, bytes) of the blobs in the tree, when known (git trees API or local disk)."""
+    dependency_files: tuple[tuple[str, str], ...] = ()
+    """(path, text) of small dependency files fetched for skill evidence (requirements.txt...)."""
+    homepage: str | None = None
+    """The repo's homepage link (often a deployed demo)."""
+    archived: bool = False
+    """True when the repo is archived."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,14 @@ class UserProfile(Serializable):
     """True when a <login>/<login> repo with a README exists."""
     html_url: str | None = None
     """Profile link."""
+    company: str | None = None
+    """Company, as written on the profile."""
+    location: str | None = None
+    """Location, as written on the profile."""
+    twitter_username: str | None = None
+    """Twitter/X handle, when given."""
+    followers: int = 0
+    """Followers count."""
 
 
 @dataclass(frozen=True)
@@ -140,3 +158,45 @@ class PortfolioReview(Serializable):
     """What to change."""
     requests_used: int = 0
     """API requests this review cost."""
+    partial: bool = False
+    """True when fetching stopped early (rate limit, server errors): some repos were not seen."""
+    warnings: tuple[str, ...] = ()
+    """Non-fatal problems met while fetching or judging."""
+    forks: tuple[str, ...] = ()
+    """Names of forked repos, listed apart: they are not judged as the candidate's work."""
+
+
+@dataclass(frozen=True)
+class Portfolio(Serializable):
+    """What was fetched of one GitHub account: the input of ``review_portfolio``."""
+
+    user: UserProfile
+    """Profile basics."""
+    repos: tuple[RepoSnapshot, ...]
+    """Own (non-fork) repos, most recently pushed first, at most max_repos."""
+    forks: tuple[RepoSnapshot, ...] = ()
+    """Forks seen in the listing, listed apart (listing data only, nothing more is fetched)."""
+    requests_used: int = 0
+    """HTTP requests that cost rate limit (retries included, 304 Not Modified excluded)."""
+    not_modified: int = 0
+    """Conditional requests answered 304 from the cache: free of rate-limit cost."""
+    warnings: tuple[str, ...] = ()
+    """Non-fatal problems: skipped repos, missing endpoints, rate limit reached."""
+    partial: bool = False
+    """True when fetching stopped early; what was fetched before is kept."""
+    rate_limit_remaining: int | None = None
+    """X-RateLimit-Remaining after the last response, when the server sent it."""
+    rate_limit_reset: _dt.datetime | None = None
+    """When the rate limit resets (from X-RateLimit-Reset), when known."""
+
+
+@dataclass(frozen=True)
+class CrossCheck(Serializable):
+    """Resume skills against what the public repos show."""
+
+    claimed_without_evidence: tuple[str, ...]
+    """Skills the resume claims that no judged repo shows (sorted)."""
+    evidence_not_claimed: tuple[str, ...]
+    """Skills repos show that the resume does not list (most repos first)."""
+    findings: tuple[Finding, ...] = ()
+    """What to change."""
