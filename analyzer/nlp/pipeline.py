@@ -1,0 +1,101 @@
+"""The one place that builds mlcheck's spaCy pipeline.
+
+``build_nlp`` returns a trained English pipeline when one is installed (``en_core_web_sm`` by
+default, or the name given with ``--model``/``Settings.model``) and otherwise
+``spacy.blank("en")`` with a rule-based ``sentencizer``. It never downloads anything: a name
+that is not installed as a package falls back to the blank pipeline with a logged warning.
+
+Everything mlcheck does works with the blank pipeline. What a trained pipeline adds:
+
+- **Part-of-speech tags and a dependency parse.** Passive voice is then read from the parse
+  (``auxpass``/``nsubjpass`` arcs, a ``VBN`` after a form of *be*) instead of from a list of
+  auxiliaries followed by an ``-ed``/irregular participle, so "was tasked" and "were deployed"
+  are caught without word lists and adjectives such as "was excited" are not mistaken for
+  participles.
+- **Verb detection at the start of a bullet.** A bullet opening with a past-tense or present
+  verb the action-verb list does not know ("Spearheaded", "Productionised") still counts as
+  an action-verb opener; with the blank pipeline only the list (and an ``-ed`` heuristic) can
+  say so.
+- **Sentence boundaries from the parser** rather than from punctuation alone, which helps
+  with run-on summary paragraphs.
+
+Skill matching and metric parsing are purely lexical and behave the same with either pipeline.
+
+The tokenizer gets a few extra infix rules in both cases, so that list punctuation glued to
+words ("AWS(S3)", "Python|SQL", "C#/.NET", "Node.js/Express") splits into separate tokens the
+way the skill patterns are tokenized, and "C#"/"F#" are always one token.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm"
+"""The trained pipeline tried when no name is given."""
+
+_SPECIAL_CASES = ("C#", "F#")
+"""Names whose tokenization otherwise depends on what follows them ("C#," vs "C#/.NET")."""
+
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+"""Only URLs with a scheme or www. stay one token; "Node.js/Express" must split."""
+
+_EXTRA_INFIXES = (
+    r"[|()\[\]{}]",  # list punctuation glued to words: "AWS(S3)", "Python|SQL"
+    r"(?<=[^\s/])/(?=[^\s/])",  # slash between any two non-spaces: "C#/.NET", "TF/Keras"
+)
+
+
+def _extend_tokenizer(nlp: Language) -> None:
+    """Add infix rules so glued list punctuation splits like the skill patterns do."""
+    infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):  # a custom callable: leave it alone
+        return
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.url_match = _URL.match
+    for name in _SPECIAL_CASES:
+        tokenizer.add_special_case(name, [{ORTH: name}])
+
+
+def is_trained(nlp: Language) -> bool:
+    """Return True when the pipeline tags parts of speech (a trained pipeline)."""
+    return any(name in nlp.pipe_names for name in ("tagger", "morphologizer", "parser"))
+
+
+@lru_cache(maxsize=4)
+def build_nlp(model: str | None = None) -> Language:
+    """Build (once per process and name) the spaCy pipeline mlcheck uses.
+
+    A trained pipeline named ``model`` (default ``en_core_web_sm``) is loaded when it is
+    installed as a package; otherwise a blank English pipeline with a sentencizer is built.
+    Never downloads.
+    """
+    name = model or DEFAULT_MODEL
+    nlp: Language | None = None
+    if spacy.util.is_package(name):
+        try:
+            # NER and the lemmatizer's tables are not needed; the parser gives sentences.
+            nlp = spacy.load(name, exclude=["ner"])
+        except (OSError, ValueError, ImportError) as exc:  # broken or incompatible install
+            logger.warning("could not load spaCy pipeline %r (%s); using a blank one", name, exc)
+            nlp = None
+    elif model is not None:
+        logger.warning("spaCy pipeline %r is not installed; using a blank English one", model)
+    if nlp is None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    elif "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+    _extend_tokenizer(nlp)
+    logger.debug("spaCy pipeline: %s %s", nlp.meta.get("name"), nlp.pipe_names)
+    return nlp

@@ -1,0 +1,171 @@
+"""The word lists the NLP stage judges with, loaded once per process from skills_taxonomy/.
+
+``skills_taxonomy/language.json`` holds action verbs, weak openers, clichés, first-person
+pronouns, passive-voice markers, bullet length limits and the nouns/units the metric parser
+knows. ``skills_taxonomy/stages.json`` holds the career-stage rules (see roadmap.py).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from analyzer.errors import MlcheckError
+
+
+@dataclass(frozen=True)
+class WeakOpener:
+    """A phrase that opens a bullet without saying what the candidate did."""
+
+    phrase: str
+    """Lower-case phrase, e.g. "responsible for"."""
+    suggest: str
+    """A verb to open with instead, e.g. "Owned"."""
+    hint: str
+    """Why it is weak, in a few words."""
+
+
+@dataclass(frozen=True)
+class Cliche:
+    """An empty phrase recruiters skip."""
+
+    phrase: str
+    """Lower-case phrase, e.g. "team player"."""
+    hint: str
+    """What to write instead."""
+
+
+@dataclass(frozen=True)
+class LanguageLists:
+    """Everything in language.json, typed."""
+
+    action_verbs: dict[str, str]
+    """Base form -> past tense ("build" -> "built")."""
+    verb_forms: frozenset[str]
+    """Every accepted opener form: base, third person, past, -ing (lower case)."""
+    past_of: dict[str, str]
+    """Any form (base, -s, -ing, past) -> past tense."""
+    weak_openers: tuple[WeakOpener, ...]
+    """Weak openers, longest phrase first."""
+    cliches: tuple[Cliche, ...]
+    """Clichés, longest phrase first."""
+    first_person: frozenset[str]
+    """First-person pronouns (lower case)."""
+    passive_auxiliaries: frozenset[str]
+    """Forms of "be" that start a passive."""
+    passive_markers: tuple[str, ...]
+    """Phrases that read as passive on their own ("was responsible")."""
+    irregular_participles: frozenset[str]
+    """Past participles not ending in -ed."""
+    not_participles: frozenset[str]
+    """-ed words that are adjectives after "be" ("based", "interested")."""
+    max_words: int
+    """A bullet longer than this many words is too long."""
+    max_chars: int
+    """A bullet longer than this many characters (about two lines) is too long."""
+    min_words: int
+    """A bullet shorter than this many words is too short."""
+    count_nouns: frozenset[str]
+    """Plural nouns a count is of ("users", "models")."""
+    size_nouns: frozenset[str]
+    """Plural nouns a data size is measured in ("rows", "images")."""
+    rate_nouns: frozenset[str]
+    """Plural nouns that make a rate with a period ("requests"/s)."""
+    not_after: frozenset[str]
+    """Words after which a number is a version or identifier, not a quantity."""
+    eval_metrics: tuple[str, ...]
+    """Model-quality measures bounded by 1 (accuracy, F1, AUC...)."""
+    result_examples: tuple[str, ...]
+    """Example result clauses for rewrite hints."""
+
+
+def _conjugations(base: str, past: str) -> set[str]:
+    """Return the base, -s, -ing and past forms of a regular-ish English verb."""
+    forms = {base, past}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(base + "es")
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms.add(base[:-1] + "ies")
+    else:
+        forms.add(base + "s")
+    if base.endswith("ie"):
+        forms.add(base[:-2] + "ying")
+    elif base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        forms.add(base[:-1] + "ing")
+    else:
+        forms.add(base + "ing")
+        if (
+            len(base) >= 3
+            and base[-1] not in "aeiouwxy"
+            and base[-2] in "aeiou"
+            and base[-3] not in "aeiou"
+        ):
+            forms.add(base + base[-1] + "ing")  # plan -> planning, ship -> shipping
+    return forms
+
+
+def _read_json(name: str) -> Any:
+    try:
+        text = resources.files("skills_taxonomy").joinpath(name).read_text(encoding="utf-8")
+        return json.loads(text)
+    except (OSError, ValueError) as exc:
+        raise MlcheckError(f"cannot read skills_taxonomy/{name}: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def load_language() -> LanguageLists:
+    """Load skills_taxonomy/language.json (once per process)."""
+    data = _read_json("language.json")
+    verbs = {str(k).lower(): str(v).lower() for k, v in data["action_verbs"].items()}
+    past_of: dict[str, str] = {}
+    for base, past in verbs.items():
+        for form in _conjugations(base, past):
+            past_of.setdefault(form, past)
+    passive = data["passive"]
+    metrics = data["metrics"]
+    length = data["length"]
+    return LanguageLists(
+        action_verbs=verbs,
+        verb_forms=frozenset(past_of),
+        past_of=past_of,
+        weak_openers=tuple(
+            sorted(
+                (
+                    WeakOpener(w["phrase"].lower(), w["suggest"], w["hint"])
+                    for w in data["weak_openers"]
+                ),
+                key=lambda w: -len(w.phrase),
+            )
+        ),
+        cliches=tuple(
+            sorted(
+                (Cliche(c["phrase"].lower(), c["hint"]) for c in data["cliches"]),
+                key=lambda c: -len(c.phrase),
+            )
+        ),
+        first_person=frozenset(p.lower() for p in data["first_person"]),
+        passive_auxiliaries=frozenset(passive["auxiliaries"]),
+        passive_markers=tuple(passive["markers"]),
+        irregular_participles=frozenset(passive["irregular_participles"]),
+        not_participles=frozenset(passive["not_participles"]),
+        max_words=int(length["max_words"]),
+        max_chars=int(length["max_chars"]),
+        min_words=int(length["min_words"]),
+        count_nouns=frozenset(metrics["count_nouns"]),
+        size_nouns=frozenset(metrics["size_nouns"]),
+        rate_nouns=frozenset(metrics["rate_nouns"]),
+        not_after=frozenset(metrics["not_after"]),
+        eval_metrics=tuple(sorted(metrics["eval_metrics"], key=len, reverse=True)),
+        result_examples=tuple(data["result_examples"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_stage_rules() -> dict[str, Any]:
+    """Load skills_taxonomy/stages.json (once per process); roadmap.py gives it types."""
+    data = _read_json("stages.json")
+    assert isinstance(data, dict)
+    return data
