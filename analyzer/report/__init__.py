@@ -1,0 +1,23 @@
+"""The improvement report: HTML, Markdown, JSON and terminal text forms of an analysis."""
+
+from __future__ import annotations
+
+from analyzer.report.render import (
+    RENDERERS,
+    ReportFormat,
+    render,
+    render_html,
+    render_json,
+    render_markdown,
+    terminal_summary,
+)
+
+__all__ = [
+    "RENDERERS",
+    "ReportFormat",
+    "render",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "terminal_summary",
+]

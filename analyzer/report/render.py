@@ -1,0 +1,151 @@
+"""Render a ResumeAnalysis as HTML, Markdown, JSON or terminal text; each form is a string.
+
+Writing the string anywhere is the CLI's job. The HTML form is one self-contained file (inline
+CSS and SVG, no scripts, no external resources); Markdown fits a GitHub job summary or a PR
+comment; text is the concise terminal summary.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from enum import Enum
+from importlib import resources
+
+import jinja2
+from markupsafe import Markup
+
+from analyzer import __version__
+from analyzer.models import ResumeAnalysis
+from analyzer.report import charts
+from analyzer.report.escaping import (
+    finalize_html,
+    finalize_markdown,
+    finalize_text,
+    md_escape,
+    wrap_text,
+)
+from analyzer.report.view import ATS_TARGET, build_view
+
+TEMPLATE_PACKAGE = "report_templates"
+"""The package holding the templates and CSS (shipped as package data)."""
+
+
+class ReportFormat(str, Enum):
+    """The output forms of the improvement report."""
+
+    HTML = "html"
+    MD = "md"
+    JSON = "json"
+    TEXT = "text"
+
+
+def _number(value: float | None, digits: int = 0) -> str:
+    """Format a score for display ("-" when absent)."""
+    if value is None:
+        return "-"
+    return f"{value:.{digits}f}"
+
+
+def _common(env: jinja2.Environment) -> jinja2.Environment:
+    env.filters["num"] = _number
+    env.globals["ats_target"] = ATS_TARGET
+    env.globals["version"] = __version__
+    return env
+
+
+@functools.lru_cache(maxsize=1)
+def html_environment() -> jinja2.Environment:
+    """Return the HTML environment: autoescape on for every template, undefined is an error."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader(TEMPLATE_PACKAGE, ""),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize_html,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["score_bar"] = charts.score_bar
+    env.globals["pillar_bar"] = charts.pillar_bar
+    return _common(env)
+
+
+@functools.lru_cache(maxsize=1)
+def text_environment() -> jinja2.Environment:
+    """Return the environment of the Markdown and text forms (no HTML autoescape).
+
+    Markdown templates escape through ``finalize`` (every printed value goes through
+    ``md_escape`` unless it is ``Markup`` built by us); the text template prints each value on
+    one line without control characters. Which finalize applies is chosen per form.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader(TEMPLATE_PACKAGE, ""),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda value: Markup(md_escape(str(value)))
+    env.filters["wrap"] = wrap_text
+    return _common(env)
+
+
+@functools.lru_cache(maxsize=2)
+def _overlay(kind: str) -> jinja2.Environment:
+    finalize = finalize_markdown if kind == "md" else finalize_text
+    return text_environment().overlay(finalize=finalize)
+
+
+@functools.lru_cache(maxsize=1)
+def report_css() -> Markup:
+    """Return the report stylesheet, read once from the template package, to inline."""
+    css = resources.files(TEMPLATE_PACKAGE).joinpath("report.css").read_text(encoding="utf-8")
+    # The stylesheet is ours, but make sure it can never close the <style> element early.
+    return Markup(css.replace("</", "<\\/"))
+
+
+def _tidy(text: str) -> str:
+    """Drop trailing spaces and runs of blank lines that optional template parts leave."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+def render_html(analysis: ResumeAnalysis) -> str:
+    """Render the self-contained HTML improvement report."""
+    template = html_environment().get_template("report.html")
+    return template.render(view=build_view(analysis), css=report_css())
+
+
+def render_markdown(analysis: ResumeAnalysis) -> str:
+    """Render the Markdown report for a GitHub job summary or a PR comment."""
+    template = _overlay("md").get_template("report.md.j2")
+    return _tidy(template.render(view=build_view(analysis)))
+
+
+def terminal_summary(analysis: ResumeAnalysis) -> str:
+    """Render the concise plain-text summary printed to the terminal by default."""
+    template = _overlay("text").get_template("summary.txt.j2")
+    return _tidy(template.render(view=build_view(analysis)))
+
+
+def render_json(analysis: ResumeAnalysis) -> str:
+    """Render the versioned JSON form (the contract for CI users) as indented text."""
+    from analyzer.report.json_form import analysis_json, dumps
+
+    return dumps(analysis_json(analysis))
+
+
+RENDERERS: dict[ReportFormat, Callable[[ResumeAnalysis], str]] = {
+    ReportFormat.HTML: render_html,
+    ReportFormat.MD: render_markdown,
+    ReportFormat.JSON: render_json,
+    ReportFormat.TEXT: terminal_summary,
+}
+"""The renderer of each output form."""
+
+
+def render(analysis: ResumeAnalysis, fmt: ReportFormat | str = ReportFormat.TEXT) -> str:
+    """Render the analysis in the given form and return the text."""
+    return RENDERERS[ReportFormat(fmt)](analysis)

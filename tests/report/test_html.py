@@ -1,0 +1,286 @@
+"""The HTML report: structure, accessibility, self-containment and safety with hostile input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analyzer.models import ResumeAnalysis
+from analyzer.report import ReportFormat, render
+from tests.report import sample
+from tests.report.htmltree import Node, parse
+
+PARTS_FULL = [
+    "verdict",
+    "fix-first",
+    "ats",
+    "skills",
+    "bullets",
+    "readability",
+    "roadmap",
+    "portfolio",
+    "other",
+    "resume",
+]
+FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "link", "img", "base", "form", "frame"}
+
+ALL_CASES = {
+    "full": sample.sample_analysis,
+    "hostile": lambda: sample.sample_analysis(hostile=True),
+    "no_job": sample.no_job_analysis,
+    "no_achievements": sample.no_achievements_analysis,
+    "empty": sample.empty_analysis,
+}
+
+
+def html_of(analysis: ResumeAnalysis) -> tuple[str, Node]:
+    html = render(analysis, ReportFormat.HTML)
+    root, builder = parse(html)
+    assert builder.errors == []
+    assert builder.doctype is not None and builder.doctype.lower() == "doctype html"
+    return html, root
+
+
+def part_ids(root: Node) -> list[str]:
+    return [s.attrs["id"] or "" for s in root.find_all("section")]
+
+
+@pytest.fixture(params=sorted(ALL_CASES))
+def any_analysis(request: pytest.FixtureRequest) -> ResumeAnalysis:
+    return ALL_CASES[request.param]()
+
+
+def test_parts_appear_in_reading_order(sample_analysis: ResumeAnalysis) -> None:
+    _, root = html_of(sample_analysis)
+    assert part_ids(root) == PARTS_FULL
+
+
+def test_without_posting_or_portfolio_the_parts_still_read_in_order(
+    no_job_analysis: ResumeAnalysis,
+) -> None:
+    html, root = html_of(no_job_analysis)
+    assert part_ids(root) == [p for p in PARTS_FULL if p != "portfolio"]
+    ats = root.by_id("ats")
+    assert ats is not None
+    assert "No job posting was given" in ats.text
+    assert ats.find_all("table") == []
+    assert "80%" not in root.by_id("verdict").text  # type: ignore[union-attr]
+
+
+def test_one_h1_and_headings_never_skip_a_level(any_analysis: ResumeAnalysis) -> None:
+    _, root = html_of(any_analysis)
+    levels = [int(n.tag[1]) for n in root.iter() if re.fullmatch(r"h[1-6]", n.tag)]
+    assert levels[0] == 1
+    assert levels.count(1) == 1
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, levels
+    assert max(levels) <= 3
+
+
+def test_each_part_has_an_h2(sample_analysis: ResumeAnalysis) -> None:
+    _, root = html_of(sample_analysis)
+    for section in root.find_all("section"):
+        first = next(n for n in section.iter() if re.fullmatch(r"h[1-6]", n.tag))
+        assert first.tag == "h2"
+        assert section.attrs["aria-labelledby"] == first.attrs["id"]
+
+
+def test_tables_have_scoped_headers_and_captions(any_analysis: ResumeAnalysis) -> None:
+    _, root = html_of(any_analysis)
+    for table in root.find_all("table"):
+        headers = table.find_all("th")
+        assert headers, "a table without header cells"
+        assert all(th.attrs.get("scope") in ("col", "row") for th in headers)
+        assert table.find_all("caption"), "a table without a caption"
+
+
+def test_page_is_self_contained_with_no_scripts_or_external_links(
+    any_analysis: ResumeAnalysis,
+) -> None:
+    html, root = html_of(any_analysis)
+    for node in root.iter():
+        assert node.tag not in FORBIDDEN_TAGS
+        for name, value in node.attrs.items():
+            assert not name.startswith("on"), (node.tag, name)
+            assert name not in ("src", "srcset", "action", "formaction", "background")
+            if name in ("href", "xlink:href"):
+                assert value is not None and re.fullmatch(r"#[A-Za-z][A-Za-z0-9._-]*", value)
+            assert "javascript:" not in (value or "").lower() or name == "content"
+    style = root.find_all("style")
+    assert len(style) == 1
+    assert "@media print" in style[0].text
+    assert "url(" not in style[0].text and "@import" not in style[0].text
+    assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in html or "https://" in root.by_id("resume").text  # type: ignore[union-attr]
+
+
+def test_content_security_policy_forbids_everything_but_inline_style(
+    sample_analysis: ResumeAnalysis,
+) -> None:
+    _, root = html_of(sample_analysis)
+    csp = [
+        m.attrs["content"]
+        for m in root.find_all("meta")
+        if m.attrs.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert csp and "default-src 'none'" in (csp[0] or "")
+    viewport = [m for m in root.find_all("meta") if m.attrs.get("name") == "viewport"]
+    assert viewport
+
+
+def test_every_in_page_link_has_a_target_and_ids_are_unique(any_analysis: ResumeAnalysis) -> None:
+    _, root = html_of(any_analysis)
+    ids = [n.attrs["id"] for n in root.iter() if "id" in n.attrs]
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
+    for link in root.find_all("a"):
+        href = link.attrs["href"] or ""
+        assert root.by_id(href[1:]) is not None, href
+
+
+def test_findings_link_to_the_bullet_section_or_repo_they_came_from(
+    sample_analysis: ResumeAnalysis,
+) -> None:
+    _, root = html_of(sample_analysis)
+    hrefs = {a.attrs["href"] for a in root.find_all("a")}
+    for finding in sample_analysis.findings:
+        if finding.anchor:
+            assert f"#{finding.anchor}" in hrefs, finding.anchor
+    bullet = root.by_id("b1")
+    assert bullet is not None and bullet.tag == "li"
+    assert bullet.text == sample_analysis.document.bullets[1].text
+    section = root.by_id("section-2")
+    assert section is not None and "Work Experience" in section.text
+    assert "Acme Payments" in section.text
+    repo = root.by_id("repo-ticket-router")
+    assert repo is not None and "ticket-router" in repo.text
+
+
+def test_appendix_shows_every_bullet_once_in_document_order(
+    sample_analysis: ResumeAnalysis,
+) -> None:
+    _, root = html_of(sample_analysis)
+    appendix = root.by_id("resume")
+    assert appendix is not None
+    shown = [li.attrs["id"] for li in appendix.find_all("li") if li.attrs.get("id")]
+    assert shown == [b.id for b in sample_analysis.document.bullets]
+    experience = root.by_id("section-2")
+    assert experience is not None
+    texts = [p.text for p in experience.find_all("p")]
+    assert texts == [
+        "Acme Payments, Senior ML Engineer, 2022 - Present",
+        "Shoply, ML Engineer, 2020 - 2022",
+    ]
+
+
+def test_fix_first_lists_the_five_highest_impact_findings_with_fix_and_evidence(
+    sample_analysis: ResumeAnalysis,
+) -> None:
+    _, root = html_of(sample_analysis)
+    part = root.by_id("fix-first")
+    assert part is not None
+    items = [li for li in part.find_all("li")]
+    assert len(items) == 5
+    for item, finding in zip(items, sample_analysis.findings[:5], strict=True):
+        assert finding.message in item.text
+        assert f"Fix: {finding.fix}" in item.text
+        if finding.evidence:
+            assert finding.evidence in item.text
+        assert finding.severity.value.capitalize() in item.text  # a text label, not colour
+
+
+def test_verdict_states_scores_against_the_80_percent_target(
+    sample_analysis: ResumeAnalysis,
+) -> None:
+    _, root = html_of(sample_analysis)
+    verdict = root.by_id("verdict")
+    assert verdict is not None
+    assert "64% match, 16 points below the 80% target" in verdict.text
+    assert "71 / 100" in verdict.text and "58 / 100" in verdict.text
+
+
+def test_ats_table_lists_missing_required_first(sample_analysis: ResumeAnalysis) -> None:
+    _, root = html_of(sample_analysis)
+    table = root.by_id("ats").find_all("table")[0]  # type: ignore[union-attr]
+    rows = [[c.text for c in tr.children] for tr in table.find_all("tr")[1:]]
+    assert rows[0] == ["Kubernetes", "required", "2", "Missing", "-"]
+    assert rows[1][0] == "AWS"
+    assert ["Python", "required", "3", "Listed only", "skills"] in rows
+    assert rows[-1][2] == "2" and rows[-1][1] == "keyword"
+
+
+def test_charts_are_inline_svg_with_title_desc_and_text_values(
+    sample_analysis: ResumeAnalysis,
+) -> None:
+    _, root = html_of(sample_analysis)
+    svgs = root.find_all("svg")
+    assert len(svgs) == 3 + len(sample_analysis.profile.roadmap.pillars)
+    for svg in svgs:
+        assert svg.attrs["role"] == "img"
+        labelled = (svg.attrs["aria-labelledby"] or "").split()
+        assert [svg.children[0].tag, svg.children[1].tag] == ["title", "desc"]
+        assert labelled == [svg.children[0].attrs["id"], svg.children[1].attrs["id"]]
+    skills = root.by_id("skills")
+    assert skills is not None
+    pillars = skills.find_all("ul")[0]
+    values = {li.children[0].text: li.children[2].text for li in pillars.children}
+    assert values["MLOps"] == "1 of 4 expected"  # the value as text beside the bar
+    assert values["Programming"] == "3 of 3 expected"
+    assert "Expected but missing: Kubernetes, CI/CD, model monitoring" in skills.text
+
+
+def test_no_achievements_says_so_and_lists_every_bullet_needing_a_number(
+    no_achievements_analysis: ResumeAnalysis,
+) -> None:
+    _, root = html_of(no_achievements_analysis)
+    part = root.by_id("bullets")
+    assert part is not None
+    assert "No measured results found" in part.text
+    assert "0 of 7 experience and project bullets carry a number" in part.text
+    assert part.text.count("Suggested shape:") == 7
+
+
+def test_empty_resume_renders_every_part_without_inventing_content(
+    empty_analysis: ResumeAnalysis,
+) -> None:
+    _, root = html_of(empty_analysis)
+    assert part_ids(root) == [
+        "verdict",
+        "fix-first",
+        "ats",
+        "skills",
+        "bullets",
+        "readability",
+        "roadmap",
+        "resume",
+    ]
+    assert "Nothing to fix" in root.by_id("fix-first").text  # type: ignore[union-attr]
+    assert "No sections were found" in root.by_id("resume").text  # type: ignore[union-attr]
+    assert root.find_all("h1")[0].text == "mlcheck report for empty.txt"
+
+
+def test_hostile_text_is_shown_as_text_and_never_becomes_markup(
+    hostile_analysis: ResumeAnalysis,
+) -> None:
+    html, root = html_of(hostile_analysis)
+    assert "<script" not in html.lower()
+    assert "<img" not in html.lower()
+    assert "\x1b" not in html
+    assert "onerror=" not in re.sub(r"&[a-z#0-9]+;", "", html).replace("onerror=alert", "")
+    # The text survives, visibly, as text.
+    bullet = root.by_id("b1")
+    assert bullet is not None and "<script>alert(1)</script>" in bullet.text
+    assert '"><img src=x onerror=alert(1)>' in bullet.text
+    assert "<script>alert(1)</script>" in root.by_id("ats").text  # type: ignore[union-attr]
+    assert "<script>alert(1)</script>" in root.by_id("portfolio").text  # type: ignore[union-attr]
+    # A hostile anchor never becomes a link; a hostile repo name gets a generated id.
+    hrefs = [a.attrs["href"] for a in root.find_all("a")]
+    assert all(re.fullmatch(r"#[A-Za-z0-9._-]+", h or "") for h in hrefs)
+    assert '#b1" onmouseover' not in html
+    assert root.by_id("repo-x-script-alert-1-script") is not None
+
+
+def test_render_accepts_the_format_as_text(sample_analysis: ResumeAnalysis) -> None:
+    assert render(sample_analysis, "html") == render(sample_analysis, ReportFormat.HTML)
+    with pytest.raises(ValueError):
+        render(sample_analysis, "pdf")
