@@ -420,6 +420,7 @@ def degree_asked(units: Iterable[str]) -> tuple[str | None, bool]:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]/|.!?\u2022\u00b7]+\s*|\s+[-\u2013\u2014]\s+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
@@ -431,10 +432,12 @@ def term_analyzer(stop: frozenset[str]) -> Callable[[str], list[str]]:
     """
 
     def analyze(text: str) -> list[str]:
-        words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(_URL.sub(" ", text))]
-        keep = [w if w not in stop and len(w) > 1 else None for w in words]
-        grams = [w for w in keep if w]
-        grams += [f"{a} {b}" for a, b in zip(keep, keep[1:], strict=False) if a and b]
+        grams: list[str] = []
+        for chunk in _PHRASE_BREAK.split(_URL.sub(" ", text.replace("\u2019", "'"))):
+            words = [w.lower() for w in _WORD.findall(chunk)]
+            keep = [w if w not in stop and len(w) > 1 else None for w in words]
+            grams += [w for w in keep if w]
+            grams += [f"{a} {b}" for a, b in zip(keep, keep[1:], strict=False) if a and b]
         return grams
 
     return analyze
@@ -462,24 +465,43 @@ def salient_keywords(
         return ()
     weights = matrix.sum(axis=0).A1
     terms = vectorizer.get_feature_names_out()
-    ranked = sorted(zip(terms, weights, strict=True), key=lambda tw: (-round(tw[1], 6), tw[0]))
+    salience = {str(t): round(float(w), 6) for t, w in zip(terms, weights, strict=True)}
+    # A word mostly used inside a salient phrase is represented by the phrase
+    # ("recommendation" by "recommendation systems").
+    for term, weight in salience.items():
+        if " " in term:
+            for word in term.split():
+                if salience.get(word, 0.0) and weight >= 0.6 * salience[word]:
+                    salience[word] = -1.0
+    ranked = sorted(salience.items(), key=lambda tw: (-tw[1], tw[0]))
     proper = _proper_nouns(text)
     title_norm = normalize(title or "")
     chosen: list[str] = []
-    for term, _weight in ranked:
-        if len(chosen) >= limit:
+    for term, weight in ranked:
+        if len(chosen) >= limit or weight < 0:
             break
         tokens = term.split()
         if len(term) < rules["min_length"] or any(t in proper for t in tokens):
             continue
+        if len(tokens) == 1 and term in rules["generic_unigrams"]:
+            continue
         if title_norm and _contains_phrase(title_norm, term):
             continue
-        if any(_same_word(term, c) or (len(tokens) == 1 and term in c.split()) for c in chosen):
-            continue
-        if resources.skills.find_in_text(term, "skills"):
+        if any(_same_word(term, c) for c in chosen) or _names_a_skill(term, text, resources):
             continue
         chosen.append(term)
     return tuple(chosen)
+
+
+def _names_a_skill(term: str, text: str, resources: AtsResources) -> bool:
+    """True when the term, as written anywhere in the posting, contains a taxonomy skill.
+
+    The term is lower case; the matcher may need the written casing ("GCP", "Go").
+    """
+    words = [re.escape(w) for w in term.split()]
+    pattern = re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
+    written = {m.group(0) for m in pattern.finditer(text)} | {term}
+    return any(resources.skills.find_in_text(w, "skills") for w in sorted(written))
 
 
 def _same_word(a: str, b: str) -> bool:

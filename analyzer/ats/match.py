@@ -1,0 +1,254 @@
+"""Match a resume against a job posting: keywords, title, years, degree, score.
+
+Skills meet through their canonical names: the posting and the resume go through the same
+taxonomy and matcher, so "ML" in a posting matches "machine learning" in a resume, and names
+match as whole words only ("Go" is not found in "going"). A skill counts once however often it
+is repeated. The title match (0-1)::
+
+    1.0  the posting's title (seniority words dropped, "ML" read as "machine learning") is in
+         the resume's headline/summary or its most recent experience role
+    0.8  it is in an older experience role
+    0.7  a title of the same role family (taxonomy role titles) is in any of those places
+    0.4 * the best word overlap (Jaccard) between the title and a headline line or role
+
+The score itself is computed in analyzer/ats/score.py (formula in its docstring and in
+docs/scoring.md); ``similarity`` is the TF-IDF cosine similarity of the two texts, reported
+beside the score but not part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analyzer.ats.interface import AtsResources
+from analyzer.ats.posting import clean_title
+from analyzer.ats.rules import posting_rules, scoring_rules
+from analyzer.ats.score import DEGREE_RANK, SCORING_VERSION, components, total
+from analyzer.models import (
+    AtsMatch,
+    JobPosting,
+    KeywordMatch,
+    Requirement,
+    ResumeDocument,
+    ResumeProfile,
+    Skill,
+)
+
+IMPORTANCE_ORDER = {"required": 0, "preferred": 1, "keyword": 2}
+"""Order of KeywordMatch lists: required, then preferred, then other keywords."""
+
+HEADLINE_SECTIONS = ("contact", "summary")
+"""Sections that hold the resume's headline."""
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
+
+
+def match_resume(
+    document: ResumeDocument,
+    profile: ResumeProfile,
+    posting: JobPosting,
+    resources: AtsResources,
+) -> AtsMatch:
+    """Match a resume (document + profile) against a posting and score it 0-100."""
+    matched, missing = keyword_matches(document, profile, posting)
+    title = title_match(document, posting.title, resources) if posting.title else None
+    years = years_requirement(posting, profile)
+    degree = degree_requirement(posting, profile, years)
+    parts = components(matched, missing, title, years, degree, posting.degree_or_equivalent)
+    score, breakdown = total(parts)
+    return AtsMatch(
+        score=score,
+        similarity=text_similarity(posting.text, document.text),
+        title_match=round(title or 0.0, 2),
+        matched=matched,
+        missing=missing,
+        years=years,
+        degree=degree,
+        scoring_version=SCORING_VERSION,
+        posting_title=posting.title,
+        components=breakdown,
+    )
+
+
+# --------------------------------------------------------------------------- keywords
+
+
+def _order(item: KeywordMatch) -> tuple[int, int, str]:
+    return (IMPORTANCE_ORDER[item.importance], -item.posting_count, item.keyword.casefold())
+
+
+def keyword_matches(
+    document: ResumeDocument, profile: ResumeProfile, posting: JobPosting
+) -> tuple[tuple[KeywordMatch, ...], tuple[KeywordMatch, ...]]:
+    """Return (matched, missing) posting skills and keywords, required first."""
+    skills: dict[str, Skill] = {s.name.casefold(): s for s in profile.skills}
+    counts = {name.casefold(): count for name, count in posting.skill_counts}
+    matched: list[KeywordMatch] = []
+    missing: list[KeywordMatch] = []
+    for importance, names in (
+        ("required", posting.required_skills),
+        ("preferred", posting.preferred_skills),
+    ):
+        for name in names:
+            count = counts.get(name.casefold(), 1)
+            skill = skills.get(name.casefold())
+            if skill is None:
+                missing.append(KeywordMatch(name, importance, count))
+            else:
+                found = tuple(sorted(set(skill.sections)))
+                matched.append(KeywordMatch(name, importance, count, found, skill.used))
+    for keyword in posting.keywords:
+        count = len(find_term(keyword, posting.text))
+        sections = term_sections(keyword, document)
+        if sections:
+            used = any(s in ("experience", "projects") for s in sections)
+            matched.append(KeywordMatch(keyword, "keyword", max(count, 1), sections, used))
+        else:
+            missing.append(KeywordMatch(keyword, "keyword", max(count, 1)))
+    return tuple(sorted(matched, key=_order)), tuple(sorted(missing, key=_order))
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """Whole-word pattern for a term, tolerating a plural "s" and flexible spacing/hyphens."""
+    words = [re.escape(w) for w in re.split(r"[\s-]+", term.strip()) if w]
+    body = r"[\s-]+".join(words)
+    return re.compile(rf"(?<![\w-]){body}(?:s|es)?(?![\w-])", re.IGNORECASE)
+
+
+def find_term(term: str, text: str) -> list[str]:
+    """Return every whole-word occurrence of a term in a text."""
+    return _term_pattern(term).findall(text)
+
+
+def term_sections(term: str, document: ResumeDocument) -> tuple[str, ...]:
+    """Return the sorted canonical sections of the resume that contain the term."""
+    pattern = _term_pattern(term)
+    found = {s.name for s in document.sections if pattern.search(s.text)}
+    if not found and pattern.search(document.text):
+        found.add("other")
+    return tuple(sorted(found))
+
+
+# --------------------------------------------------------------------------- title
+
+
+def normalize_title(title: str) -> str:
+    """Lower-case a title, expand abbreviations ("ML") and drop seniority/noise words."""
+    rules = posting_rules()
+    noise = set(rules["title_noise"])
+    abbreviations: dict[str, str] = rules["title_abbreviations"]
+    tokens = _TOKEN.findall(clean_title(title).lower().replace("\u2019", "'"))
+    out: list[str] = []
+    for token in tokens:
+        if token in noise:
+            continue
+        out.extend(abbreviations.get(token, token).split())
+    return " ".join(out)
+
+
+def _normalize_text(text: str) -> str:
+    """Normalize resume text the same way as titles, but keep every word."""
+    abbreviations: dict[str, str] = posting_rules()["title_abbreviations"]
+    tokens = _TOKEN.findall(text.lower())
+    return " ".join(w for t in tokens for w in abbreviations.get(t, t).split())
+
+
+def _has_title(title: str, texts: Iterable[str]) -> bool:
+    if not title:
+        return False
+    pattern = re.compile(rf"(?<![\w]){re.escape(title)}(?![\w])")
+    return any(pattern.search(_normalize_text(t)) for t in texts)
+
+
+def role_family(title: str, resources: AtsResources) -> tuple[str, ...]:
+    """Return the normalized titles of the taxonomy role the title belongs to."""
+    best: tuple[int, tuple[str, ...]] = (0, ())
+    padded = f" {title} "
+    for role in resources.taxonomy.roles:
+        titles = tuple(sorted({normalize_title(t) for t in role.titles if t.strip()}))
+        for candidate in titles:
+            if candidate and (candidate == title or f" {candidate} " in padded):
+                if len(candidate) > best[0]:
+                    best = (len(candidate), titles)
+    return best[1]
+
+
+def headline_texts(document: ResumeDocument) -> list[str]:
+    """Return the resume's headline lines: contact/summary sections and its first lines."""
+    texts = [s.text for s in document.sections if s.name in HEADLINE_SECTIONS]
+    texts.extend(line.text for line in document.lines[:4])
+    return texts
+
+
+def title_match(document: ResumeDocument, title: str, resources: AtsResources) -> float:
+    """Return 0-1: how well the resume shows the posting's job title (see module doc)."""
+    weights: dict[str, float] = scoring_rules()["ats"]["title"]
+    wanted = normalize_title(title)
+    if not wanted:
+        return 0.0
+    headline = headline_texts(document)
+    roles = [e.role for e in document.entries if e.section == "experience" and e.role]
+    recent = [
+        e.role
+        for i, e in enumerate(e for e in document.entries if e.section == "experience")
+        if e.role and (i == 0 or e.current)
+    ]
+    if _has_title(wanted, headline) or _has_title(wanted, recent):
+        return min(weights["headline"], weights["recent_role"])
+    if _has_title(wanted, roles):
+        return weights["any_role"]
+    family = [t for t in role_family(wanted, resources) if t != wanted]
+    if any(_has_title(t, [*headline, *roles]) for t in family):
+        return weights["family"]
+    wanted_words = set(wanted.split())
+    best = 0.0
+    for text in [*headline, *roles]:
+        for line in text.split("\n"):
+            words = set(_normalize_text(line).split())
+            if words:
+                best = max(best, len(wanted_words & words) / len(wanted_words | words))
+    return round(weights["partial_max"] * best, 2)
+
+
+# --------------------------------------------------------------------------- years, degree
+
+
+def years_requirement(posting: JobPosting, profile: ResumeProfile) -> Requirement:
+    """Return years asked vs the resume's years of experience."""
+    found = round(profile.years_experience, 1) if profile.years_experience is not None else None
+    asked = posting.years_required
+    meets = None if asked is None or found is None else found >= asked
+    if asked is not None and found is None:
+        meets = False
+    return Requirement(asked=asked, found=found, meets=meets)
+
+
+def degree_requirement(
+    posting: JobPosting, profile: ResumeProfile, years: Requirement
+) -> Requirement:
+    """Return the degree asked vs the resume's highest degree."""
+    asked, found = posting.degree_required, profile.degree
+    if asked is None:
+        return Requirement(asked=None, found=found, meets=None)
+    meets = found is not None and DEGREE_RANK.get(found, -1) >= DEGREE_RANK.get(asked, 1)
+    if not meets and posting.degree_or_equivalent and years.meets:
+        meets = True
+    return Requirement(asked=asked, found=found, meets=meets)
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+def text_similarity(posting_text: str, resume_text: str) -> float:
+    """Return the TF-IDF cosine similarity (English stop words, 1-2 grams) of two texts."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    try:
+        matrix = TfidfVectorizer(stop_words="english", ngram_range=(1, 2)).fit_transform(
+            [posting_text, resume_text]
+        )
+    except ValueError:  # nothing but stop words
+        return 0.0
+    return round(float(cosine_similarity(matrix[0], matrix[1])[0, 0]), 2)

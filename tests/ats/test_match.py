@@ -1,0 +1,176 @@
+"""Matching a resume against a posting: keywords, aliases, stuffing, title, years, degree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.ats.match import match_resume, title_match
+from analyzer.ats.posting import parse_posting, read_posting
+from analyzer.models import AtsMatch, JobPosting
+from tests.ats.fakes import FakeResources, fake_profile, text_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RES = FakeResources()
+
+
+def posting(name: str = "ml_engineer_posting.txt") -> JobPosting:
+    return read_posting(str(FIXTURES / name), RES)
+
+
+def resume_text(name: str = "ml_resume.txt") -> str:
+    return (FIXTURES / name).read_text("utf-8")
+
+
+def match_text(
+    text: str,
+    job: JobPosting | None = None,
+    years: float | None = 5.0,
+    degree: str | None = "bachelor",
+) -> AtsMatch:
+    document = text_document(text)
+    profile = fake_profile(document, RES, years=years, degree=degree)
+    return match_resume(document, profile, job or posting(), RES)
+
+
+def names(items: tuple) -> set[str]:  # type: ignore[type-arg]
+    return {k.keyword for k in items}
+
+
+def test_posting_fixture_reads_as_expected() -> None:
+    job = posting()
+    assert job.title == "Machine Learning Engineer"
+    assert set(job.required_skills) == {
+        "machine learning",
+        "Python",
+        "SQL",
+        "Docker",
+        "Kubernetes",
+        "Google Cloud",
+    }
+    assert set(job.preferred_skills) == {"Spark", "Airflow"}
+    assert (job.years_required, job.degree_required, job.degree_or_equivalent) == (
+        3.0,
+        "bachelor",
+        True,
+    )
+    assert "recommendation systems" in job.keywords
+
+
+def test_aliases_meet_at_the_canonical_skill() -> None:
+    # The posting says "ML" and "GCP"; the resume "machine learning" and "Google Cloud".
+    match = match_text(resume_text())
+    matched = {k.keyword: k for k in match.matched}
+    assert "machine learning" in matched and "Google Cloud" in matched
+    assert matched["Google Cloud"].found_in == ("experience", "skills")
+    assert matched["Google Cloud"].used is True
+    assert "Kubernetes" in names(match.missing)
+
+
+def test_missing_is_ordered_by_importance_then_frequency_then_name() -> None:
+    match = match_text("Someone\n\nSKILLS\nNothing relevant")
+    order = [(k.importance, -k.posting_count, k.keyword.casefold()) for k in match.missing]
+    rank = {"required": 0, "preferred": 1, "keyword": 2}
+    assert order == sorted(order, key=lambda o: (rank[o[0]], o[1], o[2]))
+    assert match.missing[0].importance == "required"
+    assert match.missing[-1].importance == "keyword"
+
+
+def test_required_skills_weigh_more_than_preferred() -> None:
+    base = resume_text() + "\n- Ran Kubernetes clusters for 9 services."
+    without_required = base.replace("Docker", "containers")
+    without_preferred = base.replace("Spark", "spreadsheets")
+    assert match_text(without_required).score < match_text(without_preferred).score
+
+
+def test_used_skill_counts_more_than_listed_only() -> None:
+    listed = resume_text() + "\nKubernetes"  # appended to the skills section
+    used = resume_text().replace(
+        "- Analysed recommendation", "- Ran Kubernetes for 4 services.\n- Analysed recommendation"
+    )
+    listed_match, used_match = match_text(listed), match_text(used)
+    assert {k.keyword: k.used for k in listed_match.matched}["Kubernetes"] is False
+    assert {k.keyword: k.used for k in used_match.matched}["Kubernetes"] is True
+    assert match_text(resume_text()).score < listed_match.score < used_match.score
+
+
+def test_go_is_not_found_in_going() -> None:
+    job = posting("go_posting.txt")
+    assert "Go" in job.required_skills
+    match = match_text("Sam\n\nSUMMARY\nGoing places with SQL, ongoing work.", job)
+    assert "Go" in names(match.missing)
+    assert "SQL" in names(match.matched)
+
+
+def test_stuffing_does_not_pay() -> None:
+    once = resume_text()
+    stuffed = once + "\n" + " ".join(["Python"] * 10) + "\n" + "recommendation systems " * 10
+    assert match_text(stuffed).score == match_text(once).score
+
+
+def test_adding_a_missing_required_skill_raises_the_score() -> None:
+    before = match_text(resume_text())
+    after = match_text(
+        resume_text().replace(
+            "- Deployed 9 models with Docker", "- Deployed 9 models with Docker and Kubernetes"
+        )
+    )
+    assert "Kubernetes" in names(before.missing) and "Kubernetes" in names(after.matched)
+    assert after.score > before.score
+
+
+def test_removing_the_job_title_lowers_the_score() -> None:
+    with_title = match_text(resume_text())
+    text = resume_text().replace("Machine Learning Engineer\n", "Engineer\n")
+    text = text.replace("Machine Learning Engineer |", "Software Developer |")
+    text = text.replace("Machine learning engineer who", "Builder who")
+    without = match_text(text)
+    assert with_title.title_match == 1.0
+    assert without.title_match < 0.5
+    assert without.score < with_title.score
+
+
+def test_title_family_and_abbreviation() -> None:
+    job = parse_posting("Senior ML Engineer\n\nRequirements\n- Python", RES)
+    doc = text_document("Kim\nMachine Learning Engineer\n\nSKILLS\nPython")
+    assert title_match(doc, job.title or "", RES) == 1.0
+    doc = text_document("Kim\nMLOps Engineer\n\nSKILLS\nPython")
+    assert title_match(doc, "Machine Learning Engineer", RES) == 0.7
+
+
+def test_pastry_chef_scores_below_25() -> None:
+    match = match_text(resume_text("pastry_chef_resume.txt"), years=10.0, degree=None)
+    assert match.score < 25
+    assert not {k.keyword for k in match.matched if k.importance == "required"}
+
+
+def test_years_and_degree_requirements() -> None:
+    short = match_text(resume_text(), years=1.5, degree=None)
+    assert (short.years.asked, short.years.found, short.years.meets) == (3.0, 1.5, False)
+    assert (short.degree.asked, short.degree.found, short.degree.meets) == ("bachelor", None, False)
+    enough = match_text(resume_text(), years=4.0, degree=None)
+    # "or equivalent experience": the years make up for the degree.
+    assert enough.degree.meets is True
+    assert enough.score > short.score
+
+
+def test_breakdown_sums_to_score_and_version() -> None:
+    match = match_text(resume_text())
+    assert match.scoring_version == "1.0"
+    assert abs(sum(earned for _n, earned, _a in match.components) - match.score) < 0.5
+    assert abs(sum(avail for _n, _e, avail in match.components) - 100) < 0.5
+    assert 0 <= match.similarity <= 1
+
+
+def test_components_leave_out_what_the_posting_does_not_ask() -> None:
+    job = parse_posting("Job Title: Data Engineer\n\nRequirements\n- Python, SQL\n", RES)
+    match = match_text("Kim\nData Engineer\n\nSKILLS\nPython, SQL", job)
+    assert {name for name, _e, _a in match.components} == {"skills", "title"}
+    assert match.score == pytest.approx(100 * (60 * 0.6 + 15 * 1.0) / 75, abs=0.1)
+
+
+def test_deterministic() -> None:
+    first = match_text(resume_text()).to_dict()
+    second = match_text(resume_text()).to_dict()
+    assert first == second
