@@ -1,0 +1,295 @@
+"""The `mlcheck screen` click command: parse options, call run_screen, map errors to exit codes.
+
+Registered by analyzer/cli.py with ``main.add_command(screen)``; also runs on its own as
+``python -m analyzer.screen``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from analyzer.errors import MlcheckError
+from analyzer.screen.interface import Executor, ScreenFormat, ScreenOptions, ScreenResult
+from analyzer.settings import Limits, Settings
+
+FORMAT_BY_SUFFIX = {
+    ".csv": ScreenFormat.CSV,
+    ".jsonl": ScreenFormat.JSONL,
+    ".ndjson": ScreenFormat.JSONL,
+    ".xml": ScreenFormat.JUNIT,
+    ".md": ScreenFormat.MARKDOWN,
+    ".html": ScreenFormat.HTML,
+    ".htm": ScreenFormat.HTML,
+}
+
+EPILOG = """\b
+Examples:
+  mlcheck screen resumes/ --job posting.txt
+  mlcheck screen resumes/ 'inbox/**/*.pdf' --job posting.txt -o shortlist.csv
+  mlcheck screen resumes/ --job posting.txt -f junit -o screen.xml --min-score 60
+  mlcheck screen resumes/ --job posting.txt -o screen.jsonl --resume
+  mlcheck screen resumes/ --job posting.txt -f html -o out/index.html --reports out/reports
+
+\b
+Exit codes:
+  0  every file was screened (and, with --min-score, everyone reached it)
+  1  --min-score/--fail-under was given and a screened candidate scored below it
+  2  usage error (bad option, no resume files found, --resume without --output)
+  3  the posting could not be read
+  5  some files could not be read; the others were screened and reported, each
+     unreadable file is a row with status "error" and a line on stderr.
+     5 wins over 1: an incomplete screen must be fixed first; the candidates below
+     --min-score are still marked in the output.
+
+\b
+Privacy: names, e-mails, phones and locations are left out unless --include-contact;
+--anonymize names candidates by the first 12 hex digits of the SHA-256 of their file."""
+
+
+def pick_format(fmt: str | None, output: str | None) -> ScreenFormat:
+    """Use --format when given, else the output file's extension, else the terminal table."""
+    if fmt:
+        return ScreenFormat(fmt)
+    if output and output != "-":
+        return FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), ScreenFormat.TABLE)
+    return ScreenFormat.TABLE
+
+
+class _ProgressBar:
+    """A click progress bar on stderr, opened when the total is known."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="screening", file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(done - self._done)
+        self._done = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+def _report(result: ScreenResult) -> None:
+    for note in result.notes:
+        click.echo(f"mlcheck: note: {note}", err=True)
+    for row in result.errors:
+        click.echo(f"mlcheck: cannot read {row.candidate}: {row.reason}", err=True)
+    if result.below and result.min_score is not None:
+        click.echo(
+            f"mlcheck: {len(result.below)} candidate(s) scored below --min-score "
+            f"{result.min_score:g}",
+            err=True,
+        )
+
+
+@click.command(
+    "screen",
+    epilog=EPILOG,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.argument("inputs", nargs=-1, required=True, metavar="RESUMES...")
+@click.option(
+    "-j",
+    "--job",
+    metavar="FILE",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Job posting to screen against (text, Markdown or PDF; '-' reads stdin).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in ScreenFormat]),
+    default=None,
+    help="Output form [default: from the -o extension (.csv .jsonl .xml .md .html), else table].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default=None,
+    help="Write the shortlist to this file ('-' or omitted: the terminal).",
+)
+@click.option(
+    "--min-score",
+    "--fail-under",
+    "min_score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="N",
+    help="Candidates scoring below N fail (JUnit <failure>, marked in tables); exit 1 if any.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Resumes analysed in parallel [default: number of CPUs]; 1 runs in this process.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice([e.value for e in Executor]),
+    default=Executor.LOCAL.value,
+    show_default=True,
+    help="local: a process pool on this machine; dask: a Dask cluster (pip install "
+    "'mlcheck[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler to use with --executor dask [default: start a local cluster of "
+    "--jobs worker processes].",
+)
+@click.option(
+    "--include-contact",
+    is_flag=True,
+    help="Show the candidates' names, e-mails, phones and locations (left out by default).",
+)
+@click.option(
+    "--anonymize",
+    is_flag=True,
+    help="Name candidates by a hash of their file (SHA-256, 12 hex digits); hide file names.",
+)
+@click.option(
+    "--reports",
+    "reports_dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Also write each candidate's own HTML report into DIR and link it from the output.",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Keep the candidates already in the --output JSON Lines (or its .partial.jsonl "
+    "journal) of an interrupted run; screen only the rest.",
+)
+@click.option(
+    "--summary",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help='Also append the Markdown summary to FILE (e.g. "$GITHUB_STEP_SUMMARY").',
+)
+@click.option(
+    "--taxonomy",
+    "taxonomy_paths",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra skills taxonomy or role file (JSON, see docs/taxonomy.md). Repeatable.",
+)
+@click.option("--model", default=None, metavar="NAME", help="Trained spaCy pipeline to use.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=Limits.max_bytes,
+    show_default=True,
+    help="Files larger than this are reported unreadable.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=Limits.max_pages,
+    show_default=True,
+    help="PDFs with more pages than this are reported unreadable.",
+)
+@click.option("-v", "--verbose", count=True, help="Log progress to stderr (-vv: debug).")
+def screen(
+    inputs: tuple[str, ...],
+    job: str,
+    fmt: str | None,
+    output: str | None,
+    min_score: float | None,
+    jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+    include_contact: bool,
+    anonymize: bool,
+    reports_dir: str | None,
+    resume: bool,
+    summary: str | None,
+    taxonomy_paths: tuple[str, ...],
+    model: str | None,
+    max_bytes: int,
+    max_pages: int,
+    verbose: int,
+) -> None:
+    """Screen many resumes against one posting: a ranked, reproducible shortlist.
+
+    RESUMES are files, folders (searched recursively for PDF, DOCX, TXT and MD files) and
+    globs. Candidates are ranked by ATS score, then required-skill coverage, then file name;
+    the same inputs give byte-identical output. With -o FILE, finished candidates are saved as
+    they come, so an interrupted run can be completed with --resume.
+    """
+    from analyzer.api import load_posting
+    from analyzer.screen.runner import run_screen
+
+    _setup_logging(verbose)
+    settings = Settings(
+        limits=Limits(max_bytes=max_bytes, max_pages=max_pages),
+        taxonomy_paths=tuple(taxonomy_paths),
+        model=model,
+    )
+    options = ScreenOptions(
+        fmt=pick_format(fmt, output),
+        output=output,
+        jobs=jobs or os.cpu_count() or 1,
+        executor=Executor(executor),
+        scheduler=scheduler,
+        min_score=min_score,
+        include_contact=include_contact,
+        anonymize=anonymize,
+        reports_dir=reports_dir,
+        resume=resume,
+        summary=summary,
+    )
+    progress = _ProgressBar() if sys.stderr.isatty() else None
+    try:
+        stdin_text = _read_stdin_if_dash(job)
+        posting = load_posting(job, settings, stdin_text)
+        try:
+            result = run_screen(inputs, posting, settings, options, progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
+    except MlcheckError as error:
+        click.echo(f"mlcheck: error: {error}", err=True)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        click.echo("mlcheck: interrupted", err=True)
+        sys.exit(130)
+    if output in (None, "-"):
+        click.echo(result.text, nl=False)
+    _report(result)
+    sys.exit(result.exit_code)
+
+
+def _read_stdin_if_dash(job: str) -> str | None:
+    if job != "-":
+        return None
+    text = click.get_text_stream("stdin").read()
+    if not text.strip():
+        raise click.UsageError("--job - was given but stdin is empty")
+    return text
+
+
+def _setup_logging(verbose: int) -> None:
+    # The package logger's set-up belongs to analyzer/cli.py; imported here, at call time,
+    # because cli.py imports this module to register the command.
+    try:
+        from analyzer.cli import setup_logging
+    except ImportError:  # pragma: no cover - cli.py always ships with the package
+        return
+    setup_logging(verbose)

@@ -1,0 +1,452 @@
+"""The batch runner: collect files, analyse them in parallel, stream, rank, render.
+
+Each finished candidate is appended to a journal as one complete JSON line (a single write,
+then flush) the moment it arrives, so a run that is killed keeps what it has: with
+``--format jsonl --output FILE`` the journal is FILE itself, with another format and an output
+file it is ``FILE.partial.jsonl`` beside it. At the end the ranked output replaces the journal
+atomically. ``--resume`` reads the journal back and skips the candidates already in it (same
+file path and content hash, same posting and settings).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import re
+import signal
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO, Any
+
+from analyzer.errors import MlcheckError
+from analyzer.models import JobPosting
+from analyzer.screen.inputs import CandidateFile, collect_inputs
+from analyzer.screen.interface import (
+    Executor,
+    ScreenFormat,
+    ScreenOptions,
+    ScreenResult,
+    ScreenRow,
+)
+from analyzer.screen.render import RenderContext, jsonl_line, render
+from analyzer.screen.work import (
+    TaskResult,
+    content_hash,
+    error_row,
+    init_worker,
+    report_renderer,
+    run_key,
+    screen_task,
+)
+from analyzer.settings import Settings
+
+log = logging.getLogger("analyzer.screen")
+
+STOP_AFTER_ENV = "MLCHECK_SCREEN_STOP_AFTER"
+"""Testing aid: after this many candidates are written to the journal, the run kills itself
+with SIGKILL, the way an out-of-memory killer or a cancelled CI job would."""
+
+DEFAULT_OPTIONS = ScreenOptions()
+"""A table on stdout, in this process."""
+
+Progress = Callable[[int, int], None]
+"""Called with (finished, total) each time a candidate is done."""
+
+
+class ScreenUsageError(MlcheckError):
+    """Options of a screen that do not fit together."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to analyse, already read."""
+
+    data: bytes
+    """The file's bytes."""
+    name: str
+    """The displayed path."""
+
+
+def rank_rows(rows: Iterable[ScreenRow]) -> tuple[ScreenRow, ...]:
+    """Order rows (score desc, coverage desc, file name) and number the screened ones from 1.
+
+    Unreadable files come last, by file name, without a rank.
+    """
+    ordered = sorted(rows, key=ScreenRow.sort_key)
+    ranked: list[ScreenRow] = []
+    place = 0
+    for row in ordered:
+        if row.ok:
+            place += 1
+            ranked.append(replace(row, rank=place))
+        else:
+            ranked.append(replace(row, rank=None))
+    return tuple(ranked)
+
+
+def journal_path(options: ScreenOptions) -> Path | None:
+    """Return the file finished candidates stream to, None when the output is stdout."""
+    if options.output in (None, "-"):
+        return None
+    output = Path(options.output)  # type: ignore[arg-type]
+    if options.fmt is ScreenFormat.JSONL:
+        return output
+    return output.with_name(output.name + ".partial.jsonl")
+
+
+def read_journal(path: Path) -> list[ScreenRow]:
+    """Read the complete rows of a journal or JSON Lines output; a torn last line is dropped."""
+    rows: list[ScreenRow] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return rows
+    except OSError as error:
+        raise ScreenUsageError(f"cannot read {path} to resume: {error.strerror}") from error
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        if not line.endswith("\n"):
+            log.info("%s: dropping an unfinished last line", path)
+            break
+        try:
+            rows.append(ScreenRow.from_dict(json.loads(line)))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ScreenUsageError(
+                f"{path}:{number}: not a screen row, cannot resume from it ({error})"
+            ) from error
+    return rows
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path through a temporary file and a rename: all or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Journal:
+    """Append-only JSON Lines of finished candidates: one whole line per write, flushed."""
+
+    def __init__(self, path: Path | None, keep: Sequence[ScreenRow]) -> None:
+        self.path = path
+        self.written = 0
+        self._handle: IO[str] | None = None
+        stop = os.environ.get(STOP_AFTER_ENV)
+        self._stop_after = int(stop) if stop and stop.isdigit() else None
+        if path is not None:
+            # Start from exactly the rows kept (none, or the ones --resume reuses).
+            write_atomic(path, "".join(jsonl_line(r) for r in keep))
+            self._handle = path.open("a", encoding="utf-8", newline="\n")
+
+    def append(self, row: ScreenRow) -> None:
+        """Append one finished candidate and flush it to the file."""
+        if self._handle is None:
+            return
+        self._handle.write(jsonl_line(row))
+        self._handle.flush()
+        self.written += 1
+        if self._stop_after is not None and self.written >= self._stop_after:
+            os.fsync(self._handle.fileno())
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def close(self) -> None:
+        """Close the file."""
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
+def report_name(row: ScreenRow) -> str:
+    """Return the file name of a candidate's own report: safe, stable and unique."""
+    slug = re.sub(r"[^A-Za-z0-9._-]", "_", row.candidate).strip("._") or "candidate"
+    if slug != row.candidate:
+        slug += "-" + hashlib.sha256(row.candidate.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}.html"
+
+
+def _join(folder: str, name: str) -> str:
+    return (folder.rstrip("/\\") + "/" + name) if folder else name
+
+
+# --------------------------------------------------------------------------- executors
+
+
+def _run_inline(
+    work: Iterable[Task | TaskResult], fn: Callable[..., TaskResult]
+) -> Iterator[TaskResult]:
+    for item in work:
+        yield item if isinstance(item, TaskResult) else fn(item.data, item.name)
+
+
+def _run_pool(
+    work: Iterable[Task | TaskResult],
+    fn: Callable[..., TaskResult],
+    jobs: int,
+    settings: Settings,
+    start_method: str,
+) -> Iterator[TaskResult]:
+    context = multiprocessing.get_context(start_method)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=init_worker, initargs=(settings,)
+    )
+    # At most a few files per worker in flight, so memory stays flat however many files.
+    limit = jobs * 2
+    pending: set[Future[TaskResult]] = set()
+    finished = False
+    try:
+        items = iter(work)
+        while True:
+            while not finished and len(pending) < limit:
+                item = next(items, None)
+                if item is None:
+                    finished = True
+                elif isinstance(item, TaskResult):
+                    yield item
+                else:
+                    pending.add(pool.submit(fn, item.data, item.name))
+            if not pending:
+                break
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=id):
+                yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_dask(
+    work: Iterable[Task | TaskResult],
+    posting: JobPosting,
+    settings: Settings,
+    jobs: int,
+    scheduler: str | None,
+    task_kwargs: dict[str, Any],
+) -> Iterator[TaskResult]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as error:
+        raise ScreenUsageError(
+            "--executor dask needs Dask distributed: pip install 'mlcheck[dask]'"
+        ) from error
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=jobs,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
+        client = Client(cluster)
+    try:
+        client.run(init_worker, settings)
+        [posting_f] = client.scatter([posting], broadcast=True)
+        [settings_f] = client.scatter([settings], broadcast=True)
+        limit = max(jobs, len(client.scheduler_info().get("workers", {})) or 1) * 2
+        queue = as_completed()
+        in_flight = 0
+        for item in work:
+            if isinstance(item, TaskResult):
+                yield item
+                continue
+            queue.add(
+                client.submit(
+                    screen_task,
+                    item.data,
+                    item.name,
+                    posting_f,
+                    settings_f,
+                    pure=False,
+                    **task_kwargs,
+                )
+            )
+            in_flight += 1
+            if in_flight >= limit:
+                yield next(queue).result()
+                in_flight -= 1
+        for future in queue:
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def _prepare(
+    files: Sequence[CandidateFile],
+    settings: Settings,
+    options: ScreenOptions,
+    key: str,
+    reusable: dict[tuple[str | None, str], ScreenRow],
+    reused: list[ScreenRow],
+) -> Iterator[Task | TaskResult]:
+    """Read each file once; yield a Task to analyse, or a finished error row; collect reuse."""
+    for candidate in files:
+        name = candidate.display
+        try:
+            size = os.stat(candidate.path).st_size
+            if size > settings.limits.max_bytes:
+                reason = f"file is larger than the limit of {settings.limits.max_bytes} bytes"
+                digest = ""
+            else:
+                with open(candidate.path, "rb") as handle:
+                    data = handle.read(settings.limits.max_bytes + 1)
+                digest = content_hash(data)
+                reason = ""
+        except OSError as error:
+            reason, digest = f"cannot open: {error.strerror or error}", ""
+        if reason:
+            # No bytes to hash: an anonymous id is derived from the name instead.
+            label = hashlib.sha256(name.encode("utf-8")).hexdigest() if options.anonymize else ""
+            row = error_row(name, label, reason, anonymize=options.anonymize, key=key)
+            yield TaskResult(replace(row, sha256=""))
+            continue
+        previous = reusable.get((None if options.anonymize else name, digest))
+        if previous is not None:
+            reused.append(previous)
+            continue
+        yield Task(data, name)
+
+
+def _reusable_rows(
+    path: Path | None, key: str, options: ScreenOptions
+) -> tuple[dict[tuple[str | None, str], ScreenRow], list[str]]:
+    notes: list[str] = []
+    if not options.resume:
+        return {}, notes
+    if path is None:
+        raise ScreenUsageError("--resume needs --output FILE (the JSON Lines of an earlier run)")
+    rows = read_journal(path)
+    stale = [r for r in rows if r.run_key != key]
+    if stale:
+        notes.append(
+            f"{len(stale)} row(s) in {path} came from another posting, settings or privacy "
+            "options and are screened again"
+        )
+    reusable: dict[tuple[str | None, str], ScreenRow] = {}
+    for row in rows:
+        if row.run_key != key or not row.sha256:
+            continue
+        if options.reports_dir and row.ok and not (row.report and os.path.isfile(row.report)):
+            continue  # its report is missing: redo it
+        reusable[(row.file, row.sha256)] = replace(row, rank=None)
+    return reusable, notes
+
+
+def run_screen(
+    inputs: Sequence[str],
+    posting: JobPosting,
+    settings: Settings = Settings(),
+    options: ScreenOptions = DEFAULT_OPTIONS,
+    progress: Progress | None = None,
+) -> ScreenResult:
+    """Screen many resumes against one posting and return (and write) the ranked shortlist.
+
+    ``inputs`` are files, folders (searched recursively for PDF, DOCX, TXT and MD) and globs.
+    Files that cannot be read become rows with status "error"; they never stop the run. When
+    ``options.output`` is a file, the rendered output is written there atomically at the end,
+    and finished candidates are streamed to a journal meanwhile (see the module docstring).
+    Raises NoInputsError or ScreenUsageError (exit code 2) for arguments that do not fit.
+    """
+    if options.jobs < 1:
+        raise ScreenUsageError("--jobs must be at least 1")
+    if options.resume and options.output in (None, "-"):
+        raise ScreenUsageError("--resume needs --output FILE (the JSON Lines of an earlier run)")
+    files = collect_inputs(inputs)
+    key = run_key(
+        posting, settings, include_contact=options.include_contact, anonymize=options.anonymize
+    )
+    notes: list[str] = []
+    want_report = False
+    if options.reports_dir is not None:
+        if report_renderer() is None:
+            notes.append("per-candidate reports skipped: analyzer.report.render is not available")
+        else:
+            want_report = True
+            Path(options.reports_dir).mkdir(parents=True, exist_ok=True)
+
+    journal_file = journal_path(options)
+    reusable, resume_notes = _reusable_rows(journal_file, key, options)
+    notes.extend(resume_notes)
+    # The journal starts with the rows --resume may reuse; new ones are appended as they finish.
+    journal = Journal(journal_file, list(reusable.values()))
+    reused: list[ScreenRow] = []
+    stream = _prepare(files, settings, options, key, reusable, reused)
+
+    task_kwargs: dict[str, Any] = {
+        "include_contact": options.include_contact,
+        "anonymize": options.anonymize,
+        "key": key,
+        "want_report": want_report,
+    }
+    fn = functools.partial(screen_task, posting=posting, settings=settings, **task_kwargs)
+    if options.executor is Executor.DASK:
+        results = _run_dask(stream, posting, settings, options.jobs, options.scheduler, task_kwargs)
+    elif options.jobs == 1 or len(files) < 2:
+        results = _run_inline(stream, fn)
+    else:
+        jobs = min(options.jobs, len(files))
+        results = _run_pool(stream, fn, jobs, settings, options.start_method)
+
+    rows: list[ScreenRow] = []
+    analysed = 0
+    total = len(files)
+    try:
+        for result in results:
+            row = result.row
+            if result.report_html is not None and options.reports_dir is not None:
+                target = _join(options.reports_dir, report_name(row))
+                write_atomic(Path(target), result.report_html)
+                row = replace(row, report=target.replace(os.sep, "/"))
+            if row.sha256:
+                analysed += 1
+            rows.append(row)
+            journal.append(row)
+            if progress is not None:
+                progress(len(rows) + len(reused), total)
+    finally:
+        journal.close()
+
+    ranked = rank_rows([*reused, *rows])
+    output_dir = None
+    if options.output not in (None, "-"):
+        output_dir = os.path.dirname(options.output or "") or "."
+    context = RenderContext(
+        posting_title=posting.title,
+        min_score=options.min_score,
+        include_contact=options.include_contact,
+        output_dir=output_dir,
+    )
+    text = render(ranked, options.fmt, context)
+    if options.output not in (None, "-"):
+        write_atomic(Path(options.output or ""), text)
+        if journal_file is not None and journal_file != Path(options.output or ""):
+            journal_file.unlink(missing_ok=True)
+    if options.summary:
+        markdown = (
+            text
+            if options.fmt is ScreenFormat.MARKDOWN
+            else render(ranked, ScreenFormat.MARKDOWN, context)
+        )
+        with open(options.summary, "a", encoding="utf-8", newline="\n") as handle:
+            handle.write(markdown)
+    return ScreenResult(
+        rows=ranked, text=text, analysed=analysed, notes=tuple(notes), min_score=options.min_score
+    )

@@ -1,0 +1,258 @@
+"""Screening a folder of generated resumes: order, every format's content, privacy."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pickle
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from html.parser import HTMLParser
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from analyzer.models import JobPosting
+from analyzer.screen import (
+    ScreenFormat,
+    ScreenOptions,
+    ScreenRow,
+    ScreenStatus,
+    rank_rows,
+    run_screen,
+    screen_one,
+)
+from analyzer.screen.render import RenderContext, render
+from analyzer.settings import Settings
+from tests.screen import resumes
+
+READABLE_ORDER = [
+    "resumes/strong.pdf",
+    "resumes/middle.docx",
+    "resumes/weak.pdf",
+    "resumes/unrelated.pdf",
+]
+UNREADABLE = ["resumes/corrupt.pdf", "resumes/scanned.pdf"]
+CONTACT = [value for c in resumes.READABLE for value in (c.email, c.phone, c.name)]
+
+
+def schema() -> dict:
+    text = importlib_resources.files("analyzer").joinpath("schemas/screen-row.schema.json")
+    return json.loads(text.read_text(encoding="utf-8"))
+
+
+def screen(posting: JobPosting, fmt: ScreenFormat, **options) -> str:
+    result = run_screen(["resumes"], posting, Settings(), ScreenOptions(fmt=fmt, **options))
+    return result.text
+
+
+def test_candidates_are_ranked_strong_to_unrelated_with_unreadable_files_last(
+    workdir: Path, posting: JobPosting
+) -> None:
+    result = run_screen(["resumes"], posting, Settings(), ScreenOptions())
+    assert [r.candidate for r in result.rows] == READABLE_ORDER + UNREADABLE
+    assert [r.rank for r in result.rows] == [1, 2, 3, 4, None, None]
+    assert [r.status for r in result.rows] == [ScreenStatus.OK] * 4 + [ScreenStatus.ERROR] * 2
+    scores = [r.score for r in result.rows[:4]]
+    assert scores == sorted(scores, reverse=True)
+    assert all(r.reason for r in result.errors)
+    assert result.analysed == 6
+    assert result.exit_code == 5
+
+
+def test_strong_candidate_row_says_why(workdir: Path, posting: JobPosting) -> None:
+    rows = run_screen(["resumes"], posting, Settings(), ScreenOptions()).rows
+    strong, weak = rows[0], rows[2]
+    assert strong.required_total == len(posting.required_skills)
+    assert strong.coverage == round(strong.required_matched / strong.required_total, 3)
+    assert strong.coverage is not None and strong.coverage >= 0.8
+    assert strong.quantified_share is not None and strong.quantified_share >= 0.8
+    assert strong.years is not None and strong.years >= 5
+    assert weak.coverage is not None and weak.coverage < strong.coverage
+    assert "Kubernetes" in weak.missing_required
+    assert weak.quantified_share == 0.0
+
+
+def test_ties_are_broken_by_coverage_then_file_name() -> None:
+    def row(name: str, score: float, coverage: float | None) -> ScreenRow:
+        return ScreenRow(name, name, "0" * 64, ScreenStatus.OK, score=score, coverage=coverage)
+
+    rows = [
+        row("c.pdf", 70.0, 0.5),
+        row("b.pdf", 70.0, 0.5),
+        row("a.pdf", 70.0, 0.4),
+        row("z.pdf", 90.0, None),
+        ScreenRow("e.pdf", "e.pdf", "", ScreenStatus.ERROR, reason="corrupt"),
+        ScreenRow("d.pdf", "d.pdf", "", ScreenStatus.ERROR, reason="corrupt"),
+    ]
+    ranked = rank_rows(rows)
+    assert [(r.rank, r.candidate) for r in ranked] == [
+        (1, "z.pdf"),
+        (2, "b.pdf"),
+        (3, "c.pdf"),
+        (4, "a.pdf"),
+        (None, "d.pdf"),
+        (None, "e.pdf"),
+    ]
+    assert rank_rows(reversed(rows)) == ranked
+
+
+def test_csv_parses_back_with_one_record_per_candidate(workdir: Path, posting: JobPosting) -> None:
+    records = list(csv.DictReader(io.StringIO(screen(posting, ScreenFormat.CSV))))
+    assert [r["candidate"] for r in records] == READABLE_ORDER + UNREADABLE
+    assert [r["rank"] for r in records] == ["1", "2", "3", "4", "", ""]
+    assert [r["status"] for r in records] == ["ok"] * 4 + ["error"] * 2
+    strong = records[0]
+    assert float(strong["score"]) > float(records[3]["score"])
+    assert strong["coverage"].count(".") == 1 and len(strong["coverage"].split(".")[1]) == 3
+    assert records[4]["reason"]
+    assert "email" not in records[0]
+
+
+def test_jsonl_lines_are_valid_against_the_schema(workdir: Path, posting: JobPosting) -> None:
+    lines = screen(posting, ScreenFormat.JSONL).splitlines()
+    validator = jsonschema.Draft202012Validator(schema())
+    objects = [json.loads(line) for line in lines]
+    for obj in objects:
+        validator.validate(obj)
+    assert [o["candidate"] for o in objects] == READABLE_ORDER + UNREADABLE
+    assert all(o["schema_version"] == "1.0" for o in objects)
+    assert objects[0]["rank"] == 1 and objects[-1]["rank"] is None
+    assert ScreenRow.from_dict(objects[0]).to_dict() == objects[0]
+
+
+def test_junit_has_a_failure_below_min_score_and_an_error_per_unreadable_file(
+    workdir: Path, posting: JobPosting
+) -> None:
+    rows = run_screen(["resumes"], posting, Settings(), ScreenOptions()).rows
+    # The threshold sits between the second and the third candidate.
+    threshold = ((rows[1].score or 0) + (rows[2].score or 0)) / 2
+    root = ET.fromstring(screen(posting, ScreenFormat.JUNIT, min_score=threshold))
+    suite = root.find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("6", "2", "2")
+    cases = {c.get("name"): c for c in suite.iter("testcase")}
+    assert list(cases) == READABLE_ORDER + UNREADABLE
+    for name in READABLE_ORDER[:2]:
+        assert cases[name].find("failure") is None and cases[name].find("error") is None
+    for name in READABLE_ORDER[2:]:
+        failure = cases[name].find("failure")
+        assert failure is not None and "below the minimum" in (failure.get("message") or "")
+    for name in UNREADABLE:
+        error = cases[name].find("error")
+        assert error is not None and error.get("message")
+
+
+def test_markdown_summary_is_a_table_in_ranked_order(workdir: Path, posting: JobPosting) -> None:
+    text = screen(posting, ScreenFormat.MARKDOWN, min_score=99.0)
+    lines = text.splitlines()
+    assert lines[0] == "## mlcheck screen: Machine Learning Engineer"
+    assert "6 candidates: 4 screened, 2 unreadable, 4 below min score 99.0." in lines[2]
+    rows = [line for line in lines if line.startswith("| ") and "resumes/" in line]
+    assert [r.split(" | ")[1] for r in rows] == READABLE_ORDER + UNREADABLE
+    assert "below min" in rows[0]
+    assert "error: " in rows[-1]
+
+
+def test_table_is_the_default_format(workdir: Path, posting: JobPosting) -> None:
+    text = screen(posting, ScreenFormat.TABLE)
+    lines = text.splitlines()
+    assert lines[3].split()[:3] == ["Rank", "Candidate", "Score"]
+    body = lines[5:]
+    assert [line.split()[1] for line in body] == READABLE_ORDER + UNREADABLE
+    assert body[0].split()[0] == "1"
+
+
+def test_html_escapes_everything(tmp_path: Path) -> None:
+    evil = "<script>alert(1)</script>.pdf"
+    row = ScreenRow(evil, evil, "0" * 64, ScreenStatus.ERROR, reason="<b>bad</b> & worse")
+    html = render([row], ScreenFormat.HTML, RenderContext(posting_title="<i>ML</i>"))
+    assert "<script>" not in html and "<b>" not in html and "<i>ML" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;.pdf" in html
+    assert "&lt;b&gt;bad&lt;/b&gt; &amp; worse" in html
+    tags: list[str] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            tags.append(tag)
+
+    Tags().feed(html)
+    assert not {"script", "b", "i"} & set(tags)
+
+
+def test_markdown_escapes_cells() -> None:
+    name = "a|b*c*.pdf"
+    row = ScreenRow(name, name, "0" * 64, ScreenStatus.ERROR, reason="x | y")
+    text = render([row], ScreenFormat.MARKDOWN, RenderContext())
+    assert "a\\|b\\*c\\*.pdf" in text
+    assert text.splitlines()[-1].count(" | ") == 8
+
+
+@pytest.mark.parametrize("fmt", list(ScreenFormat))
+def test_contact_data_is_left_out_by_default(
+    workdir: Path, posting: JobPosting, fmt: ScreenFormat
+) -> None:
+    text = screen(posting, fmt)
+    for value in CONTACT:
+        assert value not in text
+
+
+@pytest.mark.parametrize("fmt", list(ScreenFormat))
+def test_contact_data_is_shown_with_include_contact(
+    workdir: Path, posting: JobPosting, fmt: ScreenFormat
+) -> None:
+    text = screen(posting, fmt, include_contact=True)
+    for candidate in resumes.READABLE:
+        assert candidate.email in text
+        assert candidate.phone in text
+
+
+@pytest.mark.parametrize("fmt", list(ScreenFormat))
+def test_anonymize_hides_file_names(workdir: Path, posting: JobPosting, fmt: ScreenFormat) -> None:
+    text = screen(posting, fmt, anonymize=True)
+    for name in [*READABLE_ORDER, *UNREADABLE]:
+        assert name not in text
+        assert name.split("/")[1] not in text
+    strong = (workdir / "resumes" / "strong.pdf").read_bytes()
+    from analyzer.screen.work import content_hash
+
+    assert content_hash(strong)[:12] in text
+
+
+def test_same_inputs_give_byte_identical_output(workdir: Path, posting: JobPosting) -> None:
+    for fmt in ScreenFormat:
+        assert screen(posting, fmt) == screen(posting, fmt)
+
+
+def test_screen_one_is_picklable_and_pure(workdir: Path, posting: JobPosting) -> None:
+    data = (workdir / "resumes" / "strong.pdf").read_bytes()
+    again = pickle.loads(pickle.dumps(screen_one))
+    first = screen_one(data, "strong.pdf", posting, Settings())
+    assert again(data, "strong.pdf", posting, Settings()) == first
+    assert first.status is ScreenStatus.OK and first.rank is None
+    broken = screen_one(resumes.CORRUPT, "corrupt.pdf", posting, Settings())
+    assert broken.status is ScreenStatus.ERROR and broken.reason
+    assert "corrupt.pdf" not in (
+        screen_one(resumes.CORRUPT, "corrupt.pdf", posting, anonymize=True).reason or ""
+    )
+
+
+def test_rows_round_trip_through_json() -> None:
+    from analyzer.screen.interface import ContactInfo
+
+    row = ScreenRow(
+        "a.pdf",
+        "a.pdf",
+        "0" * 64,
+        ScreenStatus.OK,
+        rank=1,
+        score=71.5,
+        missing_required=("Docker",),
+        readability_ids=("readability.columns",),
+        contact=ContactInfo(email="a@example.com"),
+    )
+    assert ScreenRow.from_dict(json.loads(json.dumps(row.to_dict()))) == row
+    assert replace(row, rank=None).sort_key() == row.sort_key()
