@@ -1,0 +1,456 @@
+"""Load the skills taxonomy and role profiles: the shipped files merged with the user's own.
+
+The shipped data lives in the ``skills_taxonomy`` package (``skills.json`` and ``roles/*.json``);
+users add or replace skills, categories and roles with ``--taxonomy PATH``. The file formats,
+validation rules and merge rules are documented in docs/taxonomy.md. Every problem in a file
+raises :class:`~analyzer.errors.ConfigError` with one line naming the file and the JSON path.
+
+Names are compared after :func:`normalize_name` (case-folded, blanks collapsed), so "Sklearn"
+and "sklearn" are the same alias and no two skills may share a normalised name.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from analyzer.errors import ConfigError
+from analyzer.nlp.interface import (
+    AmbiguityHints,
+    Category,
+    PillarExpectation,
+    RoleProfile,
+    SkillDef,
+    Taxonomy,
+)
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
+
+__all__ = [
+    "DEFAULT_ROLE_ID",
+    "ROLE_FORMAT",
+    "TAXONOMY_FORMAT",
+    "alias_index",
+    "load_taxonomy",
+    "normalize_name",
+]
+
+TAXONOMY_FORMAT = "mlcheck-taxonomy/1"
+"""Value of "format" in a taxonomy file."""
+ROLE_FORMAT = "mlcheck-role/1"
+"""Value of "format" in a role file."""
+DEFAULT_ROLE_ID = "machine_learning_engineer"
+"""The role a resume is judged against when nothing else is known."""
+
+_SHIPPED_PACKAGE = "skills_taxonomy"
+_ID_PATTERN = "^[a-z][a-z0-9_]*$"
+
+
+def normalize_name(text: str) -> str:
+    """Return the form names are compared in: case-folded, blanks collapsed to one space."""
+    return " ".join(text.casefold().split())
+
+
+def alias_index(taxonomy: Taxonomy) -> dict[str, SkillDef]:
+    """Map every normalised canonical name and alias of the taxonomy to its skill.
+
+    Build it once per taxonomy and keep it; keys are :func:`normalize_name` forms. A loaded
+    taxonomy never has two skills sharing a name; in a hand-built one the first skill wins.
+    """
+    index: dict[str, SkillDef] = {}
+    for skill in taxonomy.skills:
+        for name in (skill.name, *skill.aliases):
+            index.setdefault(normalize_name(name), skill)
+    return index
+
+
+def load_taxonomy(extra_paths: tuple[str, ...] = ()) -> Taxonomy:
+    """Load the shipped taxonomy and roles, merged with the user files in ``extra_paths``.
+
+    Each user file is a taxonomy file (its skills are added, a skill with the same name replaces
+    the shipped one, its categories are added or replace those with the same id) or a role file
+    (added, or replacing the role with the same id); later files win over earlier ones. The
+    result is cached per process for each tuple of paths, so files are read once.
+
+    Raises:
+        ConfigError: a file is missing, unreadable, not JSON, or breaks a validation rule.
+    """
+    return _load_cached(tuple(os.fspath(path) for path in extra_paths))
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+@dataclass(frozen=True)
+class _Document:
+    """One parsed, schema-valid file."""
+
+    display: str
+    """The file's name in error messages."""
+    kind: str
+    """"taxonomy" or "role"."""
+    data: Mapping[str, Any]
+    """The parsed JSON object (never mutated)."""
+
+
+def _parse_json(text: str, display: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(
+            f"{display}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from exc
+
+
+def _read_user_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: file not found") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"{path}: is a directory, not a taxonomy or role file") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read file: {exc.strerror or exc}") from exc
+
+
+def _read_shipped_file(resource: Traversable, display: str) -> str:
+    # A broken installation is still a configuration problem, reported like a user's file.
+    try:
+        return resource.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{display}: cannot read shipped data file: {exc}") from exc
+
+
+def _document(text: str, display: str, *, check_schema: bool = True) -> _Document:
+    data = _parse_json(text, display)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{display}: top level: expected an object, got {_json_type(data)}")
+    if "format" not in data:
+        raise ConfigError(
+            f"{display}: top level: 'format' is missing "
+            f"(expected {TAXONOMY_FORMAT!r} or {ROLE_FORMAT!r})"
+        )
+    fmt = data["format"]
+    if fmt == TAXONOMY_FORMAT:
+        kind = "taxonomy"
+    elif fmt == ROLE_FORMAT:
+        kind = "role"
+    else:
+        raise ConfigError(
+            f"{display}: format: {_short(fmt)} is not a known format "
+            f"(known: {TAXONOMY_FORMAT!r}, {ROLE_FORMAT!r})"
+        )
+    if check_schema:
+        from jsonschema.exceptions import best_match
+
+        error = best_match(_validator(kind).iter_errors(data))
+        if error is not None:
+            raise ConfigError(f"{display}: {_json_path(error.absolute_path)}: {_describe(error)}")
+    return _Document(display=display, kind=kind, data=data)
+
+
+@functools.lru_cache(maxsize=2)
+def _validator(kind: str) -> Validator:
+    # Imported here: jsonschema costs ~0.1 s to import and is only needed for user files.
+    from jsonschema.validators import validator_for
+
+    schema_file = resources.files("analyzer") / "schemas" / f"{kind}.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    validator: Validator = validator_for(schema)(schema)
+    return validator
+
+
+def _describe(error: ValidationError) -> str:
+    """Say what is wrong in one short line (jsonschema's own messages can embed whole objects)."""
+    value = error.validator_value
+    instance = error.instance
+    if error.validator == "type":
+        return f"expected {_type_words(value)}, got {_json_type(instance)}"
+    if error.validator == "pattern":
+        if value == _ID_PATTERN:
+            return (
+                f"{_short(instance)} is not a valid id "
+                "(lower-case letters, digits and '_', starting with a letter)"
+            )
+        return f"{_short(instance)} must be one line with no leading or trailing blanks"
+    if error.validator == "uniqueItems" and isinstance(instance, list):
+        seen: list[Any] = []
+        for item in instance:
+            if item in seen:
+                return f"{_short(item)} is listed twice"
+            seen.append(item)
+    if error.validator == "minItems":
+        return "must not be empty"
+    if error.validator == "maxLength":
+        return f"{_short(instance)} is longer than {value} characters"
+    if error.validator == "const":
+        return f"expected {value!r}, got {_short(instance)}"
+    return " ".join(error.message.split())
+
+
+def _type_words(value: Any) -> str:
+    names = [value] if isinstance(value, str) else list(value)
+    return " or ".join("an object" if n == "object" else f"a {n}" for n in names)
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _json_path(parts: Iterable[str | int]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "top level"
+
+
+def _shipped_resources() -> Iterator[tuple[Traversable, str]]:
+    root = resources.files(_SHIPPED_PACKAGE)
+    yield root / "skills.json", f"{_SHIPPED_PACKAGE}/skills.json"
+    roles = root / "roles"
+    if roles.is_dir():
+        for entry in sorted(roles.iterdir(), key=lambda item: item.name):
+            if entry.name.endswith(".json"):
+                yield entry, f"{_SHIPPED_PACKAGE}/roles/{entry.name}"
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_documents() -> tuple[_Document, ...]:
+    # The shipped files skip the JSON Schema (validating skills.json takes about a second);
+    # tests/nlp/test_taxonomy.py validates them, and the semantic checks below still run.
+    documents = tuple(
+        _document(_read_shipped_file(resource, display), display, check_schema=False)
+        for resource, display in _shipped_resources()
+    )
+    if documents[0].kind != "taxonomy":
+        raise ConfigError(f"{documents[0].display}: format: expected {TAXONOMY_FORMAT!r}")
+    for doc in documents[1:]:
+        if doc.kind != "role":
+            raise ConfigError(f"{doc.display}: format: expected {ROLE_FORMAT!r}")
+    return documents
+
+
+@functools.lru_cache(maxsize=32)
+def _load_cached(extra_paths: tuple[str, ...]) -> Taxonomy:
+    merger = _Merger()
+    documents = _shipped_documents() + tuple(
+        _document(_read_user_file(path), path) for path in extra_paths
+    )
+    for doc in documents:
+        if doc.kind == "taxonomy":
+            merger.add_taxonomy(doc)
+        else:
+            merger.add_role(doc)
+    return merger.result()
+
+
+# --------------------------------------------------------------------------- merging
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A skill of the merged taxonomy and the file that defined it."""
+
+    skill: SkillDef
+    display: str
+
+
+class _Merger:
+    """Accumulates documents in order, checking each against what came before it."""
+
+    def __init__(self) -> None:
+        self.categories: dict[str, Category] = {}
+        self.skills: dict[str, _Entry] = {}  # normalised canonical name -> entry
+        self.owners: dict[str, str] = {}  # normalised name or alias -> normalised canonical
+        self.roles: dict[str, _Document] = {}
+
+    # ---- taxonomy files
+
+    def add_taxonomy(self, doc: _Document) -> None:
+        """Merge a taxonomy file's categories, then its skills."""
+        where = doc.display
+        first_index: dict[str, int] = {}
+        for i, raw in enumerate(doc.data.get("categories", [])):
+            cid = raw["id"]
+            if cid in first_index:
+                raise ConfigError(
+                    f"{where}: categories[{i}].id: duplicate category id {cid!r} "
+                    f"(also categories[{first_index[cid]}])"
+                )
+            first_index[cid] = i
+            self.categories[cid] = Category(
+                id=cid, name=raw["name"], description=raw.get("description", "")
+            )
+
+        raw_skills: list[Mapping[str, Any]] = doc.data["skills"]
+        first_index = {}
+        for i, raw in enumerate(raw_skills):
+            key = normalize_name(raw["name"])
+            if key in first_index:
+                raise ConfigError(
+                    f"{where}: skills[{i}].name: duplicate skill {raw['name']!r} "
+                    f"(also skills[{first_index[key]}])"
+                )
+            first_index[key] = i
+        # A skill whose name is already a canonical name replaces that skill: free its names.
+        for key in first_index:
+            replaced = self.skills.get(key)
+            if replaced is not None:
+                for name in _names(replaced.skill):
+                    del self.owners[normalize_name(name)]
+        for i, raw in enumerate(raw_skills):
+            skill = self._skill(raw, f"skills[{i}]", where)
+            key = normalize_name(skill.name)
+            self.skills[key] = _Entry(skill=skill, display=where)
+            for name in _names(skill):
+                self.owners[normalize_name(name)] = key
+
+    def _skill(self, raw: Mapping[str, Any], path: str, where: str) -> SkillDef:
+        category = raw["category"]
+        if category not in self.categories:
+            raise ConfigError(
+                f"{where}: {path}.category: {category!r} is not a known category "
+                f"(known: {', '.join(self.categories)})"
+            )
+        name: str = raw["name"]
+        aliases: list[str] = raw.get("aliases", [])
+        own: dict[str, str] = {}
+        for field_path, text in [(f"{path}.name", name)] + [
+            (f"{path}.aliases[{j}]", alias) for j, alias in enumerate(aliases)
+        ]:
+            key = normalize_name(text)
+            if key in own:
+                raise ConfigError(
+                    f"{where}: {field_path}: {text!r} repeats the name {own[key]!r} "
+                    "of the same skill (names are compared ignoring case)"
+                )
+            own[key] = text
+            owner_key = self.owners.get(key)
+            if owner_key is not None:
+                owner = self.skills[owner_key]
+                role = "the name" if owner_key == key else "an alias"
+                raise ConfigError(
+                    f"{where}: {field_path}: {text!r} is already {role} of skill "
+                    f"{owner.skill.name!r} ({owner.display})"
+                )
+        hints = None
+        if "hints" in raw:
+            hints = _hints(raw["hints"], [name, *aliases], f"{path}.hints", where)
+        return SkillDef(name=name, category=category, aliases=tuple(aliases), hints=hints)
+
+    # ---- role files
+
+    def add_role(self, doc: _Document) -> None:
+        """Remember a role file; it is checked once every skill is known."""
+        self.roles[doc.data["id"]] = doc
+
+    def _role(self, doc: _Document) -> RoleProfile:
+        where = doc.display
+        pillars: list[PillarExpectation] = []
+        first_index: dict[str, int] = {}
+        for i, raw in enumerate(doc.data["pillars"]):
+            category = raw["category"]
+            if category not in self.categories:
+                raise ConfigError(
+                    f"{where}: pillars[{i}].category: {category!r} is not a known category "
+                    f"(known: {', '.join(self.categories)})"
+                )
+            if category in first_index:
+                raise ConfigError(
+                    f"{where}: pillars[{i}].category: pillar {category!r} is listed twice "
+                    f"(also pillars[{first_index[category]}])"
+                )
+            first_index[category] = i
+            core: list[str] = []
+            for j, text in enumerate(raw["core"]):
+                core.append(self._core_skill(text, category, f"pillars[{i}].core[{j}]", where))
+                if core[-1] in core[:-1]:
+                    raise ConfigError(
+                        f"{where}: pillars[{i}].core[{j}]: {text!r} is listed twice "
+                        "(names are compared ignoring case)"
+                    )
+            pillars.append(PillarExpectation(category=category, core=tuple(core)))
+        titles = tuple(dict.fromkeys(normalize_name(t) for t in doc.data["titles"]))
+        return RoleProfile(
+            id=doc.data["id"], name=doc.data["name"], titles=titles, pillars=tuple(pillars)
+        )
+
+    def _core_skill(self, text: str, category: str, path: str, where: str) -> str:
+        key = normalize_name(text)
+        owner_key = self.owners.get(key)
+        if owner_key is None:
+            raise ConfigError(f"{where}: {path}: {text!r} is not a skill of the taxonomy")
+        entry = self.skills[owner_key]
+        if owner_key != key:
+            raise ConfigError(
+                f"{where}: {path}: {text!r} is an alias; use the skill's name {entry.skill.name!r}"
+            )
+        if entry.skill.category != category:
+            raise ConfigError(
+                f"{where}: {path}: {entry.skill.name!r} is in category "
+                f"{entry.skill.category!r} ({entry.display}), not {category!r}"
+            )
+        return entry.skill.name
+
+    # ---- result
+
+    def result(self) -> Taxonomy:
+        """Check the roles against the merged skills and freeze everything."""
+        roles = tuple(self._role(doc) for doc in self.roles.values())
+        return Taxonomy(
+            categories=tuple(self.categories.values()),
+            skills=tuple(entry.skill for entry in self.skills.values()),
+            roles=roles,
+        )
+
+
+def _names(skill: SkillDef) -> tuple[str, ...]:
+    return (skill.name, *skill.aliases)
+
+
+def _hints(raw: Mapping[str, Any], names: list[str], path: str, where: str) -> AmbiguityHints:
+    ambiguous: list[str] = raw.get("ambiguous_aliases", [])
+    for k, text in enumerate(ambiguous):
+        if text not in names:
+            raise ConfigError(
+                f"{where}: {path}.ambiguous_aliases[{k}]: {text!r} is not a name of this skill "
+                f"(names: {', '.join(repr(n) for n in names)}; case matters here)"
+            )
+    return AmbiguityHints(
+        case_sensitive=raw.get("case_sensitive", True),
+        context=_words(raw.get("context", [])),
+        reject_next=_words(raw.get("reject_next", [])),
+        reject_prev=_words(raw.get("reject_prev", [])),
+        ambiguous_aliases=tuple(ambiguous),
+    )
+
+
+def _words(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(normalize_name(item) for item in items))
