@@ -17,7 +17,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2
 _SPACE = re.compile(r"\s+")
 _BREAKS = re.compile(r"\s*[\r\n\v\f\u2028\u2029]+\s*")
 _MD_PUNCT = re.compile(r"([\\`*\[\]{}|~$]|(?<!\w)_|_(?!\w))")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>+\-=])(?=\s|$)")
+_MD_ORDERED_START = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 _MENTION = re.compile(r"@(?=\w)")
 
 
@@ -41,7 +42,8 @@ def md_escape(text: str) -> str:
     text = _SPACE.sub(" ", strip_controls(text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_PUNCT.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(r"\1\\\2", text)
+    text = _MD_BLOCK_START.sub(r"\1\\\2", text)
+    text = _MD_ORDERED_START.sub(r"\1\\\2", text)
     return _MENTION.sub("@\u200b", text)
 
 
