@@ -149,12 +149,12 @@ class SkillMatcher:
         for text, key in lower.values():
             by_key[key].append(text)
         for key, texts in by_key.items():
-            self._lower.add(key, list(self.nlp.tokenizer.pipe(texts)))
+            self._lower.add(key, [self.nlp.make_doc(t) for t in texts])
         by_key = defaultdict(list)
         for text, key in orth.items():
             by_key[key].append(text)
         for key, texts in by_key.items():
-            self._orth.add(key, list(self.nlp.tokenizer.pipe(texts)))
+            self._orth.add(key, [self.nlp.make_doc(t) for t in texts])
         if self._version_prefix:
             names = "|".join(
                 re.escape(n) for n in sorted(self._version_prefix, key=len, reverse=True)

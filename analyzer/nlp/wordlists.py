@@ -58,8 +58,8 @@ class LanguageLists:
     """Forms of "be" that start a passive."""
     passive_markers: tuple[str, ...]
     """Phrases that read as passive on their own ("was responsible")."""
-    irregular_participles: frozenset[str]
-    """Past participles not ending in -ed."""
+    irregular_participles: dict[str, str]
+    """Past participles not ending in -ed, mapped to the past tense ("written" -> "wrote")."""
     not_participles: frozenset[str]
     """-ed words that are adjectives after "be" ("based", "interested")."""
     max_words: int
@@ -78,8 +78,8 @@ class LanguageLists:
     """Words after which a number is a version or identifier, not a quantity."""
     eval_metrics: tuple[str, ...]
     """Model-quality measures bounded by 1 (accuracy, F1, AUC...)."""
-    result_examples: tuple[str, ...]
-    """Example result clauses for rewrite hints."""
+    result_examples: tuple[tuple[frozenset[str], str], ...]
+    """(trigger words, example result clause) for rewrite hints; the last one is the default."""
 
 
 def _conjugations(base: str, past: str) -> set[str]:
@@ -149,7 +149,7 @@ def load_language() -> LanguageLists:
         first_person=frozenset(p.lower() for p in data["first_person"]),
         passive_auxiliaries=frozenset(passive["auxiliaries"]),
         passive_markers=tuple(passive["markers"]),
-        irregular_participles=frozenset(passive["irregular_participles"]),
+        irregular_participles=dict(passive["irregular_participles"]),
         not_participles=frozenset(passive["not_participles"]),
         max_words=int(length["max_words"]),
         max_chars=int(length["max_chars"]),
@@ -159,7 +159,9 @@ def load_language() -> LanguageLists:
         rate_nouns=frozenset(metrics["rate_nouns"]),
         not_after=frozenset(metrics["not_after"]),
         eval_metrics=tuple(sorted(metrics["eval_metrics"], key=len, reverse=True)),
-        result_examples=tuple(data["result_examples"]),
+        result_examples=tuple(
+            (frozenset(r["words"]), r["example"]) for r in data["result_examples"]
+        ),
     )
 
 

@@ -1,0 +1,375 @@
+"""Judge resume bullets: action-verb opener, weak openers, passive voice, first person,
+clichés, length and missing numbers, each with a rewrite hint built from the bullet's words.
+
+With a trained pipeline the opener verb and passive voice are read from part-of-speech tags
+and the dependency parse; with the blank pipeline from the word lists in
+``skills_taxonomy/language.json`` (auxiliary + ``-ed``/irregular participle for passive,
+the action-verb list plus an ``-ed`` heuristic for the opener).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from analyzer.models import Bullet, BulletIssue, BulletReview, Metric
+from analyzer.nlp.achievements import parse_metrics
+from analyzer.nlp.wordlists import LanguageLists, load_language
+
+RESULT_SECTIONS = frozenset({"experience", "projects"})
+"""Sections whose bullets must open with a verb, carry a number and say enough."""
+
+UNJUDGED_SECTIONS = frozenset({"skills", "contact"})
+"""Sections whose bullets are lists, not statements: no issues are raised."""
+
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBG", "VBN"})
+_LEADING_JUNK = re.compile(r"^[\s\-–—•·*▪◦●○>]+")
+_LEADING_PRONOUN = re.compile(r"^(?:I|We|i|we)\s+")
+_SNIPPET_WORDS = 12
+
+
+def _words(doc: Doc) -> list[Token]:
+    return [t for t in doc if not (t.is_punct or t.is_space)]
+
+
+def _snippet(text: str, words: int = _SNIPPET_WORDS) -> str:
+    """Return the first ``words`` words of ``text``, with " ..." when cut."""
+    parts = text.strip().rstrip(".;").split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]) + " ..."
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _result_example(text: str, lists: LanguageLists) -> str:
+    words = set(re.findall(r"[a-z0-9-]+", text.lower()))
+    for triggers, example in lists.result_examples:
+        if not triggers or triggers & words:
+            return example
+    return "improving it by X%"
+
+
+def _result_hint(text: str, lists: LanguageLists) -> str:
+    return f"add the result it had (e.g. '..., {_result_example(text, lists)}')"
+
+
+# --------------------------------------------------------------------------- openers
+
+
+def _weak_opener(text: str, lists: LanguageLists) -> tuple[str, str] | None:
+    """Return (phrase as written, rest of the bullet) when it opens with a weak phrase."""
+    lowered = text.lower()
+    for weak in lists.weak_openers:
+        if re.match(rf"{re.escape(weak.phrase)}\b", lowered):
+            return text[: len(weak.phrase)], text[len(weak.phrase) :].strip()
+    return None
+
+
+def _rewrite_after_weak(rest: str, suggest: str, lists: LanguageLists) -> str:
+    """Turn what follows a weak opener into a bullet that starts with a verb."""
+    words = rest.split()
+    if words and words[0].lower() in {"to", "with", "in", "on", "the"} and len(words) > 1:
+        if words[0].lower() != "the" and words[1].lower().strip(",") in lists.past_of:
+            words = words[1:]
+    if words:
+        first = words[0].lower().strip(",")
+        if first in lists.past_of and first not in {"the", "a", "an"}:
+            return " ".join([_capitalise(lists.past_of[first]), *words[1:]])
+        if first in {"with", "in", "on"}:
+            words = words[1:]
+    return " ".join([suggest, *words]).strip()
+
+
+_NOMINAL_SUFFIXES = (
+    ("ization", "ize"), ("isation", "ise"), ("ation", "ate"), ("ation", ""), ("ation", "e"),
+    ("ment", ""), ("sis", "se"), ("ysis", "yze"), ("ion", "e"), ("ion", ""),
+)  # fmt: skip
+
+
+def _verb_first(text: str, lists: LanguageLists) -> str:
+    """Rewrite a bullet that opens with a noun: "Development of X" -> "Developed X",
+    anything else -> "Built <text>"."""
+    words = text.split()
+    first = words[0].lower() if words else ""
+    if len(words) > 2 and words[1].lower() == "of":
+        for suffix, replacement in _NOMINAL_SUFFIXES:
+            if first.endswith(suffix):
+                base = first[: -len(suffix)] + replacement
+                if base in lists.action_verbs:
+                    return " ".join([_capitalise(lists.action_verbs[base]), *words[2:]])
+    if words and words[0][1:].islower():
+        text = words[0].lower() + text[len(words[0]) :]
+    article = "" if first in {"a", "an", "the"} else "the "
+    return f"Built {article}{text}"
+
+
+def _opens_with_verb(doc: Doc, words: list[Token], lists: LanguageLists) -> bool:
+    """True when the first word is a strong action verb."""
+    if not words:
+        return False
+    first = words[0]
+    lower = first.lower_
+    if lower in lists.verb_forms:
+        return True
+    if doc.has_annotation("TAG") and first.tag_ in _VERB_TAGS and first.pos_ in {"VERB", ""}:
+        return True
+    # Without tags: a capitalised -ed word is almost always a past-tense verb ("Productionised").
+    return (
+        lower.endswith("ed")
+        and len(lower) > 4
+        and first.text[:1].isupper()
+        and lower not in lists.not_participles
+    )
+
+
+# --------------------------------------------------------------------------- passive voice
+
+
+def _passive_span(doc: Doc, lists: LanguageLists) -> tuple[int, int] | None:
+    """Return (index of the auxiliary, index of the participle) of a passive, if any."""
+    if doc.has_annotation("DEP"):
+        # The parse marks the auxiliary of a passive ("was" in "was deployed") as auxpass.
+        for token in doc:
+            if token.dep_ == "auxpass":
+                return token.i, token.head.i
+        return None
+    tokens = list(doc)
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower_ not in lists.passive_auxiliaries:
+            continue
+        j = i + 1
+        if tokens[j].lower_.endswith("ly") and j + 1 < len(tokens):
+            j += 1  # "was quickly deployed"
+        word = tokens[j].lower_
+        if word in lists.not_participles:
+            continue
+        if word in lists.irregular_participles or (word.endswith("ed") and len(word) > 3):
+            return i, j
+    lowered = doc.text.lower()
+    for marker in lists.passive_markers:
+        found = re.search(rf"\b{re.escape(marker)}\b", lowered)
+        if found:
+            start = len(lowered[: found.start()].split())
+            return start, start + 1
+    return None
+
+
+def _active_rewrite(doc: Doc, aux: int, participle: int, lists: LanguageLists) -> str:
+    """Rewrite "<object> was <participle> <rest>" as "<Past> <object> <rest>"."""
+    tokens = list(doc)
+    subject = doc[:aux].text.strip()
+    rest = doc[participle + 1 :].text.strip()
+    rest = re.sub(r"\bby (?:me|us|myself|our team|the team|my team)\b\s*", "", rest).strip()
+    word = tokens[participle].lower_
+    past = lists.irregular_participles.get(word) or lists.past_of.get(word) or word
+    if subject:
+        subject = subject[:1].lower() + subject[1:] if not subject[:2].isupper() else subject
+    return " ".join(p for p in (_capitalise(past), subject, rest) if p)
+
+
+# --------------------------------------------------------------------------- first person
+
+
+def _first_person(words: list[Token], lists: LanguageLists) -> list[Token]:
+    found = []
+    for token in words:
+        if token.lower_ not in lists.first_person:
+            continue
+        if token.text == "I" or (not token.text.isupper() and token.text != "i"):
+            found.append(token)  # "US" (the country) is not "us"
+        elif token.text == "i":
+            found.append(token)
+    return found
+
+
+def _without_pronouns(text: str) -> str:
+    rewritten = _LEADING_PRONOUN.sub("", text.strip())
+    rewritten = re.sub(r"\s+by (?:me|us|myself)\b", "", rewritten)
+    rewritten = re.sub(r"\b(?:my|our|My|Our)\b", "the", rewritten)
+    rewritten = re.sub(r"\s+\b(?:I|we|me|us|myself)\b(?=[\s,.;]|$)", "", rewritten)
+    return _capitalise(rewritten.strip())
+
+
+# --------------------------------------------------------------------------- the review
+
+
+def review_bullet(
+    bullet: Bullet,
+    nlp: Language,
+    doc: Doc | None = None,
+    metrics: tuple[Metric, ...] | None = None,
+) -> BulletReview:
+    """Judge one bullet; pass ``doc`` (from ``nlp.pipe``) and ``metrics`` to avoid rework."""
+    lists = load_language()
+    text = _LEADING_JUNK.sub("", bullet.text).strip()
+    if doc is None:
+        doc = nlp(text)
+    if metrics is None:
+        metrics = parse_metrics(text)
+    quantified = bool(metrics)
+    words = _words(doc)
+    pronouns = _first_person(words, lists)
+    opener_words = words
+    if pronouns and words and pronouns[0].i == words[0].i:
+        opener_words = words[1:]  # "I built ..." opens with "built"
+    weak = _weak_opener(_LEADING_PRONOUN.sub("", text), lists)
+    action_verb = weak is None and _opens_with_verb(doc, opener_words, lists)
+    review = BulletReview(
+        bullet=bullet.id,
+        text=bullet.text,
+        section=bullet.section,
+        quantified=quantified,
+        action_verb=action_verb,
+    )
+    if bullet.section in UNJUDGED_SECTIONS or not words:
+        return review
+    issues: list[BulletIssue] = []
+    judged_for_results = bullet.section in RESULT_SECTIONS
+    result = "" if quantified else " and " + _result_hint(text, lists)
+
+    better = text  # the bullet with its opener, voice and pronouns fixed, for the hints
+    if weak is not None:
+        phrase, rest = weak
+        opener = next(w for w in lists.weak_openers if w.phrase == phrase.lower())
+        better = _rewrite_after_weak(rest, opener.suggest, lists)
+        shown = _snippet(better)
+        if not quantified and not shown.endswith("..."):
+            shown += " ..."
+        issues.append(
+            BulletIssue(
+                id="weak_opener",
+                message=f"Opens with the weak phrase '{phrase}': {opener.hint}.",
+                hint=f"Start with what you did: '{shown}'{result}.",
+            )
+        )
+    elif judged_for_results and not action_verb and not pronouns:
+        issues.append(
+            BulletIssue(
+                id="weak_opener",
+                message="Does not start with an action verb.",
+                hint=(
+                    "Lead with the verb for what you did, e.g. "
+                    f"'{_snippet(_verb_first(text, lists))}'{result}."
+                ),
+            )
+        )
+
+    passive = _passive_span(doc, lists)
+    if passive is not None and not (weak is not None and "responsible" in weak[0].lower()):
+        rewrite = _active_rewrite(doc, passive[0], passive[1], lists)
+        better = rewrite if weak is None else better
+        issues.append(
+            BulletIssue(
+                id="passive",
+                message="Uses the passive voice, which hides who did the work.",
+                hint=f"Say it actively, starting with the verb: '{_snippet(rewrite)}'.",
+            )
+        )
+
+    if pronouns:
+        if better == text:
+            better = _without_pronouns(text)
+        shown = ", ".join(dict.fromkeys(f"'{t.text}'" for t in pronouns))
+        issues.append(
+            BulletIssue(
+                id="first_person",
+                message=f"Uses first-person pronouns ({shown}); resumes drop them.",
+                hint=(
+                    "Drop the pronoun and start with the verb: "
+                    f"'{_snippet(_without_pronouns(text))}'."
+                ),
+            )
+        )
+
+    lowered = text.lower()
+    cliches = [
+        c for c in lists.cliches if re.search(rf"(?<!\w){re.escape(c.phrase)}(?!\w)", lowered)
+    ]
+    if cliches:
+        shown = ", ".join(f"'{c.phrase}'" for c in cliches)
+        issues.append(
+            BulletIssue(
+                id="cliche",
+                message=f"Uses clichés recruiters skip: {shown}.",
+                hint="; ".join(f"Instead of '{c.phrase}', {c.hint}" for c in cliches) + ".",
+            )
+        )
+
+    if len(words) > lists.max_words or len(text) > lists.max_chars:
+        issues.append(
+            BulletIssue(
+                id="too_long",
+                message=(
+                    f"Runs to {len(words)} words and {len(text)} characters; a bullet over "
+                    f"{lists.max_words} words or about two lines gets skimmed."
+                ),
+                hint=_split_hint(text),
+            )
+        )
+    elif judged_for_results and len(words) < lists.min_words:
+        issues.append(
+            BulletIssue(
+                id="too_short",
+                message=(
+                    f"Only {len(words)} words: it does not say what you did or why it mattered."
+                ),
+                hint=(
+                    f"Grow '{text.rstrip('.')}' into what you built, with which tools and the "
+                    f"result, e.g. '{text.rstrip('.')} ... using <tool>, "
+                    f"{_result_example(text, lists)}'."
+                ),
+            )
+        )
+
+    if judged_for_results and not quantified:
+        issues.append(
+            BulletIssue(
+                id="no_metric",
+                message="Has no number: the reader cannot tell how much it mattered.",
+                hint=(
+                    f"Add the result in numbers: '{_snippet(better, 10)}, "
+                    f"{_result_example(text, lists)}' (how much faster, cheaper, more accurate, "
+                    "or for how many users?)."
+                ),
+            )
+        )
+    return BulletReview(
+        bullet=review.bullet,
+        text=review.text,
+        section=review.section,
+        quantified=quantified,
+        action_verb=action_verb,
+        issues=tuple(issues),
+    )
+
+
+def _sentence_end(text: str) -> str:
+    snippet = _snippet(text, 14)
+    return snippet if snippet.endswith("...") else snippet + "."
+
+
+def _split_hint(text: str) -> str:
+    """Suggest where to split or cut an over-long bullet, quoting it."""
+    parts = re.split(r";\s+|,\s+(?:and|while|which)\s+|\.\s+", text.strip().rstrip("."), maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 4:
+        first, second = _sentence_end(parts[0]), _sentence_end(_capitalise(parts[1]))
+        return f"Split it in two: '{first}' and '{second}'; keep the action and the result in each."
+    return (
+        f"Keep the action and the result, '{_snippet(text, 14)}', and move tools and "
+        "details to the skills section or a second bullet."
+    )
+
+
+def review_bullets(bullets: Sequence[Bullet], nlp: Language) -> tuple[BulletReview, ...]:
+    """Judge every bullet, running the pipeline over them in one ``nlp.pipe`` batch."""
+    texts = [_LEADING_JUNK.sub("", b.text).strip() for b in bullets]
+    docs = nlp.pipe(texts)
+    return tuple(
+        review_bullet(bullet, nlp, doc=doc) for bullet, doc in zip(bullets, docs, strict=True)
+    )

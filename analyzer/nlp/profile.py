@@ -1,0 +1,123 @@
+"""Tie the NLP stage together: ResumeDocument + Resources -> ResumeProfile."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from analyzer.models import Achievement, ResumeDocument, ResumeProfile, Section, SkillMention
+from analyzer.nlp.achievements import (
+    ACHIEVEMENT_SECTIONS_EXCLUDED,
+    PROSE_SECTIONS,
+    achievement_from,
+    parse_metrics,
+)
+from analyzer.nlp.bullets import review_bullet
+from analyzer.nlp.experience import highest_degree, years_experience_from_entries
+from analyzer.nlp.resources import Resources
+from analyzer.nlp.roadmap import assess_roadmap
+from analyzer.nlp.skills import normalise, skills_from_mentions
+
+SKIPPED_SECTIONS = frozenset({"contact"})
+"""Sections not searched for skills or achievements (names, addresses, links)."""
+
+_GLYPH = re.compile(r"^[\s\-–—•·*▪◦●○>]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class _Segment:
+    text: str
+    section: str
+    bullet: str | None
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub(" ", _GLYPH.sub("", text)).strip().casefold()
+
+
+def _prose_lines(section: Section, bullet_texts: list[str]) -> list[str]:
+    """Return the section's text that is not part of a bullet, as lines or joined paragraphs.
+
+    Prose sections join a line with the next when it does not end a sentence and the next
+    starts in lower case (a wrapped sentence); list sections stay one segment per line.
+    """
+    kept: list[str] = []
+    for line in section.text.splitlines():
+        squashed = _squash(line)
+        if not squashed or squashed == _squash(section.heading):
+            continue
+        if any(squashed in b for b in bullet_texts):
+            continue
+        kept.append(_GLYPH.sub("", line).strip())
+    if section.name not in PROSE_SECTIONS:
+        return kept
+    joined: list[str] = []
+    for line in kept:
+        if joined and not joined[-1].endswith((".", "!", "?", ":", ";")) and line[:1].islower():
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _segments(document: ResumeDocument) -> list[_Segment]:
+    segments = [
+        _Segment(_GLYPH.sub("", b.text).strip(), b.section, b.id)
+        for b in document.bullets
+        if b.section not in SKIPPED_SECTIONS
+    ]
+    for section in document.sections:
+        if section.name in SKIPPED_SECTIONS:
+            continue
+        bullet_texts = [_squash(b.text) for b in document.bullets if b.section == section.name]
+        segments += [_Segment(t, section.name, None) for t in _prose_lines(section, bullet_texts)]
+    return segments
+
+
+def build_profile(
+    document: ResumeDocument, resources: Resources, today: dt.date | None = None
+) -> ResumeProfile:
+    """Find skills, achievements, bullet issues, experience, degree and the roadmap stage."""
+    today = today or dt.date.today()
+    segments = _segments(document)
+    docs = list(resources.nlp.pipe(normalise(s.text) for s in segments))
+    mentions: list[SkillMention] = []
+    achievements: list[Achievement] = []
+    bullet_docs = {}
+    for segment, doc in zip(segments, docs, strict=True):
+        mentions.extend(resources.skills.find_in_doc(doc, segment.section, segment.bullet))
+        if segment.bullet is not None:
+            bullet_docs[segment.bullet] = doc
+            if segment.section not in ACHIEVEMENT_SECTIONS_EXCLUDED:
+                found = achievement_from(segment.text, segment.section, segment.bullet)
+                if found is not None:
+                    achievements.append(found)
+        elif segment.section in PROSE_SECTIONS:
+            for sentence in doc.sents:
+                found = achievement_from(sentence.text.strip(), segment.section)
+                if found is not None:
+                    achievements.append(found)
+    reviews = tuple(
+        review_bullet(
+            bullet,
+            resources.nlp,
+            doc=bullet_docs.get(bullet.id),
+            metrics=parse_metrics(_GLYPH.sub("", bullet.text).strip()),
+        )
+        for bullet in document.bullets
+    )
+    skills = skills_from_mentions(mentions, resources.taxonomy)
+    education = "\n".join(s.text for s in document.sections if s.name == "education")
+    roadmap = assess_roadmap(
+        skills, achievements, document, resources.role, resources.taxonomy, today=today
+    )
+    return ResumeProfile(
+        skills=skills,
+        achievements=tuple(achievements),
+        bullet_reviews=reviews,
+        roadmap=roadmap,
+        years_experience=years_experience_from_entries(document.entries, today),
+        degree=highest_degree(education or document.text),
+    )

@@ -1,0 +1,269 @@
+"""Where a candidate stands on the ML-engineer roadmap: pillar coverage and career stage.
+
+Pillar coverage compares the skills found per taxonomy category with the role profile's core
+skills. The career stage (DOMAIN.md §2: Beginner, Intermediate, Job seeker, Professional) comes
+from rules kept as data in ``skills_taxonomy/stages.json``: *signals* are pieces of evidence
+computed from the resume (skills or categories found, number of projects, quantified results,
+years in ML roles, production or leadership words in experience bullets, a GitHub link); a
+stage holds when all its ``all`` signals and at least ``min_any`` of its ``any`` signals hold.
+The highest stage that holds wins. Reasons list the evidence of the stage reached and what
+is missing for the next one; next steps are the next stage's missing signals, then the role's
+missing core skills.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from analyzer.models import Achievement, Entry, PillarCoverage, ResumeDocument, Roadmap, Skill
+from analyzer.nlp.experience import years_experience_from_entries
+from analyzer.nlp.interface import RoleProfile, Taxonomy
+from analyzer.nlp.wordlists import load_stage_rules
+
+MAX_NEXT_STEPS = 6
+"""Most next steps listed: a prioritised few, not a wall."""
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One piece of evidence the stage rules test (see stages.json)."""
+
+    id: str
+    label: str
+    missing: str
+    next_step: str
+    reason: str = "{label}: {detail}"
+    skills: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    min: int = 1
+    projects: int = 0
+    achievements: int = 0
+    ml_years: float = 0.0
+    words: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    link: str = ""
+
+
+@dataclass(frozen=True)
+class StageRule:
+    """One career stage and the signals it needs."""
+
+    name: str
+    focus: str
+    all: tuple[str, ...]
+    any: tuple[str, ...]
+    min_any: int
+
+
+@dataclass(frozen=True)
+class StageRules:
+    """stages.json, typed."""
+
+    signals: dict[str, Signal]
+    stages: tuple[StageRule, ...]
+    ml_role_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignalResult:
+    """Whether a signal holds, and the evidence as a short string."""
+
+    holds: bool
+    detail: str = ""
+
+
+def _signal(signal_id: str, raw: dict[str, Any]) -> Signal:
+    return Signal(
+        id=signal_id,
+        label=raw["label"],
+        missing=raw["missing"],
+        next_step=raw["next_step"],
+        reason=raw.get("reason", "{label}: {detail}"),
+        skills=tuple(raw.get("skills", ())),
+        categories=tuple(raw.get("categories", ())),
+        min=int(raw.get("min", 1)),
+        projects=int(raw.get("projects", 0)),
+        achievements=int(raw.get("achievements", 0)),
+        ml_years=float(raw.get("ml_years", 0)),
+        words=tuple(raw.get("words", ())),
+        sections=tuple(raw.get("sections", ())),
+        link=raw.get("link", ""),
+    )
+
+
+@lru_cache(maxsize=1)
+def stage_rules() -> StageRules:
+    """Return the stage rules from skills_taxonomy/stages.json (loaded once)."""
+    data = load_stage_rules()
+    return StageRules(
+        signals={k: _signal(k, v) for k, v in data["signals"].items()},
+        stages=tuple(
+            StageRule(s["name"], s.get("focus", ""), tuple(s["all"]), tuple(s["any"]), s["min_any"])
+            for s in data["stages"]
+        ),
+        ml_role_words=tuple(data.get("ml_role_words", ())),
+    )
+
+
+def _is_ml_role(entry: Entry, words: Sequence[str]) -> bool:
+    title = (entry.role or "").lower()
+    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", title) for w in words)
+
+
+class _Facts:
+    """What the signals are computed from, gathered once."""
+
+    def __init__(
+        self,
+        skills: Sequence[Skill],
+        achievements: Sequence[Achievement],
+        document: ResumeDocument,
+        role: RoleProfile,
+        rules: StageRules,
+        today: dt.date,
+    ) -> None:
+        self.skill_names = {s.name.casefold(): s.name for s in skills}
+        self.by_category: dict[str, list[str]] = {}
+        for skill in skills:
+            self.by_category.setdefault(skill.category, []).append(skill.name)
+        self.achievements = [a for a in achievements if a.section in ("experience", "projects")]
+        self.document = document
+        words = (*rules.ml_role_words, *role.titles)
+        self.ml_years = years_experience_from_entries(
+            document.entries,
+            today,
+            keep=lambda e: e.section == "experience" and _is_ml_role(e, words),
+        )
+        project_entries = [e for e in document.entries if e.section == "projects"]
+        project_bullets = [b for b in document.bullets if b.section == "projects"]
+        self.projects = len(project_entries) or math.ceil(len(project_bullets) / 2)
+
+    def texts(self, sections: Sequence[str]) -> list[str]:
+        bullets = [b.text for b in self.document.bullets if b.section in sections]
+        if bullets:
+            return bullets
+        return [s.text for s in self.document.sections if s.name in sections]
+
+    def evaluate(self, signal: Signal) -> SignalResult:
+        if signal.skills:
+            found = [
+                self.skill_names[s.casefold()]
+                for s in signal.skills
+                if s.casefold() in self.skill_names
+            ]
+            return SignalResult(len(found) >= signal.min, ", ".join(found))
+        if signal.categories:
+            found = sorted(
+                {n for c in signal.categories for n in self.by_category.get(c, [])},
+                key=str.casefold,
+            )
+            return SignalResult(len(found) >= signal.min, ", ".join(found[:4]))
+        if signal.projects:
+            return SignalResult(self.projects >= signal.projects, str(self.projects))
+        if signal.achievements:
+            count = len(self.achievements)
+            return SignalResult(count >= signal.achievements, str(count))
+        if signal.ml_years:
+            years = self.ml_years or 0.0
+            return SignalResult(years >= signal.ml_years, f"{years:g}")
+        if signal.words:
+            pattern = re.compile(
+                r"(?i:(?<!\w)(?:" + "|".join(re.escape(w) for w in signal.words) + r")(?!\w))"
+            )
+            for text in self.texts(signal.sections or ("experience",)):
+                if pattern.search(text):
+                    short = text if len(text) <= 70 else text[:67].rstrip() + "..."
+                    return SignalResult(True, short)
+            return SignalResult(False)
+        if signal.link:
+            links = [lk for lk in self.document.contact.links if lk.kind == signal.link]
+            in_text = f"{signal.link}.com/" in self.document.text.lower()
+            return SignalResult(bool(links) or in_text, signal.link)
+        return SignalResult(False)
+
+
+def pillar_coverage(
+    skills: Sequence[Skill], role: RoleProfile, taxonomy: Taxonomy
+) -> tuple[PillarCoverage, ...]:
+    """Return evidence vs the role's core skills for every pillar, in taxonomy order."""
+    found: dict[str, list[str]] = {}
+    for skill in skills:
+        found.setdefault(skill.category, []).append(skill.name)
+    expected = {p.category: p.core for p in role.pillars}
+    order = [c.id for c in taxonomy.categories]
+    order += [c for c in expected if c not in order]
+    pillars = []
+    for category in order:
+        evidence = tuple(sorted(found.get(category, []), key=str.casefold))
+        have = {e.casefold() for e in evidence}
+        core = expected.get(category, ())
+        pillars.append(
+            PillarCoverage(
+                name=category,
+                evidence=evidence,
+                expected=core,
+                missing=tuple(c for c in core if c.casefold() not in have),
+            )
+        )
+    return tuple(pillars)
+
+
+def _holds(stage: StageRule, results: dict[str, SignalResult]) -> bool:
+    if not all(results[s].holds for s in stage.all if s in results):
+        return False
+    return sum(results[s].holds for s in stage.any if s in results) >= stage.min_any
+
+
+def assess_roadmap(
+    skills: Sequence[Skill],
+    achievements: Sequence[Achievement],
+    document: ResumeDocument,
+    role: RoleProfile,
+    taxonomy: Taxonomy,
+    today: dt.date | None = None,
+) -> Roadmap:
+    """Place the candidate on the roadmap: pillar coverage, stage, reasons and next steps."""
+    rules = stage_rules()
+    facts = _Facts(skills, achievements, document, role, rules, today or dt.date.today())
+    results = {sid: facts.evaluate(sig) for sid, sig in rules.signals.items()}
+    reached = 0
+    for index, stage in enumerate(rules.stages):
+        if _holds(stage, results):
+            reached = index
+    stage = rules.stages[reached]
+    following = rules.stages[reached + 1] if reached + 1 < len(rules.stages) else None
+
+    reasons: list[str] = []
+    for sid in (*stage.all, *stage.any):
+        signal, result = rules.signals.get(sid), results.get(sid)
+        if signal and result and result.holds:
+            reasons.append(signal.reason.format(label=signal.label, detail=result.detail))
+    gaps = following or stage
+    missing_ids = [
+        sid for sid in (*gaps.all, *gaps.any) if sid in results and not results[sid].holds
+    ]
+    reasons += [rules.signals[sid].missing for sid in missing_ids]
+    if not reasons:
+        reasons.append(f"focus at this stage: {stage.focus}")
+
+    steps = [rules.signals[sid].next_step for sid in missing_ids]
+    pillars = pillar_coverage(skills, role, taxonomy)
+    names = {c.id: c.name for c in taxonomy.categories}
+    for pillar in pillars:
+        for skill in pillar.missing[:1]:
+            steps.append(
+                f"Show {skill} ({names.get(pillar.name, pillar.name)}): "
+                f"the {role.name} profile expects it."
+            )
+    return Roadmap(
+        pillars=pillars,
+        stage=stage.name,
+        reasons=tuple(dict.fromkeys(reasons)),
+        next_steps=tuple(dict.fromkeys(steps))[:MAX_NEXT_STEPS],
+    )
