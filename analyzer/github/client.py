@@ -27,7 +27,6 @@ import json
 import logging
 import math
 import os
-import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -46,6 +45,7 @@ from github.GithubObject import GithubObject
 
 from analyzer.errors import GitHubError, RateLimited
 from analyzer.github.cache import ResponseCache, credential_fingerprint, default_cache_dir
+from analyzer.github.hygiene import languages_from_sizes
 from analyzer.github.interface import Portfolio, RepoSnapshot, UserProfile
 from analyzer.github.rubric import Rubric, load_rubric
 from analyzer.github.transport import RequestStats, Transport, make_retry
@@ -86,8 +86,7 @@ def rate_limit_message(
         minutes = max(0, math.ceil((reset - _dt.datetime.now(_dt.timezone.utc).timestamp()) / 60))
         wait = f"{minutes} min" if minutes < 120 else f"{minutes // 60} h {minutes % 60} min"
         text = (
-            f"GitHub API rate limit exhausted; it resets at "
-            f"{when:%Y-%m-%d %H:%M} UTC (in {wait})."
+            f"GitHub API rate limit exhausted; it resets at {when:%Y-%m-%d %H:%M} UTC (in {wait})."
         )
     else:
         text = "GitHub API rate limit exhausted."
@@ -265,7 +264,7 @@ class _Fetch:
                 return _with(snapshot, error="unavailable for legal reasons (HTTP 451)")
             elif answer.status == 404 and not tree_known:
                 return _with(snapshot, error=f"not found (HTTP {tree_answer.status})")
-        languages = _languages_from_sizes(sizes, self.rubric) if tree_known else ()
+        languages = languages_from_sizes(sizes, self.rubric) if tree_known else ()
         if truncated or not tree_known:
             answer = self.get(f"{base}/languages")
             data_langs = answer.json()
@@ -351,24 +350,6 @@ def _readme_in_tree(files: tuple[str, ...], tree: tuple[str, ...]) -> str | None
             if path.startswith(folder) and _README.match(path[len(folder) :]):
                 return path
     return None
-
-
-def _languages_from_sizes(
-    sizes: tuple[tuple[str, int], ...], rubric: Rubric
-) -> tuple[tuple[str, int], ...]:
-    """Estimate GitHub's language bytes from blob sizes by extension (vendored dirs skipped)."""
-    totals: dict[str, int] = {}
-    for path, size in sizes:
-        parts = path.lower().split("/")
-        if any(p in ("node_modules", "vendor", "site-packages", ".venv", "venv") for p in parts):
-            continue
-        base = parts[-1]
-        language = rubric.language_file_names.get(base)
-        if language is None:
-            language = rubric.language_extensions.get(posixpath.splitext(base)[1])
-        if language:
-            totals[language] = totals.get(language, 0) + size
-    return tuple(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _pick_dependency_file(repo: RepoSnapshot, max_bytes: int) -> str | None:

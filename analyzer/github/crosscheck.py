@@ -1,0 +1,90 @@
+"""Cross-check resume skills against what the public repos show."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from analyzer.github.interface import CrossCheck, PortfolioReview
+from analyzer.github.rubric import Rubric, load_rubric
+from analyzer.models import Finding, Severity
+
+__all__ = ["CrossCheck", "cross_check"]
+
+_SHOWN = 8
+
+
+def _key(skill: str) -> str:
+    return " ".join(skill.casefold().split())
+
+
+def cross_check(
+    resume_skills: Iterable[str],
+    portfolio_review: PortfolioReview,
+    *,
+    rubric: Rubric | None = None,
+) -> CrossCheck:
+    """Compare canonical resume skills with the skills the judged own repos show.
+
+    Skills a repo cannot show (communication, statistics...) are never reported as claimed
+    without evidence. Matching ignores case and spacing; names are reported as the resume (or
+    the repos) spell them.
+    """
+    rubric = rubric or load_rubric()
+    non_code = {_key(s) for s in rubric.non_code_skills}
+    claimed: dict[str, str] = {}
+    for skill in resume_skills:
+        claimed.setdefault(_key(skill), skill)
+    shown: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    for repo in portfolio_review.repos:
+        if repo.fork:
+            continue
+        for skill in set(repo.skills):
+            shown[_key(skill)] += 1
+            spelled.setdefault(_key(skill), skill)
+    without = sorted(
+        (claimed[k] for k in claimed if k not in shown and k not in non_code), key=str.casefold
+    )
+    not_claimed = [
+        spelled[k]
+        for k, _ in sorted(shown.items(), key=lambda kv: (-kv[1], kv[0]))
+        if k not in claimed
+    ]
+    findings: list[Finding] = []
+    judged = [r for r in portfolio_review.repos if not r.fork]
+    if without and judged:
+        findings.append(
+            Finding(
+                id="crosscheck.claimed_without_evidence",
+                severity=Severity.MEDIUM,
+                area="portfolio",
+                message=f"The resume lists {len(without)} skill(s) that no public repo shows: "
+                f"{', '.join(without[:_SHOWN])}{'...' if len(without) > _SHOWN else ''}.",
+                fix="Back the skills you lead with by a public project that uses them (declared "
+                "in requirements.txt and named in the README), or drop the ones you cannot show.",
+                evidence=", ".join(without),
+                anchor="portfolio",
+                impact=min(10.0, float(len(without))),
+            )
+        )
+    if not_claimed:
+        findings.append(
+            Finding(
+                id="crosscheck.evidence_not_claimed",
+                severity=Severity.LOW,
+                area="portfolio",
+                message=f"Your repos show {len(not_claimed)} skill(s) the resume does not list: "
+                f"{', '.join(not_claimed[:_SHOWN])}{'...' if len(not_claimed) > _SHOWN else ''}.",
+                fix="Add the relevant ones to the resume's skills section and to the project "
+                "bullets that used them.",
+                evidence=", ".join(not_claimed),
+                anchor="portfolio",
+                impact=min(5.0, float(len(not_claimed)) / 2),
+            )
+        )
+    return CrossCheck(
+        claimed_without_evidence=tuple(without),
+        evidence_not_claimed=tuple(not_claimed),
+        findings=tuple(findings),
+    )

@@ -1,0 +1,154 @@
+"""Review a local checkout (``mlcheck repo PATH``): README and hygiene scoring, no network."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from pathlib import Path
+
+from analyzer.errors import InputError
+from analyzer.github.evidence import SkillFinder, imported_modules
+from analyzer.github.hygiene import languages_from_sizes, license_from_text
+from analyzer.github.interface import RepoReview, RepoSnapshot
+from analyzer.github.portfolio import review_repo
+from analyzer.github.rubric import Rubric, load_rubric
+
+_SKIP_DIRS = {
+    ".git",
+    "node_modules",
+    ".venv",
+    "venv",
+    "env",
+    "__pycache__",
+    ".tox",
+    ".nox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".ipynb_checkpoints",
+    ".idea",
+    ".vscode",
+}
+_README = re.compile(r"^readme(\.[a-z0-9]+)?$", re.IGNORECASE)
+_MAX_FILES = 20000
+_MAX_README_BYTES = 1_000_000
+_MAX_IMPORT_FILES = 300
+_MAX_SOURCE_BYTES = 200_000
+
+
+def _walk(root: Path) -> tuple[list[str], list[str], list[tuple[str, int]]]:
+    """List root entries, nested paths and file sizes, skipping VCS and environment folders."""
+    files: list[str] = []
+    tree: list[str] = []
+    sizes: list[tuple[str, int]] = []
+    count = 0
+    for current, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.endswith(".egg-info"))
+        rel = Path(current).relative_to(root).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        for d in dirs:
+            (files if not prefix else tree).append(f"{prefix}{d}/")
+        for name in sorted(names):
+            path = f"{prefix}{name}"
+            (files if not prefix else tree).append(path)
+            try:
+                sizes.append((path, (Path(current) / name).stat().st_size))
+            except OSError:
+                sizes.append((path, 0))
+            count += 1
+        if count >= _MAX_FILES:
+            break
+    return files, tree, sizes
+
+
+def _last_activity(root: Path, sizes: list[tuple[str, int]]) -> _dt.datetime | None:
+    """Return the last commit time (from .git's logs/index), else the newest file's mtime."""
+    for candidate in (root / ".git" / "logs" / "HEAD", root / ".git" / "index"):
+        try:
+            return _dt.datetime.fromtimestamp(candidate.stat().st_mtime, tz=_dt.timezone.utc)
+        except OSError:
+            continue
+    newest = 0.0
+    for path, _ in sizes[:_MAX_FILES]:
+        try:
+            newest = max(newest, (root / path).stat().st_mtime)
+        except OSError:
+            continue
+    return _dt.datetime.fromtimestamp(newest, tz=_dt.timezone.utc) if newest else None
+
+
+def _read(path: Path, limit: int) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(limit).decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def snapshot_local_repo(path: Path, rubric: Rubric | None = None) -> RepoSnapshot:
+    """Read a local checkout into a RepoSnapshot (README, tree, sizes, licence, dependencies)."""
+    rubric = rubric or load_rubric()
+    root = Path(path)
+    if not root.is_dir():
+        raise InputError(str(path), "not a directory (expected a repository checkout)")
+    files, tree, sizes = _walk(root)
+    readmes = sorted(
+        (f for f in files if _README.match(f)), key=lambda f: (f.lower() != "readme.md", f)
+    )
+    readme_path = readmes[0] if readmes else None
+    readme = _read(root / readme_path, _MAX_README_BYTES) if readme_path else None
+    licence = None
+    for name in files:
+        if name.lower() in rubric.hygiene.license_files:
+            text = _read(root / name, 50_000)
+            licence = (license_from_text(text, rubric) if text else None) or "other"
+            break
+    deps: list[tuple[str, str]] = []
+    for name, size in sizes:
+        if "/" not in name and name.lower() in rubric.hygiene.dependency_files:
+            if 0 < size <= rubric.max_dependency_bytes:
+                text = _read(root / name, rubric.max_dependency_bytes)
+                if text is not None:
+                    deps.append((name, text))
+    return RepoSnapshot(
+        name=root.resolve().name,
+        readme=readme,
+        readme_path=readme_path,
+        files=tuple(files),
+        tree=tuple(tree),
+        file_sizes=tuple(sizes),
+        languages=languages_from_sizes(tuple(sizes), rubric),
+        license=licence,
+        pushed_at=_last_activity(root, sizes),
+        dependency_files=tuple(deps),
+    )
+
+
+def review_local_repo(
+    path: Path,
+    today: _dt.date | None = None,
+    *,
+    skill_finder: SkillFinder | None = None,
+    rubric: Rubric | None = None,
+) -> RepoReview:
+    """Judge a local checkout like a GitHub repo (description/topics are not judged: they live
+    on GitHub); raises InputError when `path` is not a directory."""
+    rubric = rubric or load_rubric()
+    snapshot = snapshot_local_repo(Path(path), rubric)
+    sources = []
+    for name, size in snapshot.file_sizes:
+        if name.endswith(".py") and size <= _MAX_SOURCE_BYTES:
+            text = _read(Path(path) / name, _MAX_SOURCE_BYTES)
+            if text:
+                sources.append(text)
+        if len(sources) >= _MAX_IMPORT_FILES:
+            break
+    return review_repo(
+        snapshot,
+        today,
+        skill_finder=skill_finder,
+        local=True,
+        imports=imported_modules(sources),
+        rubric=rubric,
+    )
