@@ -1,0 +1,80 @@
+"""Date ranges as resumes print them ("Jan 2020 – Present", "03/2021 - 05/2022", "Summer 2020").
+
+The regular expressions only find where a range is; python-dateutil parses each end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as date_parser
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR = r"(?:19|20)\d{2}"
+DATE = (
+    rf"(?:(?:{_MONTH}|{_SEASON})\s*,?\s*{_YEAR}|\d{{1,2}}[/.]{_YEAR}|{_YEAR}[/.-]\d{{1,2}}(?!\d)"
+    rf"|{_YEAR})"
+)
+ONGOING = r"(?:present|current|currently|now|today|ongoing|to\s+date|date)"
+_SEP = r"\s*(?:-|–|—|‒|−|~|to|until|till)\s*"
+RANGE = re.compile(rf"(?<![\w/.])({DATE}){_SEP}({DATE}|{ONGOING})(?![\w/])", re.IGNORECASE)
+SINGLE = re.compile(rf"(?<![\w/.])({DATE})(?![\w/])", re.IGNORECASE)
+DANGLING_START = re.compile(rf"^\s*({DATE}){_SEP}(?=\S)", re.IGNORECASE)
+"""A range start left open at the start of a line, its end printed on the next line."""
+LEADING_END = re.compile(rf"^\s*({DATE}|{ONGOING})(?![\w/])\s*", re.IGNORECASE)
+DURATION = re.compile(r"^\s*(?:\d+\s+(?:years?|yrs?|months?|mos?)\s*)+$", re.IGNORECASE)
+_SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_ONGOING_RE = re.compile(rf"^{ONGOING}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A date range found in a text."""
+
+    text: str
+    """The range as printed."""
+    start: dt.date | None
+    end: dt.date | None
+    current: bool
+    span: tuple[int, int]
+    """Where it sits in the searched text."""
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse one end of a range ("Sept. 2018", "03/2021", "Summer 2020", "2019") or None."""
+    cleaned = text.strip().lower().rstrip(".")
+    season = re.match(rf"^({_SEASON})\s*,?\s*({_YEAR})$", cleaned)
+    if season:
+        return dt.date(int(season.group(2)), _SEASON_MONTH[season.group(1)], 1)
+    cleaned = re.sub(r"(?<=[a-z])\.", " ", cleaned)
+    try:
+        value = date_parser.parse(cleaned, default=dt.datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return value.date()
+
+
+def find_date_range(text: str) -> DateRange | None:
+    """Find the first date range (or single date) in a text and parse both ends."""
+    match = RANGE.search(text)
+    if match:
+        start_text, end_text = match.group(1), match.group(2)
+        current = bool(_ONGOING_RE.match(end_text.strip()))
+        return DateRange(
+            text=match.group(0).strip(),
+            start=parse_date(start_text),
+            end=None if current else parse_date(end_text),
+            current=current,
+            span=match.span(),
+        )
+    single = SINGLE.search(text)
+    if single:
+        value = parse_date(single.group(1))
+        return DateRange(single.group(0).strip(), value, value, False, single.span())
+    return None

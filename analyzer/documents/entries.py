@@ -1,0 +1,353 @@
+"""Bullets and entries (role, organisation, dates) inside the sections of a resume.
+
+Bullets are units: a glyph ("•", "-", "1." ...) or a list paragraph starts one, wrapped lines
+join it. In experience and projects, a sentence-like line under an entry is a bullet too.
+Header lines (bold, dated, short) before the bullets make the entry; several dated roles under
+one organisation line stay separate entries of the same organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from analyzer.documents.dates import (
+    DANGLING_START,
+    DURATION,
+    LEADING_END,
+    DateRange,
+    find_date_range,
+)
+from analyzer.documents.lines import TextLine
+from analyzer.documents.sections import heading_vocabulary
+from analyzer.models import Bullet, Entry
+
+ENTRY_SECTIONS = ("experience", "projects", "education")
+SENTENCE_SECTIONS = ("experience", "projects")
+BULLET_GLYPH = re.compile(r"^\s*(?:[•●▪■◦○➢►▸✓✔❖➤\uf0b7\uf0a7\uf0d8\-*–—·]|\d{1,2}[.)](?=\s))\s*")
+_PART_SEPARATORS = re.compile(r"\s+[|–—•·]\s+|\s+-\s+|\s*\|\s*|\t+|\s{3,}")
+_LOCATION = re.compile(r"^[A-Z][\w.'\- ]*,\s*([A-Z][\w.]+(?:\s[A-Z][\w.]+)?)$")
+_TRAILING_LOCATION = re.compile(
+    r",\s*([A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,2}),\s*([A-Z][\w.]+(?:\s[A-Z][\w.]+)?)$"
+)
+_DEGREE_TAIL = re.compile(
+    r"^(?:specialization|specialisation|major|minor|concentration|with)\b", re.IGNORECASE
+)
+_TERMINAL = (".", "!", "?", ";")
+
+
+@lru_cache(maxsize=1)
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in heading_vocabulary()["entries"][kind])
+
+
+def _has_words(text: str, kind: str) -> int:
+    tokens = re.findall(r"[\w.'&-]+", text.lower())
+    vocabulary = _words(kind)
+    count = sum(1 for t in tokens if t in vocabulary or t.strip(".") in vocabulary)
+    if kind == "degree_words" and "high school" in text.lower():
+        count += 1
+    return count
+
+
+@dataclass
+class _Unit:
+    """A bullet under construction."""
+
+    text: str
+    first: TextLine
+    last: TextLine
+    glyph: bool
+    entry: int | None
+
+
+@dataclass
+class _Block:
+    """Header lines of an entry under construction."""
+
+    lines: list[str] = field(default_factory=list)
+    dates: DateRange | None = None
+    dates_text: str | None = None
+
+
+@dataclass
+class SectionContent:
+    """Bullets and entries of the whole document, built section by section."""
+
+    bullets: list[Bullet] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+
+
+def _is_region(text: str) -> bool:
+    """A state code (CA, NJ) or a country/region name from headings.json."""
+    return bool(re.fullmatch(r"[A-Z]{2}", text)) or text.lower() in _words("regions")
+
+
+def _is_location(text: str) -> bool:
+    """A place as resumes print it beside a role: "San Francisco, CA", "Seoul, S.Korea"."""
+    text = text.strip()
+    if text.lower() in ("remote", "hybrid", "on-site", "onsite"):
+        return True
+    match = _LOCATION.match(text)
+    return bool(match and _is_region(match.group(1)))
+
+
+def _is_sentence(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 8 or (len(words) >= 4 and text.rstrip().endswith(_TERMINAL))
+
+
+def _is_header(line: TextLine, section: str) -> bool:
+    text = line.text
+    if find_date_range(text) is not None and len(text.split()) <= 16:
+        return True
+    if line.bold and not _is_sentence(text):
+        return True
+    if len(line.cells) > 1 and not _is_sentence(line.cells[0]):
+        return True
+    if text[:1].islower():
+        return False
+    words = text.split()
+    if section == "education":
+        return not _is_sentence(text) or bool(_has_words(text, "degree_words"))
+    return len(words) <= 7 and not text.rstrip().endswith(_TERMINAL)
+
+
+def _strip_side_cells(line: TextLine) -> tuple[str, str | None]:
+    """Split off right-hand cells printing a date range, a duration or a place."""
+    if len(line.cells) < 2:
+        return line.text, None
+    kept = list(line.cells)
+    side: list[str] = []
+    while len(kept) > 1:
+        tail = kept[-1]
+        dated = find_date_range(tail)
+        if (
+            (dated and len(dated.text) >= len(tail) - 2)
+            or DURATION.match(tail)
+            or _is_location(tail)
+        ):
+            side.insert(0, kept.pop())
+        else:
+            break
+    if not side:
+        return line.text, None
+    return " ".join(kept), " ".join(side)
+
+
+def _join(previous: str, addition: str) -> str:
+    if previous.endswith("-") and previous[-2:-1].isalpha() and addition[:1].islower():
+        return previous + addition
+    return f"{previous} {addition}".strip()
+
+
+def _parts(block: _Block) -> list[str]:
+    parts: list[str] = []
+    for line in block.lines:
+        text = line
+        if block.dates_text and block.dates_text in text:
+            text = text.replace(block.dates_text, " ")
+        for piece in _PART_SEPARATORS.split(text):
+            piece = piece.strip(" ,;:|–—-•·")
+            if not piece or _is_location(piece) or DURATION.match(piece):
+                continue
+            location = _TRAILING_LOCATION.search(piece)
+            if location and _is_region(location.group(2)):
+                piece = piece[: location.start()].strip()
+            parts += [p.strip() for p in piece.split(", ") if p.strip()]
+    return parts
+
+
+def _entry_from(block: _Block, section: str, previous: Entry | None, org_only: bool) -> Entry:
+    parts = _parts(block)
+    role: str | None = None
+    organisation: str | None = None
+    if section == "education":
+        degree = [p for p in parts if _has_words(p, "degree_words")]
+        schools = [p for p in parts if _has_words(p, "organisation_words")]
+        role = degree[0] if degree else None
+        organisation = schools[0] if schools else None
+        rest = [p for p in parts if p not in (role, organisation) and not _DEGREE_TAIL.match(p)]
+        if role is None and rest and organisation is not None:
+            role = rest.pop(0)
+        if organisation is None and rest:
+            organisation = rest.pop(0)
+        if role is None and organisation is None and parts:
+            organisation = parts[0]
+    else:
+        roles = [p for p in parts if _has_words(p, "role_words")]
+        orgs = [p for p in parts if p not in roles[:1]]
+        if roles:
+            role = roles[0]
+            better = [p for p in orgs if _has_words(p, "organisation_words")]
+            candidates = better or orgs
+            organisation = candidates[0] if candidates else None
+        elif parts:
+            organisation = parts[0]
+            if section != "projects" and len(parts) > 1:
+                role = parts[1]
+    if organisation is None and previous is not None and org_only:
+        organisation = previous.organisation
+    dates = block.dates
+    return Entry(
+        section=section,
+        role=role,
+        organisation=organisation,
+        dates=dates.text if dates else None,
+        start=dates.start if dates else None,
+        end=dates.end if dates else None,
+        current=dates.current if dates else False,
+    )
+
+
+def _merge_split_dates(lines: list[TextLine]) -> list[tuple[TextLine, str]]:
+    """Give each line its text, re-joining a range split over two lines ("2021 –" / "Present")."""
+    result: list[tuple[TextLine, str]] = [(line, line.text) for line in lines]
+    for i in range(len(result) - 1):
+        line, text = result[i]
+        dangling = DANGLING_START.match(text)
+        if not dangling or find_date_range(text[dangling.end() :]) is not None:
+            continue
+        nxt, next_text = result[i + 1]
+        end = LEADING_END.match(next_text)
+        if not end:
+            continue
+        joined = f"{dangling.group(0).strip()} {end.group(1)}"
+        rest = text[dangling.end() :].strip()
+        result[i] = (line, f"{rest}   {joined}")
+        result[i + 1] = (nxt, next_text[end.end() :].strip())
+    return result
+
+
+def parse_section(
+    section: str,
+    lines: Sequence[TextLine],
+    content: SectionContent,
+) -> None:
+    """Add the bullets (and entries, for entry sections) of one section to ``content``."""
+    units: list[_Unit] = []
+    block = _Block()
+    block_org_only = False
+    last_org_only = False
+    current: int | None = None
+    with_entries = section in ENTRY_SECTIONS
+    sentences = section in SENTENCE_SECTIONS
+
+    def flush_block() -> None:
+        nonlocal block, current, last_org_only, block_org_only
+        if not block.lines:
+            return
+        previous = content.entries[-1] if content.entries else None
+        if previous is not None and previous.section != section:
+            previous = None
+        entry = _entry_from(block, section, previous, last_org_only)
+        content.entries.append(entry)
+        current = len(content.entries) - 1
+        last_org_only = block_org_only
+        block = _Block()
+        block_org_only = False
+
+    open_unit: _Unit | None = None
+    for line, text in _merge_split_dates(list(lines)):
+        if not text:
+            continue
+        probe = TextLine(**{**line.__dict__, "text": text})
+        text, side = _strip_side_cells(probe) if with_entries else (text, None)
+        glyph = BULLET_GLYPH.match(text)
+        if line.list_item or glyph is not None:
+            if with_entries and block.lines:
+                flush_block()
+            body = text[glyph.end() :] if glyph else text
+            open_unit = _Unit(body.strip(), line, line, True, current if with_entries else None)
+            units.append(open_unit)
+            if side and with_entries and current is not None:
+                _attach_side(content, current, side)
+            continue
+        if open_unit is not None and open_unit.glyph and _continues(open_unit, line, text):
+            open_unit.text = _join(open_unit.text, text)
+            open_unit.last = line
+            continue
+        if with_entries and _is_header(probe, section):
+            dated = find_date_range(text)
+            if block.lines and block.dates is not None and dated is not None:
+                flush_block()
+            if dated is not None and block.dates is None:
+                block.dates = dated
+                block.dates_text = dated.text
+            if not block.lines:
+                block_org_only = dated is None and not _has_words(text, "role_words")
+            elif dated is not None:
+                block_org_only = False
+            block.lines.append(text)
+            if side:
+                block.lines.append(side)
+                if block.dates is None:
+                    block.dates = find_date_range(side)
+                    block.dates_text = block.dates.text if block.dates else None
+            open_unit = None
+            continue
+        if open_unit is not None and _continues(open_unit, line, text):
+            open_unit.text = _join(open_unit.text, text)
+            open_unit.last = line
+            continue
+        if sentences:
+            if block.lines:
+                flush_block()
+            open_unit = _Unit(text, line, line, False, current)
+            units.append(open_unit)
+            continue
+        open_unit = None
+    flush_block()
+    for unit in units:
+        if not unit.text:
+            continue
+        bullet_id = f"b{len(content.bullets)}"
+        entry = unit.entry if with_entries else None
+        content.bullets.append(Bullet(id=bullet_id, text=unit.text, section=section, entry=entry))
+        if entry is not None:
+            old = content.entries[entry]
+            content.entries[entry] = Entry(
+                **{**old.__dict__, "bullets": old.bullets + (bullet_id,)}
+            )
+
+
+def _attach_side(content: SectionContent, index: int, side: str) -> None:
+    entry = content.entries[index]
+    if entry.dates is not None:
+        return
+    dated = find_date_range(side)
+    if dated is None:
+        return
+    content.entries[index] = Entry(
+        **{
+            **entry.__dict__,
+            "dates": dated.text,
+            "start": dated.start,
+            "end": dated.end,
+            "current": dated.current,
+        }
+    )
+
+
+def _continues(unit: _Unit, line: TextLine, text: str) -> bool:
+    """Tell whether a line without a glyph continues the bullet before it."""
+    if line.list_item or line.heading_hint:
+        return False
+    if unit.last.page == line.page and line.gap_before > max(4.0, 0.8 * (line.size or 10.0)):
+        return False
+    if text[:1].islower():
+        return True
+    if unit.glyph:
+        if line.x0 > 0 or unit.first.x0 > 0:
+            return line.x0 >= unit.first.x0 + 2.0
+        return False
+    # Paragraph bullets: the line above ran to the column's right edge (it wrapped).
+    last = unit.last
+    terminal = unit.text.rstrip().endswith(_TERMINAL)
+    if last.column_right and last.x1:
+        width = max(last.column_right - last.x0, 1.0)
+        wrapped = last.x1 >= last.column_right - 0.12 * width
+        return wrapped and line.x0 >= unit.first.x0 - 3.0
+    return not terminal

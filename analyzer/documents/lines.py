@@ -1,0 +1,114 @@
+"""The reader's working line type and the raw document each format reader produces.
+
+Format readers (pdf, docx, text) all give a :class:`RawDocument`: visible lines in reading
+order with the typography the section splitter needs, plus layout facts. The assembly in
+``reader.py`` turns it into the public :class:`analyzer.models.ResumeDocument`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from analyzer.models import LayoutFacts, Line
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+_DASHES = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb00": "ff",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+    }
+)
+_SOFT_HYPHEN_NEAR_HYPHEN = re.compile("-?\u00ad+-?")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def clean_text(text: str) -> str:
+    """Normalise one piece of extracted text: dashes, ligatures, soft hyphens, icon glyphs.
+
+    Icon fonts (FontAwesome and friends) put their glyphs in the Unicode private-use area; they
+    carry no words, so they are dropped. A soft hyphen printed as a visible hyphen (LaTeX fonts
+    do this) becomes "-"; one doubled with a real hyphen collapses into a single "-".
+    """
+    text = text.translate(_DASHES)
+    text = _SOFT_HYPHEN_NEAR_HYPHEN.sub("-", text)
+    text = _PRIVATE_USE.sub("", text)
+    text = "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) != "Cc")
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass
+class TextLine:
+    """A visual line with everything the structure detection needs (internal to the reader)."""
+
+    text: str
+    page: int
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    column: int = 0
+    gap_before: float = 0.0
+    font: str = ""
+    color: tuple[float, ...] = ()
+    cells: tuple[str, ...] = ()
+    """Parts of the line separated by wide gaps (PDF) or tabs/runs of spaces (text)."""
+    heading_hint: bool = False
+    """The source marks this line as a heading (DOCX Heading/Title style, Markdown #)."""
+    list_item: bool = False
+    """The source marks this line as a list item (DOCX numbering, Markdown list marker)."""
+    column_right: float = 0.0
+    """Right edge of the text column the line sits in (0 when unknown)."""
+
+    def to_line(self) -> Line:
+        """Return the public, frozen form of this line."""
+        return Line(
+            text=self.text,
+            page=self.page,
+            x0=round(self.x0, 2),
+            top=round(self.top, 2),
+            size=round(self.size, 2),
+            bold=self.bold,
+            column=self.column,
+            gap_before=round(self.gap_before, 2),
+        )
+
+    @property
+    def style(self) -> tuple[object, ...]:
+        """Typographic identity used to recognise lines printed like the section headings."""
+        caps = is_caps(self.text)
+        color = tuple(round(c, 1) for c in self.color)
+        return (round(self.size * 2) / 2, self.bold, caps, self.font, color)
+
+
+def is_caps(text: str) -> bool:
+    """Return True when the text's letters are all upper case (and there are at least 3)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class RawDocument:
+    """What a format reader hands to the assembly step."""
+
+    format: str
+    pages: int
+    lines: list[TextLine]
+    facts: LayoutFacts = field(default_factory=LayoutFacts)
+    annotations: list[str] = field(default_factory=list)
+    """URIs of link annotations / hyperlinks (mailto: and tel: included)."""
+    warnings: list[str] = field(default_factory=list)
+    name_hint: str | None = None
+    """The most prominent line near the top of page 1, when typography tells."""

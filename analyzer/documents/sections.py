@@ -1,0 +1,221 @@
+"""Section headings: the vocabulary (skills_taxonomy/headings.json) and the segmentation.
+
+A line is a heading when it is short and either names a known section and stands out (bigger,
+bold, capitals, a gap before it, or the source marks it as a heading), or it is printed exactly
+like the known headings of the same document (then it is an "other" section kept as printed).
+Text before the first heading is the "contact" section with an empty heading.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from analyzer.documents.lines import TextLine, is_caps
+from analyzer.models import Line
+
+CANONICAL = (
+    "contact",
+    "summary",
+    "experience",
+    "education",
+    "skills",
+    "projects",
+    "certifications",
+    "publications",
+    "awards",
+    "other",
+)
+MAX_HEADING_WORDS = 6
+MAX_HEADING_CHARS = 48
+_BULLET_START = re.compile(r"^\s*([•●▪■◦○➢►▸✓✔\uf0b7\-*–·]|\d{1,2}[.)])\s")
+_EMAILISH = re.compile(r"@|https?://|www\.|\.com\b|\d{3}")
+
+
+@lru_cache(maxsize=1)
+def heading_vocabulary() -> dict[str, Any]:
+    """Return the heading vocabulary from skills_taxonomy/headings.json (loaded once)."""
+    text = resources.files("skills_taxonomy").joinpath("headings.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, phrases in heading_vocabulary()["sections"].items():
+        for phrase in phrases:
+            table.setdefault(normalise_heading(phrase), name)
+    return table
+
+
+def normalise_heading(text: str) -> str:
+    """Lower-case a heading, spell '&' as 'and', drop punctuation, numbering and spacing."""
+    text = text.strip()
+    tokens = text.split()
+    if len(tokens) >= 3 and all(len(t) == 1 for t in tokens):  # "S K I L L S"
+        text = "".join(tokens)
+    text = text.lower().replace("&", " and ").replace("+", " and ")
+    text = re.sub(r"^[\divxlc]+[.)]\s+", "", text)  # "1. Experience", "iv) Skills"
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"\d+", " ", text)
+    return " ".join(text.split())
+
+
+def canonical_heading(text: str) -> str | None:
+    """Map a heading as printed to its canonical section name, or None when it is not one.
+
+    Pure: looks the normalised text up in the synonyms of skills_taxonomy/headings.json, then,
+    for short headings, the first section keyword among its words ("Work Experience &
+    Internships" -> experience).
+    """
+    key = normalise_heading(text)
+    if not key:
+        return None
+    found = _synonyms().get(key)
+    if found is not None:
+        return found
+    words = key.split()
+    if len(words) > MAX_HEADING_WORDS:
+        return None
+    keywords: dict[str, list[str]] = heading_vocabulary()["keywords"]
+    best: tuple[int, str] | None = None
+    for name, terms in keywords.items():
+        for term in terms:
+            if term in words:
+                position = words.index(term)
+                if best is None or position < best[0]:
+                    best = (position, name)
+    return best[1] if best else None
+
+
+@dataclass
+class SectionSpan:
+    """A section found in the line list: its canonical name, heading and body line range."""
+
+    name: str
+    heading: str
+    heading_line: int | None
+    start: int
+    end: int
+
+
+def _short(text: str) -> bool:
+    return (
+        0 < len(text) <= MAX_HEADING_CHARS
+        and len(text.split()) <= MAX_HEADING_WORDS
+        and not text.rstrip().endswith((".", ",", ";"))
+    )
+
+
+def _as_text_lines(lines: Sequence[Line | TextLine]) -> list[TextLine]:
+    result: list[TextLine] = []
+    for line in lines:
+        if isinstance(line, TextLine):
+            result.append(line)
+        else:
+            result.append(
+                TextLine(
+                    text=line.text,
+                    page=line.page,
+                    x0=line.x0,
+                    top=line.top,
+                    size=line.size,
+                    bold=line.bold,
+                    column=line.column,
+                    gap_before=line.gap_before,
+                )
+            )
+    return result
+
+
+def find_sections(lines: Sequence[Line | TextLine]) -> list[SectionSpan]:
+    """Find the sections of a document given its lines in reading order."""
+    items = _as_text_lines(lines)
+    if not items:
+        return []
+    sized = [line.size for line in items if line.size > 0]
+    body_size = statistics.median(sized) if sized else 0.0
+    gaps = [line.gap_before for line in items if line.gap_before > 0]
+    body_gap = statistics.median(gaps) if gaps else 0.0
+    typed = body_size > 0
+
+    def stands_out(line: TextLine) -> bool:
+        if line.heading_hint or is_caps(line.text) or line.bold:
+            return True
+        if typed and line.size >= body_size + 1.0:
+            return True
+        if body_gap and line.gap_before >= 1.8 * body_gap:
+            return True
+        return not typed and line.text.rstrip().endswith(":")
+
+    def candidate(line: TextLine) -> bool:
+        return (
+            _short(line.text.rstrip(":"))
+            and not line.list_item
+            and not _BULLET_START.match(line.text)
+            and not _EMAILISH.search(line.text)
+        )
+
+    known: dict[int, str] = {}
+    for i, line in enumerate(items):
+        if not candidate(line):
+            continue
+        name = canonical_heading(line.text.rstrip(":"))
+        if name is None:
+            continue
+        if not typed and not line.heading_hint:
+            # Plain text: a heading stands alone (blank line before, ALL CAPS, a colon).
+            if (
+                line.gap_before > 0
+                or line.bold
+                or is_caps(line.text)
+                or line.text.endswith(":")
+                or i == 0
+            ):
+                known[i] = name
+        elif stands_out(line):
+            known[i] = name
+    if typed and known:
+        # Subheadings ("Community" under "Honors & Awards") are printed smaller than the
+        # document's section headings: keep only headings near the main heading size.
+        counts: dict[float, int] = {}
+        for i in known:
+            counts[items[i].size] = counts.get(items[i].size, 0) + 1
+        repeated = [size for size, n in counts.items() if n >= 2] or list(counts)
+        reference = max(repeated)
+        known = {i: name for i, name in known.items() if items[i].size >= 0.85 * reference}
+    styles = {items[i].style for i in known if typed}
+    headings: dict[int, str] = dict(known)
+    if styles:
+        for i, line in enumerate(items):
+            if i in headings or not candidate(line) or i == len(items) - 1:
+                continue
+            if line.style in styles and any(c.isalpha() for c in line.text):
+                headings[i] = "other"
+    for i, line in enumerate(items):
+        if line.heading_hint and i not in headings and candidate(line):
+            headings[i] = "other"
+    spans: list[SectionSpan] = []
+    order = sorted(headings)
+    first = order[0] if order else len(items)
+    if first > 0:
+        spans.append(SectionSpan("contact", "", None, 0, first))
+    for n, i in enumerate(order):
+        end = order[n + 1] if n + 1 < len(order) else len(items)
+        spans.append(SectionSpan(headings[i], items[i].text.rstrip(":").strip(), i, i + 1, end))
+    return spans
+
+
+def split_sections(lines: Sequence[Line | TextLine]) -> list[tuple[str, str, list[int]]]:
+    """Split lines into sections: (canonical name, heading as printed, body line indexes)."""
+    return [
+        (span.name, span.heading, list(range(span.start, span.end)))
+        for span in find_sections(lines)
+    ]
