@@ -202,7 +202,7 @@ def _describe(error: ValidationError) -> str:
 
 def _type_words(value: Any) -> str:
     names = [value] if isinstance(value, str) else list(value)
-    return " or ".join("an object" if n == "object" else f"a {n}" for n in names)
+    return " or ".join(f"an {n}" if n[:1] in "aeiou" else f"a {n}" for n in names)
 
 
 def _json_type(value: Any) -> str:
