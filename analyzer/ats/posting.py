@@ -236,9 +236,18 @@ def split_parts(text: str) -> tuple[PostingLine, ...]:
         # Prose after a bulleted list and a blank line has left the list's part.
         if part_has_bullets and follows_blank and not bullet:
             part, part_has_bullets = "body", False
+        # A paragraph opening like an ignored heading ("We offer ...", "Equal opportunity
+        # employer ...") is that part even without a heading.
+        if follows_blank and not bullet and _opens_with(clean, rules["headings"]["ignore"]):
+            part, part_has_bullets = "ignore", False
         part_has_bullets = part_has_bullets or bullet
         out.append(PostingLine(clean, part))
     return tuple(out)
+
+
+def _opens_with(text: str, phrases: Iterable[str]) -> bool:
+    norm = normalize(text)
+    return any(norm == p or norm.startswith(p + " ") for p in phrases)
 
 
 def sentences(text: str) -> list[str]:
@@ -251,8 +260,12 @@ def _has_marker(text: str, markers: Iterable[str]) -> bool:
     return any(_contains_phrase(norm, m) for m in markers)
 
 
-def judged_units(lines: Iterable[PostingLine]) -> Iterator[tuple[str, str, bool]]:
-    """Yield (text, part, preferred) units: sentences, or clauses of mixed sentences."""
+Clauses = tuple[tuple[str, bool], ...]
+"""A sentence's (clause, preferred) parts; one part when the sentence is not mixed."""
+
+
+def judged_sentences(lines: Iterable[PostingLine]) -> Iterator[tuple[str, str, Clauses]]:
+    """Yield (sentence, part, clauses): each clause marked preferred or not."""
     rules = posting_rules()
     pref, need = rules["preferred_markers"], rules["required_markers"]
     for line in lines:
@@ -260,15 +273,35 @@ def judged_units(lines: Iterable[PostingLine]) -> Iterator[tuple[str, str, bool]
             continue
         for sentence in sentences(line.text):
             if line.part == "preferred":
-                yield sentence, line.part, True
+                yield sentence, line.part, ((sentence, True),)
             elif not _has_marker(sentence, pref):
-                yield sentence, line.part, False
+                yield sentence, line.part, ((sentence, False),)
             elif not _has_marker(sentence, need):
-                yield sentence, line.part, True
+                yield sentence, line.part, ((sentence, True),)
             else:
-                for clause in _CLAUSE.split(sentence):
-                    if clause.strip():
-                        yield clause.strip(), line.part, _has_marker(clause, pref)
+                clauses = tuple(
+                    (c.strip(), _has_marker(c, pref)) for c in _CLAUSE.split(sentence) if c.strip()
+                )
+                yield sentence, line.part, clauses
+
+
+def judged_units(lines: Iterable[PostingLine]) -> Iterator[tuple[str, str, bool]]:
+    """Yield (text, part, preferred) units: sentences, or clauses of mixed sentences."""
+    for _sentence, part, clauses in judged_sentences(lines):
+        for clause, preferred in clauses:
+            yield clause, part, preferred
+
+
+def _clause_of(skill: str, clauses: Clauses, resources: AtsResources) -> bool:
+    """Return whether the clause naming this skill is preferred (required when unsure)."""
+    if len(clauses) == 1:
+        return clauses[0][1]
+    definition = resources.taxonomy.skill(skill)
+    names = (skill, *(definition.aliases if definition else ()))
+    for clause, preferred in clauses:
+        if any(_contains_phrase(clause.lower(), n.lower()) for n in names):
+            return preferred
+    return False
 
 
 def _sentences_by_need(lines: Iterable[PostingLine], preferred: bool) -> Iterator[str]:
@@ -285,12 +318,13 @@ def _skills(
     required: set[str] = set()
     preferred: set[str] = set()
     display: dict[str, str] = {}
-    for text, part, is_preferred in judged_units(lines):
+    for sentence, part, clauses in judged_sentences(lines):
         section = MATCH_SECTION.get(part, "summary")
-        for mention in resources.skills.find_in_text(text, section):
+        for mention in resources.skills.find_in_text(sentence, section):
             key = mention.skill.casefold()
             display.setdefault(key, mention.skill)
             counts[key] += 1
+            is_preferred = _clause_of(mention.skill, clauses, resources)
             (preferred if is_preferred else required).add(key)
     preferred -= required
 
@@ -421,6 +455,7 @@ def degree_asked(units: Iterable[str]) -> tuple[str | None, bool]:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]/|.!?\u2022\u00b7]+\s*|\s+[-\u2013\u2014]\s+")
+_WORD_SPLIT = re.compile(r"[\s/-]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
@@ -494,14 +529,26 @@ def salient_keywords(
 
 
 def _names_a_skill(term: str, text: str, resources: AtsResources) -> bool:
-    """True when the term, as written anywhere in the posting, contains a taxonomy skill.
+    """True when the term, as written in the posting, is (part of) a taxonomy skill's name.
 
-    The term is lower case; the matcher may need the written casing ("GCP", "Go").
+    The term is lower case while the matcher may need the written casing ("GCP", "Go"), and
+    a bigram may cut a skill in half ("learning systems" from "machine learning systems"), so
+    each written occurrence is matched with one word of context on either side.
     """
     words = [re.escape(w) for w in term.split()]
-    pattern = re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
-    written = {m.group(0) for m in pattern.finditer(text)} | {term}
-    return any(resources.skills.find_in_text(w, "skills") for w in sorted(written))
+    pattern = re.compile(
+        r"(?:\S+\s+)?(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])(?:\s+\S+)?",
+        re.IGNORECASE,
+    )
+    windows = sorted({m.group(0) for m in pattern.finditer(text)})[:5] or [term]
+    term_words = {w for w in _WORD_SPLIT.split(term) if w}
+    for window in windows:
+        for mention in resources.skills.find_in_text(window, "skills"):
+            skill = resources.taxonomy.skill(mention.skill)
+            names = (mention.skill, *(skill.aliases if skill else ()))
+            if term_words & {w for n in names for w in _WORD_SPLIT.split(n.lower()) if w}:
+                return True
+    return False
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -1,13 +1,13 @@
-"""Small stand-ins for the NLP stage, used until (or where) the real one is not needed.
+"""Resumes written as plain text for the matching tests, read without the PDF reader.
 
-FakeSkills matches a handful of skills whole-word, aliases to canonical names, the way the
-real matcher does; the tests that need the real taxonomy use ``real_resources()``.
+``text_document`` builds a ResumeDocument from UPPER-CASE headings and "- " bullets so a test
+can say exactly what the resume holds; ``fake_profile`` stands in for the NLP stage's profile
+builder using the REAL skill matcher, with years and degree given by the test.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from analyzer.models import (
     Bullet,
@@ -23,79 +23,9 @@ from analyzer.models import (
     ResumeProfile,
     Roadmap,
     Section,
-    Skill,
-    SkillMention,
 )
-from analyzer.nlp.interface import PillarExpectation, RoleProfile, SkillDef, Taxonomy
-
-SKILLS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "Python": ("programming", ("python",)),
-    "Go": ("programming", ("Go", "golang")),
-    "SQL": ("programming", ("sql",)),
-    "machine learning": ("classical_ml", ("machine learning", "ML")),
-    "Google Cloud": ("cloud", ("google cloud", "GCP", "google cloud platform")),
-    "Kubernetes": ("mlops", ("kubernetes", "k8s")),
-    "Docker": ("mlops", ("docker",)),
-    "PyTorch": ("deep_learning", ("pytorch",)),
-    "TensorFlow": ("deep_learning", ("tensorflow",)),
-    "Spark": ("data", ("spark", "apache spark")),
-    "AWS": ("cloud", ("aws", "amazon web services")),
-    "scikit-learn": ("classical_ml", ("scikit-learn", "sklearn")),
-    "MLflow": ("mlops", ("mlflow",)),
-    "Airflow": ("mlops", ("airflow",)),
-}
-
-
-def taxonomy() -> Taxonomy:
-    """A tiny taxonomy with one ML-engineer role."""
-    skills = tuple(
-        SkillDef(name=name, category=cat, aliases=aliases)
-        for name, (cat, aliases) in SKILLS.items()
-    )
-    role = RoleProfile(
-        id="machine_learning_engineer",
-        name="Machine Learning Engineer",
-        titles=("machine learning engineer", "ml engineer", "mlops engineer", "ai engineer"),
-        pillars=(PillarExpectation("mlops", ("Docker", "Kubernetes")),),
-    )
-    return Taxonomy(categories=(), skills=skills, roles=(role,))
-
-
-@dataclass
-class FakeSkills:
-    """Whole-word alias matcher; upper-case aliases match case-sensitively."""
-
-    patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        for name, (_cat, aliases) in SKILLS.items():
-            for alias in (name, *aliases):
-                flags = 0 if alias.isupper() or alias == "Go" else re.IGNORECASE
-                pattern = re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", flags)
-                self.patterns.append((name, pattern))
-
-    def find_in_text(self, text: str, section: str) -> list[SkillMention]:
-        """Return one mention per occurrence (longest alias wins at a position)."""
-        hits: dict[int, tuple[int, str]] = {}
-        for name, pattern in self.patterns:
-            for m in pattern.finditer(text):
-                end, _ = hits.get(m.start(), (-1, ""))
-                if m.end() > end:
-                    hits[m.start()] = (m.end(), name)
-        used = section in ("experience", "projects")
-        return [
-            SkillMention(skill=name, section=section, sentence=text, used=used)
-            for _start, (_end, name) in sorted(hits.items())
-        ]
-
-
-@dataclass
-class FakeResources:
-    """Taxonomy and matcher, shaped like analyzer.nlp.resources.Resources."""
-
-    taxonomy: Taxonomy = field(default_factory=taxonomy)
-    skills: FakeSkills = field(default_factory=FakeSkills)
-
+from analyzer.nlp.resources import Resources
+from analyzer.nlp.skills import skills_from_mentions
 
 # --------------------------------------------------------------------------- documents, profiles
 
@@ -165,27 +95,13 @@ def text_document(text: str, **layout: object) -> ResumeDocument:
 
 def fake_profile(
     document: ResumeDocument,
-    resources: FakeResources | None = None,
+    resources: Resources,
     years: float | None = None,
     degree: str | None = None,
 ) -> ResumeProfile:
     """Build a profile the way the NLP stage does: skills per section, used in bullets."""
-    resources = resources or FakeResources()
-    found: dict[str, list[SkillMention]] = {}
-    for section in document.sections:
-        for mention in resources.skills.find_in_text(section.text, section.name):
-            found.setdefault(mention.skill, []).append(mention)
-    skills = tuple(
-        Skill(
-            name=name,
-            category=SKILLS[name][0],
-            mentions=len(mentions),
-            sections=tuple(sorted({m.section for m in mentions})),
-            used=any(m.used for m in mentions),
-            evidence=tuple(mentions),
-        )
-        for name, mentions in sorted(found.items())
-    )
+    segments = [(s.text, s.name, None) for s in document.sections]
+    skills = skills_from_mentions(resources.skills.find(segments), resources.taxonomy)
     reviews = tuple(
         BulletReview(
             bullet=b.id,
@@ -204,7 +120,7 @@ def fake_profile(
             PillarCoverage(
                 "mlops",
                 tuple(s.name for s in skills if s.category == "mlops"),
-                ("Docker", "Kubernetes"),
+                ("Docker", "Kubernetes", "MLflow"),
             ),
         ),
         stage="Job seeker",

@@ -1,0 +1,324 @@
+"""ATS readability ("searchability") checks: can a parser read this file the way it reads?
+
+Each check gives a Finding (area "readability", id "readability.<check>") that names the fix.
+Thresholds and impact estimates live in ``skills_taxonomy/scoring.json`` (``readability``).
+A fully scanned PDF never gets here: the reader refuses it (no text layer) with exit code 3.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from analyzer.ats.rules import scoring_rules
+from analyzer.models import Finding, ResumeDocument, ResumeProfile, Severity
+
+AREA = "readability"
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
+_LINKEDIN = re.compile(r"linkedin\.com/\S+", re.IGNORECASE)
+_GITHUB = re.compile(r"github\.com/\S+", re.IGNORECASE)
+
+
+def _rules() -> dict[str, Any]:
+    rules: dict[str, Any] = scoring_rules()["readability"]
+    return rules
+
+
+def _finding(
+    check: str,
+    severity: Severity,
+    message: str,
+    fix: str,
+    evidence: str | None = None,
+    anchor: str | None = None,
+) -> Finding:
+    impact = float(_rules()["impact"].get(check, 1))
+    return Finding(
+        id=f"{AREA}.{check}",
+        severity=severity,
+        area=AREA,
+        message=message,
+        fix=fix,
+        evidence=evidence,
+        anchor=anchor,
+        impact=impact,
+    )
+
+
+def readability_findings(document: ResumeDocument, profile: ResumeProfile) -> tuple[Finding, ...]:
+    """Return every readability problem of the resume file, each with its fix."""
+    checks: tuple[Callable[[ResumeDocument, ResumeProfile], Iterable[Finding]], ...] = (
+        hidden_text,
+        text_layer,
+        garbled_text,
+        layout,
+        contact_placement,
+        headings,
+        contact_details,
+        length,
+        file_kind,
+    )
+    return tuple(finding for check in checks for finding in check(document, profile))
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def hidden_text(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+    """Flag white, tiny or off-page text, above all instructions aimed at AI screeners."""
+    hidden = document.layout.hidden
+    if not hidden:
+        return
+    patterns = [re.compile(p, re.IGNORECASE) for p in _rules()["ai_instruction_patterns"]]
+    aimed = [h for h in hidden if any(p.search(h.text) for p in patterns)]
+    reasons = sorted({h.reason for h in hidden})
+    pages = sorted({h.page for h in hidden})
+    evidence = _shorten(" / ".join(h.text for h in (aimed or hidden)))
+    where = f"page{'s' if len(pages) > 1 else ''} {', '.join(str(p) for p in pages)}"
+    if aimed:
+        message = (
+            f"The file hides instructions aimed at AI screeners ({', '.join(reasons)} text on "
+            f"{where}); recruiters and ATS vendors treat this as manipulation and reject it."
+        )
+    else:
+        message = (
+            f"The file holds text a reader cannot see ({', '.join(reasons)} text on {where}); "
+            "an ATS still reads it, and hidden keywords look like stuffing when found."
+        )
+    yield _finding(
+        "hidden_text",
+        Severity.HIGH,
+        message,
+        "Delete the hidden text (white, tiny or off-page). mlcheck never scores it; put the "
+        "skills you really have in visible bullets instead.",
+        evidence=evidence,
+    )
+
+
+def text_layer(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+    """Flag pages that are images without text, and text kept inside images."""
+    layout = document.layout
+    if layout.image_only_pages:
+        yield _finding(
+            "image_only_pages",
+            Severity.HIGH,
+            f"{layout.image_only_pages} of {document.pages} pages are images with no text "
+            "layer; an ATS reads nothing on them.",
+            "Export the resume from its source (Word, Google Docs, LaTeX) as a text PDF instead "
+            "of scanning or printing it to an image.",
+        )
+    elif layout.images:
+        yield _finding(
+            "images",
+            Severity.LOW,
+            f"The file holds {layout.images} image(s); any words in them (logos, icons, skill "
+            "bars, charts) are invisible to an ATS.",
+            "Keep images decorative only: write skills, contact details and ratings as text.",
+        )
+
+
+def garbled_text(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+    """Flag characters that do not decode and words glued together without spaces."""
+    layout, rules = document.layout, _rules()
+    if layout.cid_glyphs >= rules["cid_glyphs_min"]:
+        yield _finding(
+            "garbled_text",
+            Severity.HIGH,
+            f"{layout.cid_glyphs} characters come out as (cid:NN) codes: the font has no "
+            "Unicode map, so an ATS reads garbage where those letters are.",
+            "Re-export the PDF with standard embedded fonts (e.g. save from Word or Google Docs "
+            "with 'embed fonts', or use a common font such as Calibri, Arial or Latin Modern).",
+        )
+    if layout.glued_words >= rules["glued_words_min"]:
+        yield _finding(
+            "glued_words",
+            Severity.MEDIUM,
+            f"{layout.glued_words} words run together without spaces when the text is "
+            "extracted (e.g. 'MachineLearningEngineer'); keywords inside them are not found.",
+            "Use real spaces between words (not letter-spacing or positioned characters); "
+            "re-export from a word processor and copy-paste the PDF text to check.",
+        )
+
+
+def layout(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+    """Flag multi-column layouts and tables an ATS may scramble."""
+    facts = document.layout
+    if facts.columns > 1:
+        yield _finding(
+            "multi_column",
+            Severity.MEDIUM,
+            f"The layout has {facts.columns} columns; many ATS parsers read across columns "
+            "and mix a sidebar into your experience.",
+            "Use a single-column layout; move sidebar content (skills, contact, languages) "
+            "into sections of the main column.",
+        )
+    if facts.tables:
+        yield _finding(
+            "tables",
+            Severity.MEDIUM,
+            f"The file has {facts.tables} table(s); ATS parsers often read table cells out of "
+            "order or drop them.",
+            "Replace tables with plain headings and bullet lists.",
+        )
+
+
+def _in_body(pattern: re.Pattern[str], document: ResumeDocument) -> tuple[bool, bool]:
+    """Return (found in header/footer zone, found elsewhere)."""
+    zone = set(document.layout.header_footer_text)
+    in_zone = any(pattern.search(t) for t in zone)
+    in_body = any(pattern.search(line.text) for line in document.lines if line.text not in zone)
+    return in_zone, in_body
+
+
+def contact_placement(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+    """Flag contact details that appear only in the page header or footer."""
+    if not document.layout.header_footer_text:
+        return
+    only_zone = []
+    for label, pattern in (("e-mail", _EMAIL), ("phone", _PHONE), ("LinkedIn", _LINKEDIN)):
+        in_zone, in_body = _in_body(pattern, document)
+        if in_zone and not in_body:
+            only_zone.append(label)
+    if only_zone:
+        yield _finding(
+            "contact_in_header",
+            Severity.HIGH,
+            f"Your {', '.join(only_zone)} appear only in the page header/footer, which many "
+            "ATS parsers skip.",
+            "Move your contact details into the body of the page, on the lines under your name.",
+            evidence=_shorten(" / ".join(document.layout.header_footer_text)),
+        )
+
+
+def headings(document: ResumeDocument, profile: ResumeProfile) -> Iterable[Finding]:
+    """Flag headings an ATS will not recognise and missing standard sections."""
+    for section in document.sections:
+        if section.name == "other" and section.heading.strip():
+            yield _finding(
+                "nonstandard_heading",
+                Severity.LOW,
+                f"The heading '{section.heading}' is not one an ATS recognises; its content may "
+                "be filed under the wrong section or lost.",
+                "Rename it to a standard heading: Summary, Experience, Projects, Education, "
+                "Skills, Certifications or Publications.",
+                evidence=section.heading,
+                anchor=f"section-{section.index}",
+            )
+    present = {s.name for s in document.sections}
+    for name in _rules()["standard_sections"]:
+        if name in present:
+            continue
+        severity = Severity.MEDIUM
+        if name == "experience" and "projects" not in present:
+            severity = Severity.HIGH
+        yield _finding(
+            "missing_section",
+            severity,
+            f"No '{name.capitalize()}' section was found; an ATS looks for it by that name.",
+            f"Add a section headed '{name.capitalize()}'"
+            + (
+                " (internships, research and freelance work count)."
+                if name == "experience"
+                else " (degree, school, year)."
+                if name == "education"
+                else " listing your tools and languages as plain words."
+            ),
+            evidence=name,
+        )
+
+
+def contact_details(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+    """Flag a missing e-mail, phone number or LinkedIn profile (GitHub: content findings)."""
+    contact = document.contact
+    kinds = {link.kind for link in contact.links}
+    if not contact.email and not _EMAIL.search(document.text):
+        yield _finding(
+            "missing_email",
+            Severity.HIGH,
+            "No e-mail address was found; a recruiter cannot reply.",
+            "Put a professional e-mail address on the line under your name.",
+        )
+    if not contact.phone:
+        yield _finding(
+            "missing_phone",
+            Severity.MEDIUM,
+            "No phone number was found.",
+            "Add a phone number with country code next to your e-mail, e.g. +1 415 555 0100.",
+        )
+    if "linkedin" not in kinds and not _LINKEDIN.search(document.text):
+        yield _finding(
+            "missing_linkedin",
+            Severity.LOW,
+            "No LinkedIn profile link was found; recruiters check it.",
+            "Add your LinkedIn URL (linkedin.com/in/your-name) to the contact line.",
+        )
+
+
+def is_early_career(profile: ResumeProfile) -> bool:
+    """True for under ~5 years of experience (or unknown years short of Professional)."""
+    years = profile.years_experience
+    if years is None:
+        return profile.roadmap.stage != "Professional"
+    return years < float(_rules()["early_career_years"])
+
+
+def length(document: ResumeDocument, profile: ResumeProfile) -> Iterable[Finding]:
+    """Flag a resume too long or too thin for the career stage."""
+    rules = _rules()
+    words = len(document.text.split())
+    early = is_early_career(profile)
+    max_pages = rules["early_career_max_pages"] if early else rules["max_pages"]
+    stage = "under 5 years of experience" if early else "your experience"
+    if document.format in ("pdf", "docx") and document.pages > max_pages:
+        yield _finding(
+            "too_many_pages",
+            Severity.MEDIUM,
+            f"The resume runs {document.pages} pages; for {stage} {max_pages} "
+            f"page{'s' if max_pages > 1 else ''} is the norm.",
+            f"Cut it to {max_pages} page{'s' if max_pages > 1 else ''}: drop old or unrelated "
+            "roles, merge overlapping bullets, keep the 3-5 strongest bullets per role.",
+        )
+    if words < rules["min_words"]:
+        yield _finding(
+            "too_short",
+            Severity.MEDIUM,
+            f"The resume has only {words} words; an ATS has little to match and a recruiter "
+            "little to judge.",
+            "Add bullets on what you built and its measured results, and a project section "
+            "with the tools you used (aim for 400-700 words).",
+        )
+    elif (early and words > rules["early_career_max_words"]) or words > rules["max_words"]:
+        limit = rules["early_career_max_words"] if early else rules["max_words"]
+        yield _finding(
+            "too_long",
+            Severity.LOW,
+            f"The resume has {words} words, more than ~{limit} for {stage}.",
+            "Trim to the bullets that match the jobs you want; remove coursework lists and "
+            "duties without results.",
+        )
+
+
+def file_kind(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+    """Flag file types and sizes that upload forms and ATS parsers handle badly."""
+    rules = _rules()
+    if document.format not in ("pdf", "docx"):
+        yield _finding(
+            "file_type",
+            Severity.LOW,
+            f"The resume is a .{document.format} file; upload forms expect DOCX or PDF and "
+            "plain text loses all structure.",
+            "Send a DOCX or a text-based PDF exported from your word processor.",
+        )
+    if document.size_bytes > rules["max_file_bytes"]:
+        megabytes = document.size_bytes / (1024 * 1024)
+        yield _finding(
+            "file_size",
+            Severity.MEDIUM,
+            f"The file is {megabytes:.1f} MB; many upload forms refuse files over 2 MB.",
+            "Shrink it below 2 MB: remove or compress images and embed only the fonts used.",
+        )

@@ -1,0 +1,394 @@
+"""Resume quality (0-100), content and ATS findings, and the one order of all findings.
+
+Resume quality does not depend on a posting. Weights live in ``skills_taxonomy/scoring.json``
+(``quality``); docs/scoring.md has the same formula::
+
+    quantified    W=30  share of experience/project bullets that carry a number
+    action_verbs  W=20  share of experience/project bullets that open with an action verb
+    bullet_issues W=10  share of experience/project bullets with no issue besides a missing number
+    sections      W=15  experience 0.35, skills 0.25, education 0.2, projects 0.1, summary 0.1
+    contact       W=10  e-mail 0.35, GitHub 0.25, phone 0.2, LinkedIn 0.2
+    roadmap       W=15  share of the role's pillars with at least one skill shown
+
+    quality = sum(W * credit), rounded to one decimal; no bullets gives 0 for the bullet parts.
+
+Every finding names the change to make; ``impact`` estimates the points its fix gains (quality
+points for content findings, match points for ATS findings, a fixed estimate for readability).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from analyzer.ats.rules import scoring_rules
+from analyzer.ats.score import points_per_skill
+from analyzer.models import (
+    AtsMatch,
+    BulletReview,
+    Finding,
+    KeywordMatch,
+    ResumeDocument,
+    ResumeProfile,
+    Severity,
+)
+
+SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+"""Order of severities, most serious first."""
+
+ISSUE_PRIORITY = ("no_metric", "weak_opener", "passive", "first_person", "cliche", "too_long")
+"""Which bullet issue names a finding when a bullet has several."""
+
+
+def _quality_rules() -> dict[str, Any]:
+    rules: dict[str, Any] = scoring_rules()["quality"]
+    return rules
+
+
+def scored_reviews(profile: ResumeProfile) -> list[BulletReview]:
+    """Return the reviews of experience and project bullets, the ones quality counts."""
+    sections = set(_quality_rules()["scored_bullet_sections"])
+    return [r for r in profile.bullet_reviews if r.section in sections]
+
+
+def has_github(document: ResumeDocument) -> bool:
+    """True when the resume links a GitHub profile."""
+    return any(link.kind == "github" for link in document.contact.links) or (
+        "github.com/" in document.text.lower()
+    )
+
+
+def has_linkedin(document: ResumeDocument) -> bool:
+    """True when the resume links a LinkedIn profile."""
+    return any(link.kind == "linkedin" for link in document.contact.links) or (
+        "linkedin.com/" in document.text.lower()
+    )
+
+
+def quality_parts(document: ResumeDocument, profile: ResumeProfile) -> dict[str, float]:
+    """Return each quality component's credit, 0-1."""
+    rules = _quality_rules()
+    reviews = scored_reviews(profile)
+    count = len(reviews)
+
+    def share(values: Iterable[bool]) -> float:
+        return sum(1 for v in values if v) / count if count else 0.0
+
+    present = {s.name for s in document.sections}
+    contact = {
+        "email": bool(document.contact.email),
+        "phone": bool(document.contact.phone),
+        "linkedin": has_linkedin(document),
+        "github": has_github(document),
+    }
+    pillars = [p for p in profile.roadmap.pillars if p.expected or p.evidence]
+    return {
+        "quantified": share(r.quantified for r in reviews),
+        "action_verbs": share(r.action_verb for r in reviews),
+        "bullet_issues": share(not any(i.id != "no_metric" for i in r.issues) for r in reviews),
+        "sections": sum(w for name, w in rules["sections"].items() if name in present),
+        "contact": sum(w for name, w in rules["contact"].items() if contact[name]),
+        "roadmap": sum(1 for p in pillars if p.evidence) / len(pillars) if pillars else 0.0,
+    }
+
+
+def resume_quality(document: ResumeDocument, profile: ResumeProfile) -> float:
+    """Return the resume's quality score 0-100 (formula in the module docstring)."""
+    weights: dict[str, float] = _quality_rules()["components"]
+    parts = quality_parts(document, profile)
+    return round(sum(weights[name] * min(1.0, credit) for name, credit in parts.items()), 1)
+
+
+# --------------------------------------------------------------------------- content findings
+
+
+def content_findings(document: ResumeDocument, profile: ResumeProfile) -> tuple[Finding, ...]:
+    """Return findings about the resume's content: weak bullets, pillars, links, skills."""
+    return (
+        *_bullet_findings(document, profile),
+        *_pillar_findings(profile),
+        *_link_findings(document),
+        *_skill_findings(profile),
+    )
+
+
+def _bullet_findings(document: ResumeDocument, profile: ResumeProfile) -> list[Finding]:
+    weights: dict[str, float] = _quality_rules()["components"]
+    reviews = scored_reviews(profile)
+    findings: list[Finding] = []
+    experience = document.section("experience")
+    if (
+        experience is not None
+        and experience.text.strip()
+        and not any(r.section == "experience" for r in reviews)
+    ):
+        findings.append(
+            Finding(
+                id="content.no_bullets",
+                severity=Severity.MEDIUM,
+                area="content",
+                message="Your experience is written as paragraphs; ATS and recruiters scan "
+                "bullets.",
+                fix="Rewrite each role as 3-5 bullets that open with an action verb and end "
+                "with a measured result.",
+                anchor=f"section-{experience.index}",
+                impact=round(weights["quantified"] / 2, 1),
+            )
+        )
+    if not reviews:
+        return findings
+    per_bullet = {name: weight / len(reviews) for name, weight in weights.items()}
+    for review in reviews:
+        if not review.issues:
+            continue
+        ranked = sorted(
+            review.issues,
+            key=lambda i: (
+                ISSUE_PRIORITY.index(i.id) if i.id in ISSUE_PRIORITY else len(ISSUE_PRIORITY),
+                i.id,
+            ),
+        )
+        primary = ranked[0]
+        ids = {i.id for i in review.issues}
+        impact = per_bullet["quantified"] * ("no_metric" in ids)
+        impact += per_bullet["action_verbs"] * (not review.action_verb)
+        impact += per_bullet["bullet_issues"] * bool(ids - {"no_metric"})
+        severity = Severity.MEDIUM if primary.id in ("no_metric", "weak_opener") else Severity.LOW
+        findings.append(
+            Finding(
+                id=f"content.bullet_{primary.id}",
+                severity=severity,
+                area="bullets",
+                message=" ".join(i.message for i in ranked),
+                fix=" ".join(dict.fromkeys(i.hint for i in ranked)),
+                evidence=review.text,
+                anchor=review.bullet,
+                impact=round(impact, 2),
+            )
+        )
+    return findings
+
+
+def _pillar_findings(profile: ResumeProfile) -> list[Finding]:
+    weight = float(_quality_rules()["components"]["roadmap"])
+    pillars = [p for p in profile.roadmap.pillars if p.expected or p.evidence]
+    findings = []
+    for pillar in pillars:
+        if pillar.evidence or not pillar.expected:
+            continue
+        name = pillar.name.replace("_", " ")
+        examples = ", ".join(pillar.expected[:4])
+        findings.append(
+            Finding(
+                id="content.missing_pillar",
+                severity=Severity.MEDIUM,
+                area="content",
+                message=f"Nothing on the resume shows the '{name}' pillar of the ML-engineer "
+                "roadmap.",
+                fix=f"If you have done {name} work, show it in a project or experience bullet "
+                f"naming the tools ({examples}); if not, it is the next thing to learn.",
+                evidence=pillar.name,
+                impact=round(weight / len(pillars), 2),
+            )
+        )
+    return findings
+
+
+def _link_findings(document: ResumeDocument) -> list[Finding]:
+    if has_github(document):
+        return []
+    weight = _quality_rules()["components"]["contact"] * _quality_rules()["contact"]["github"]
+    return [
+        Finding(
+            id="content.no_github",
+            severity=Severity.MEDIUM,
+            area="content",
+            message="No GitHub link: a recruiter cannot find your portfolio from the resume.",
+            fix="Add your GitHub profile URL (github.com/your-name) to the contact line, and "
+            "link the repo of each project in its entry.",
+            impact=round(float(weight), 2),
+        )
+    ]
+
+
+def _skill_findings(profile: ResumeProfile) -> list[Finding]:
+    listed = sorted((s.name for s in profile.skills if not s.used), key=str.casefold)
+    if not listed:
+        return []
+    shown = ", ".join(listed[:6]) + (", ..." if len(listed) > 6 else "")
+    return [
+        Finding(
+            id="content.skills_only_listed",
+            severity=Severity.LOW,
+            area="skills",
+            message=f"{len(listed)} skill(s) appear only in a list, never in what you did: "
+            f"{shown}.",
+            fix="For each skill you have really used, add it to the experience or project "
+            "bullet that shows the work; drop the ones you have not used.",
+            evidence=", ".join(listed),
+        )
+    ]
+
+
+# --------------------------------------------------------------------------- ATS findings
+
+
+def ats_findings(match: AtsMatch) -> tuple[Finding, ...]:
+    """Return findings from a posting match: missing skills, title, years, degree, keywords."""
+    available = {name: points for name, _earned, points in match.components}
+    skill_points = points_per_skill(match.matched, match.missing, available.get("skills", 0.0))
+    findings: list[Finding] = []
+    for item in match.missing:
+        if item.importance == "required":
+            findings.append(_missing_skill(item, Severity.HIGH, skill_points["required"]))
+        elif item.importance == "preferred":
+            findings.append(_missing_skill(item, Severity.LOW, skill_points["preferred"]))
+    listed_credit = scoring_rules()["ats"]["evidence_credit"]
+    gain = float(listed_credit["used"] - listed_credit["listed"])
+    for item in match.matched:
+        if item.importance == "required" and not item.used:
+            findings.append(
+                Finding(
+                    id="ats.required_skill_only_listed",
+                    severity=Severity.MEDIUM,
+                    area="ats",
+                    message=f"The posting requires {item.keyword}; your resume only lists it.",
+                    fix=f"Show {item.keyword} at work: name it in the experience or project "
+                    "bullet where you used it, with what it achieved.",
+                    evidence=item.keyword,
+                    impact=round(skill_points["required"] * gain, 2),
+                )
+            )
+    findings.extend(_title_findings(match, available.get("title", 0.0)))
+    findings.extend(_requirement_findings(match, available))
+    findings.extend(_keyword_findings(match, available.get("keywords", 0.0)))
+    return tuple(findings)
+
+
+def _missing_skill(item: KeywordMatch, severity: Severity, points: float) -> Finding:
+    kind = "requires" if item.importance == "required" else "prefers"
+    times = f" ({item.posting_count} mentions)" if item.posting_count > 1 else ""
+    return Finding(
+        id=f"ats.missing_{item.importance}_skill",
+        severity=severity,
+        area="ats",
+        message=f"The posting {kind} {item.keyword}{times}; your resume does not mention it.",
+        fix=f"If you have used {item.keyword}, name it in an experience bullet that shows what "
+        "you did with it (and in your skills list); if not, do not claim it.",
+        evidence=item.keyword,
+        impact=round(points, 2),
+    )
+
+
+def _title_findings(match: AtsMatch, points: float) -> list[Finding]:
+    if not match.posting_title or match.title_match >= 1.0:
+        return []
+    severity = Severity.HIGH if match.title_match < 0.5 else Severity.MEDIUM
+    return [
+        Finding(
+            id="ats.title_mismatch",
+            severity=severity,
+            area="ats",
+            message=f"The posting's title '{match.posting_title}' is not in your headline or "
+            "most recent role; ATS searches and recruiters filter on it.",
+            fix=f"Put the exact title '{match.posting_title}' in your headline under your name "
+            "(if it honestly describes you), and use it in your summary.",
+            evidence=match.posting_title,
+            impact=round(points * (1 - match.title_match), 2),
+        )
+    ]
+
+
+def _requirement_findings(match: AtsMatch, available: dict[str, float]) -> list[Finding]:
+    findings: list[Finding] = []
+    years, degree = match.years, match.degree
+    if years.meets is False:
+        earned = dict((n, e) for n, e, _a in match.components).get("years", 0.0)
+        if years.found is None:
+            message = (
+                f"The posting asks {years.asked:g}+ years of experience; your resume's dates do "
+                "not show how many you have."
+            )
+            fix = (
+                "Give every role a start and end month and year (e.g. 'Mar 2021 - Present') so "
+                "an ATS can count your years."
+            )
+        else:
+            message = (
+                f"The posting asks {years.asked:g}+ years of experience; your resume shows "
+                f"{years.found:g}."
+            )
+            fix = (
+                "Count all relevant experience with dates (internships, research, freelance, "
+                "open-source maintainership); if you are still short, say what you shipped "
+                "in that time in your summary."
+            )
+        findings.append(
+            Finding(
+                id="ats.years_short",
+                severity=Severity.MEDIUM,
+                area="ats",
+                message=message,
+                fix=fix,
+                evidence=f"{years.asked:g}+ years" if years.asked is not None else None,
+                impact=round(available.get("years", 0.0) - earned, 2),
+            )
+        )
+    if degree.meets is False:
+        earned = dict((n, e) for n, e, _a in match.components).get("degree", 0.0)
+        shown = f"your resume shows {degree.found}" if degree.found else "none was found"
+        findings.append(
+            Finding(
+                id="ats.degree_short",
+                severity=Severity.MEDIUM,
+                area="ats",
+                message=f"The posting asks a {degree.asked} degree; {shown}.",
+                fix="List your degree in an Education section with the degree name spelled out "
+                "(e.g. 'Bachelor of Science in Computer Science', 'BS'); if you have none, "
+                "show equivalent experience and certifications.",
+                evidence=str(degree.asked),
+                impact=round(available.get("degree", 0.0) - earned, 2),
+            )
+        )
+    return findings
+
+
+def _keyword_findings(match: AtsMatch, points: float) -> list[Finding]:
+    missing = [k for k in match.missing if k.importance == "keyword"]
+    total = len(missing) + sum(1 for k in match.matched if k.importance == "keyword")
+    if not missing or not total:
+        return []
+    shown = ", ".join(f"'{k.keyword}'" for k in missing[:5])
+    return [
+        Finding(
+            id="ats.missing_keywords",
+            severity=Severity.LOW,
+            area="ats",
+            message=f"{len(missing)} of the posting's {total} salient terms are not in your "
+            f"resume: {shown}.",
+            fix="Where they truly describe your work, use the posting's own words in your "
+            "bullets and summary (once is enough; repeating a term does not raise the score).",
+            evidence=", ".join(k.keyword for k in missing),
+            impact=round(points * len(missing) / total, 2),
+        )
+    ]
+
+
+# --------------------------------------------------------------------------- order
+
+
+def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Return findings by severity, then impact (largest first), then id; deterministic."""
+    return tuple(
+        sorted(
+            findings,
+            key=lambda f: (
+                SEVERITY_RANK[Severity(f.severity)],
+                -round(f.impact, 2),
+                f.id,
+                f.anchor or "",
+                f.evidence or "",
+                f.message,
+            ),
+        )
+    )
