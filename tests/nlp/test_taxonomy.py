@@ -593,3 +593,19 @@ def test_shipped_role_broken_by_a_user_category_change_names_both_files(tmp_path
         "skills_taxonomy/roles/data_engineer.json: pillars[2].core[0]: 'Docker' is in category "
         f"'programming' ({path}), not 'mlops'"
     )
+
+
+def test_examples_in_the_documentation_load(tmp_path: Path) -> None:
+    doc = Path(__file__).parents[2] / "docs" / "taxonomy.md"
+    blocks = doc.read_text("utf-8").split("```json\n")[1:]
+    paths = tuple(
+        write(tmp_path, f"example{i}.json", block.split("```")[0]) for i, block in enumerate(blocks)
+    )
+    assert len(paths) == 2
+    merged = load_taxonomy(paths)
+    researcher = merged.role("ml_researcher")
+    assert researcher is not None
+    assert researcher.pillars[-1].core == ("Qiskit",)
+    polaris = merged.skill("Polaris")
+    assert polaris is not None and polaris.hints is not None
+    assert polaris.hints.ambiguous_aliases == ("Polaris",)
