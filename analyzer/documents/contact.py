@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import unquote, urlsplit
 
+from analyzer.documents.entries import is_location
 from analyzer.documents.lines import TextLine
 from analyzer.documents.sections import canonical_heading
 from analyzer.models import Contact, Link
@@ -19,10 +20,7 @@ _URL = re.compile(
     r"(?:/[^\s|,;<>()\"']*)?)",
     re.IGNORECASE,
 )
-_LOCATION = re.compile(
-    r"\b([A-Z][a-zA-Z.'\-]+(?:\s[A-Z][a-zA-Z.'\-]+){0,2},\s*"
-    r"(?:[A-Z]{2}\b|[A-Z][a-zA-Z.]+(?:\s(?:of\s)?[A-Z][a-zA-Z.]+){0,2}))"
-)
+_SEPARATORS = re.compile(r"\s*[|•·]\s*|\s{3,}|\t")
 _PLATFORMS = (
     "twitter.com",
     "x.com",
@@ -181,9 +179,10 @@ def extract_contact(
             break
     location = None
     for line in without_email.splitlines():
-        cleaned = _URL.sub(" ", line)
-        match = _LOCATION.search(cleaned)
-        if match and not any(c.isdigit() for c in match.group(1)):
-            location = match.group(1).strip()
+        for piece in _SEPARATORS.split(_URL.sub(" ", line)):
+            if is_location(piece):
+                location = piece.strip().strip(",")
+                break
+        if location:
             break
     return Contact(name=name, email=email, phone=phone, location=location, links=tuple(links))

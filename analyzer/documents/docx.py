@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _paragraph_line(paragraph: Any, *, in_table: bool = False) -> TextLine | None:
+def _paragraph_line(paragraph: Any) -> TextLine | None:
     text = clean_text(paragraph.text.replace("\t", "   "))
     if not text:
         return None
@@ -31,7 +31,8 @@ def _paragraph_line(paragraph: Any, *, in_table: bool = False) -> TextLine | Non
     except (KeyError, AttributeError, ValueError):
         style_name = ""
     lowered = style_name.lower()
-    heading = lowered.startswith("heading") or lowered in ("title", "subtitle")
+    title = lowered in ("title", "subtitle")
+    heading = lowered.startswith("heading")
     p_pr = paragraph._p.pPr
     numbered = p_pr is not None and p_pr.numPr is not None
     listed = numbered or "list" in lowered
@@ -50,9 +51,9 @@ def _paragraph_line(paragraph: Any, *, in_table: bool = False) -> TextLine | Non
         size=max(sizes) if sizes else 0.0,
         bold=bold_chars * 2 > total,
         cells=cells,
-        heading_hint=heading and lowered != "subtitle",
+        heading_hint=heading,
         list_item=listed and not heading,
-        font=style_name if heading else "",
+        font=style_name if heading or title else "",
     )
 
 
@@ -79,20 +80,32 @@ def _blocks(container: Any) -> Iterator[tuple[str, Any]]:
             yield "t", Table(child, container)
 
 
-def _table_lines(table: Any, seen_cells: set[int]) -> list[TextLine]:
+def _table_lines(table: Any) -> list[TextLine]:
+    """Lines of a table, row by row, each real cell once (merged cells are not repeated)."""
+    from docx.table import _Cell
+
     lines: list[TextLine] = []
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) in seen_cells:  # merged cells repeat
-                continue
-            seen_cells.add(id(cell._tc))
+    for tr in table._tbl.tr_lst:
+        cells = [_Cell(tc, table) for tc in tr.tc_lst]
+        simple = [[p for p in c.paragraphs if p.text.strip()] for c in cells]
+        if all(len(ps) <= 1 for ps in simple) and not any(c.tables for c in cells):
+            # A row of short cells reads as one line ("Python | 6 years").
+            texts = [clean_text(ps[0].text) for ps in simple if ps]
+            if texts:
+                first = _paragraph_line(next(ps[0] for ps in simple if ps))
+                assert first is not None
+                first.text = " ".join(texts)
+                first.cells = tuple(texts)
+                lines.append(first)
+            continue
+        for cell in cells:
             for kind, block in _blocks(cell):
                 if kind == "p":
-                    line = _paragraph_line(block, in_table=True)
+                    line = _paragraph_line(block)
                     if line:
                         lines.append(line)
                 else:
-                    lines += _table_lines(block, seen_cells)
+                    lines += _table_lines(block)
     return lines
 
 
@@ -106,7 +119,7 @@ def _part_lines(part: Any) -> tuple[list[TextLine], int]:
                 lines.append(line)
         else:
             tables += 1
-            lines += _table_lines(block, set())
+            lines += _table_lines(block)
     return lines, tables
 
 
@@ -168,7 +181,9 @@ def _read(document: Any) -> RawDocument:
                 links.append(str(rel.target_ref))
             elif "image" in rel.reltype:
                 images += 1
-    lines = header_lines + body + footer_lines
+    # Header and footer repeat on every page: listed as zone text (and searched for contact
+    # details), not read as body text.
+    lines = body
     fonts: set[str] = set()
     for paragraph in document.paragraphs:
         for run in paragraph.runs:
@@ -189,7 +204,7 @@ def _read(document: Any) -> RawDocument:
         fonts=tuple(sorted(fonts)),
     )
     name_hint = next(
-        (line.text for line in body[:5] if line.heading_hint and line.font.lower() == "title"),
+        (line.text for line in body[:5] if line.font.lower() == "title"),
         None,
     )
     return RawDocument(

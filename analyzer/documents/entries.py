@@ -28,7 +28,6 @@ ENTRY_SECTIONS = ("experience", "projects", "education")
 SENTENCE_SECTIONS = ("experience", "projects")
 BULLET_GLYPH = re.compile(r"^\s*(?:[•●▪■◦○➢►▸✓✔❖➤\uf0b7\uf0a7\uf0d8\-*–—·]|\d{1,2}[.)](?=\s))\s*")
 _PART_SEPARATORS = re.compile(r"\s+[|–—•·]\s+|\s+-\s+|\s*\|\s*|\t+|\s{3,}")
-_LOCATION = re.compile(r"^[A-Z][\w.'\- ]*,\s*([A-Z][\w.]+(?:\s[A-Z][\w.]+)?)$")
 _TRAILING_LOCATION = re.compile(
     r",\s*([A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,2}),\s*([A-Z][\w.]+(?:\s[A-Z][\w.]+)?)$"
 )
@@ -85,13 +84,16 @@ def _is_region(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]{2}", text)) or text.lower() in _words("regions")
 
 
-def _is_location(text: str) -> bool:
-    """A place as resumes print it beside a role: "San Francisco, CA", "Seoul, S.Korea"."""
-    text = text.strip()
+def is_location(text: str) -> bool:
+    """Tell a place as resumes print it: "San Francisco, CA", "Mapo-gu, Seoul, S.Korea"."""
+    text = text.strip().strip(",")
     if text.lower() in ("remote", "hybrid", "on-site", "onsite"):
         return True
-    match = _LOCATION.match(text)
-    return bool(match and _is_region(match.group(1)))
+    if "," not in text or not text[:1].isupper() or len(text.split()) > 7:
+        return False
+    if any(c.isdigit() for c in text) or "@" in text:
+        return False
+    return _is_region(text.rsplit(",", 1)[1].strip())
 
 
 def _is_sentence(text: str) -> bool:
@@ -127,7 +129,7 @@ def _strip_side_cells(line: TextLine) -> tuple[str, str | None]:
         if (
             (dated and len(dated.text) >= len(tail) - 2)
             or DURATION.match(tail)
-            or _is_location(tail)
+            or is_location(tail)
         ):
             side.insert(0, kept.pop())
         else:
@@ -151,7 +153,7 @@ def _parts(block: _Block) -> list[str]:
             text = text.replace(block.dates_text, " ")
         for piece in _PART_SEPARATORS.split(text):
             piece = piece.strip(" ,;:|–—-•·")
-            if not piece or _is_location(piece) or DURATION.match(piece):
+            if not piece or is_location(piece) or DURATION.match(piece):
                 continue
             location = _TRAILING_LOCATION.search(piece)
             if location and _is_region(location.group(2)):

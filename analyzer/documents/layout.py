@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analyzer.documents.lines import TextLine, clean_text
+from analyzer.documents.sections import canonical_heading
 
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", ",b", "-b")
 
@@ -138,6 +139,11 @@ def _aligned_share(narrow: list[list[Word]], other: list[list[Word]]) -> float:
     return aligned / len(narrow)
 
 
+def _has_heading(lines: list[list[Word]]) -> bool:
+    short = (" ".join(w.text for w in line) for line in lines if len(line) <= 4)
+    return any(canonical_heading(text) for text in short)
+
+
 def find_gutter(
     words: Sequence[Word], page_width: float, *, min_lines: int = 3, min_span: float = 0.3
 ) -> float | None:
@@ -186,7 +192,9 @@ def find_gutter(
         if min(spans) < min_span:
             continue
         narrow, other = sorted((left_lines, right_lines), key=len)
-        if _aligned_share(narrow, other) >= ALIGNED_SHARE:
+        if _aligned_share(narrow, other) >= ALIGNED_SHARE and not _has_heading(narrow):
+            # Level with the text beside it and without section headings of its own: a
+            # column of dates, places or labels belonging to those lines, not a sidebar.
             continue
         if best is None or b - a > best[1]:
             best = (middle, b - a)
