@@ -18,7 +18,9 @@ from analyzer.github.rubric import Rubric, load_rubric
 
 tomllib: ModuleType | None
 try:  # Python 3.11+
-    import tomllib
+    import tomllib as _tomllib
+
+    tomllib = _tomllib
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     tomllib = None
 

@@ -182,7 +182,8 @@ class CachingAdapter(HTTPAdapter):
         """Send one request (with validators when cached) and replay the cache on 304."""
         self.stats.sent += 1
         cached = None
-        accept = request.headers.get("Accept", "")
+        accept_header = request.headers.get("Accept", "")
+        accept = accept_header.decode() if isinstance(accept_header, bytes) else accept_header
         url = request.url or ""
         cacheable = self.cache is not None and request.method == "GET"
         if cacheable:

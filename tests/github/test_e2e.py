@@ -74,3 +74,29 @@ def test_missing_user_over_http(tmp_path: Path) -> None:
     fake = FakeGitHub([sample_user()])
     with fake.serve(), pytest.raises(GitHubError, match="GitHub user 'bob' not found"):
         fetch_portfolio("bob", api_url=fake.api_url, cache_dir=tmp_path)
+
+
+def test_typical_profile_request_budget(tmp_path: Path) -> None:
+    """10 own repos with READMEs, 5 with requirements.txt, a profile README and a fork."""
+    from tests.github.conftest import GOOD_README
+    from tests.github.fakegithub import FakeRepo, FakeUser
+
+    repos = [
+        FakeRepo(
+            f"proj{i}",
+            {
+                "README.md": GOOD_README,
+                "src/a.py": "x",
+                **({"requirements.txt": "pandas\n"} if i < 5 else {}),
+            },
+        )
+        for i in range(10)
+    ]
+    repos += [FakeRepo("bob", {"README.md": "# Hi\n"}), FakeRepo("fork", {}, fork=True)]
+    fake = FakeGitHub([FakeUser("bob", repos)])
+    with fake.serve():
+        first = fetch_portfolio("bob", api_url=fake.api_url, cache_dir=tmp_path)
+        second = fetch_portfolio("bob", api_url=fake.api_url, cache_dir=tmp_path)
+    assert (first.requests_used, first.not_modified) == (28, 0)
+    assert (second.requests_used, second.not_modified) == (0, 28)
+    assert len(first.repos) == 10 and first.user.has_profile_readme

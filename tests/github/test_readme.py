@@ -135,3 +135,10 @@ def test_corpus_readmes_score_sensibly() -> None:
     assert max(bare) < 30 <= min(medium)
     assert max(bare) < min(medium) <= min(good) <= max(excellent)
     assert sum(medium) / len(medium) < sum(excellent) / len(excellent)
+
+
+def test_docs_table_mirrors_the_weights() -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "readme-score.md").read_text()
+    rubric = load_rubric()
+    for cid, weight in [*rubric.readme.weights.items(), *rubric.hygiene.weights.items()]:
+        assert f"| `{cid}` | {weight:g} |" in doc
