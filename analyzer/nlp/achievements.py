@@ -143,7 +143,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),  # noqa: E501
     ("bytes", rf"{_Q}\s?(?P<unit>{_BYTE_UNITS})(?![\w])"),
     # counts and item sizes
-    ("items", rf"(?:{_Q}|{_WORDNUM})\s(?:(?P<adj>[a-z][a-z-]{{1,20}})\s)?(?P<noun>[A-Za-z][\w-]*)"),
+    (
+        "items",
+        rf"(?:{_Q}|{_WORDNUM})\s(?:(?P<adj>[A-Za-z][\w-]{{1,20}})\s)?(?P<noun>[A-Za-z][\w-]*)",
+    ),
     ("team", rf"(?i:\bteams? of)\s(?:{_Q}|{_WORDNUM})"),
     ("team", rf"(?:{_Q}|{_WORDNUM})-(?i:person|member|engineer)\s(?i:team)\b"),
     # model-quality measures written as fractions
