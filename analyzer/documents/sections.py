@@ -144,7 +144,8 @@ def find_sections(lines: Sequence[Line | TextLine]) -> list[SectionSpan]:
     body_size = statistics.median(sized) if sized else 0.0
     gaps = [line.gap_before for line in items if line.gap_before > 0]
     body_gap = statistics.median(gaps) if gaps else 0.0
-    typed = body_size > 0
+    # Typography is evidence only when most lines carry it (a DOCX may size just its title).
+    typed = body_size > 0 and len(sized) * 2 > len(items)
 
     def stands_out(line: TextLine) -> bool:
         if line.heading_hint or is_caps(line.text) or line.bold:
@@ -200,7 +201,8 @@ def find_sections(lines: Sequence[Line | TextLine]) -> list[SectionSpan]:
             if line.style in styles and any(c.isalpha() for c in line.text):
                 headings[i] = "other"
     for i, line in enumerate(items):
-        if line.heading_hint and i not in headings and candidate(line):
+        # A marked heading that names no section is "other"; the very first line is the name.
+        if line.heading_hint and i not in headings and candidate(line) and i > 0:
             headings[i] = "other"
     spans: list[SectionSpan] = []
     order = sorted(headings)

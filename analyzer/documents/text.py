@@ -16,6 +16,7 @@ _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>]+)>")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])")
 _MD_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 _CELL_SPLIT = re.compile(r"\t+|\s{2,}")
 
@@ -82,6 +83,7 @@ def read_text(data: bytes, markdown: bool) -> RawDocument:
             stripped = body.strip()
             bold = bool(re.fullmatch(r"(\*\*|__).+\1", stripped))
             body = _MD_EMPHASIS.sub(r"\2", body).replace("`", "")
+            body = _MD_ITALIC.sub(r"\2", body)
         cells = tuple(c for c in (clean_text(c) for c in _CELL_SPLIT.split(body.strip())) if c)
         cleaned = clean_text(body)
         if not cleaned:

@@ -1,0 +1,93 @@
+"""Date ranges, heading vocabulary and contact helpers as pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analyzer.documents import canonical_heading, extract_contact, find_date_range
+from analyzer.models import Link
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "current"),
+    [
+        ("Jan 2020 – Present", dt.date(2020, 1, 1), None, True),
+        ("2019-2023", dt.date(2019, 1, 1), dt.date(2023, 1, 1), False),
+        ("03/2021 - 05/2022", dt.date(2021, 3, 1), dt.date(2022, 5, 1), False),
+        ("Sept. 2018 — Current", dt.date(2018, 9, 1), None, True),
+        ("Summer 2020", dt.date(2020, 6, 1), dt.date(2020, 6, 1), False),
+        ("June 2012 to Now", dt.date(2012, 6, 1), None, True),
+        ("Mar. 2010 - Aug. 2017", dt.date(2010, 3, 1), dt.date(2017, 8, 1), False),
+        ("Fall 2013 – Spring 2014", dt.date(2013, 9, 1), dt.date(2014, 3, 1), False),
+        ("2021-05 – 2022-01", dt.date(2021, 5, 1), dt.date(2022, 1, 1), False),
+    ],
+)
+def test_date_ranges(text: str, start: dt.date, end: dt.date | None, current: bool) -> None:
+    found = find_date_range(f"Engineer, Acme  {text}")
+    assert found is not None
+    assert (found.text, found.start, found.end, found.current) == (text, start, end, current)
+
+
+def test_no_date_in_plain_text() -> None:
+    assert find_date_range("Built 3 pipelines for 12 teams") is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "canonical"),
+    [
+        ("Work Experience", "experience"),
+        ("PROFESSIONAL EXPERIENCE", "experience"),
+        ("Employment History", "experience"),
+        ("Career History", "experience"),
+        ("Relevant Experience:", "experience"),
+        ("Profile", "summary"),
+        ("About Me", "summary"),
+        ("Objective", "summary"),
+        ("Technical Skills", "skills"),
+        ("Skills & Tools", "skills"),
+        ("Core Competencies", "skills"),
+        ("Personal Projects", "projects"),
+        ("Selected Projects", "projects"),
+        ("Honors", "awards"),
+        ("Honours & Awards", "awards"),
+        ("HONORS/AWARDS", "awards"),
+        ("Academic Background", "education"),
+        ("Licenses & Certifications", "certifications"),
+        ("Papers", "publications"),
+        ("Volunteering", "other"),
+        ("Languages", "other"),
+        ("Interests", "other"),
+        ("E X P E R I E N C E", "experience"),
+        ("Work Experience & Internships", "experience"),
+        ("Contact", "contact"),
+    ],
+)
+def test_canonical_headings(heading: str, canonical: str) -> None:
+    assert canonical_heading(heading) == canonical
+
+
+@pytest.mark.parametrize("text", ["Ada Lovelace", "Built a ranking model", "", "Acme Corp"])
+def test_not_headings(text: str) -> None:
+    assert canonical_heading(text) is None
+
+
+def test_extract_contact_from_text_and_annotations() -> None:
+    contact = extract_contact(
+        "Ada Lovelace\nBerlin, Germany | (030) 1234-5678\nhttps://www.github.com/ada/ | ada.dev",
+        ["mailto:ada@example.com", "https://github.com/ada", "https://linkedin.com/in/ada"],
+    )
+    assert contact.name == "Ada Lovelace"
+    assert contact.email == "ada@example.com"
+    assert contact.phone == "(030) 1234-5678"
+    assert contact.location == "Berlin, Germany"
+    assert contact.links == (
+        Link(url="https://www.github.com/ada/", kind="github", source="text"),
+        Link(url="ada.dev", kind="website", source="text"),
+        Link(url="https://linkedin.com/in/ada", kind="linkedin", source="annotation"),
+    )
+
+
+def test_year_ranges_are_not_phone_numbers() -> None:
+    assert extract_contact("Ada Lovelace\n2019 - 2023").phone is None
