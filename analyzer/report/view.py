@@ -6,10 +6,12 @@ verdict says, which anchors are safe to link) is made here, once, for all output
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from analyzer.errors import MlcheckError
 from analyzer.models import (
     BulletReview,
     Finding,
@@ -53,6 +55,10 @@ PART_AREAS: dict[str, tuple[str, ...]] = {
 
 # Suggested shapes for a bullet without a number, chosen by what the bullet talks about.
 METRIC_SHAPES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("blog", "talk at", "workshop", "tutorial", "article", "newsletter"),
+        "read by N people (or presented to N)",
+    ),
     (
         ("latency", "faster", "speed", "inference", "runtime", "throughput", "optimi"),
         "cutting p95 latency from X ms to Y ms",
@@ -102,6 +108,8 @@ class FindingView:
     """What to change."""
     evidence: str | None
     """The text showing the problem."""
+    show_evidence: bool
+    """False when the evidence adds nothing (empty, or already quoted in the message)."""
     impact: float
     """Estimated points gained."""
     target: str | None
@@ -417,8 +425,22 @@ class ReportView:
 # --------------------------------------------------------------------------- helpers
 
 
+@functools.lru_cache(maxsize=1)
+def _category_names() -> dict[str, str]:
+    """Display names of the shipped taxonomy's pillars, read once ({} when unavailable)."""
+    try:
+        from analyzer.nlp.taxonomy import load_taxonomy
+
+        return {c.id: c.name for c in load_taxonomy().categories}
+    except (ImportError, MlcheckError):
+        return {}
+
+
 def pillar_label(pillar_id: str) -> str:
-    """Turn a pillar id into words ("mlops" stays recognisable, "cs_fundamentals" spaced)."""
+    """Return a pillar's display name from the taxonomy, else its id turned into words."""
+    known = _category_names().get(pillar_id)
+    if known:
+        return known
     words = pillar_id.replace("_", " ").replace("-", " ").strip()
     special = {"mlops": "MLOps", "ml": "ML", "cs": "CS", "nlp": "NLP"}
     out = [special.get(w.casefold(), w) for w in words.split()]
@@ -511,6 +533,11 @@ def finding_view(finding: Finding, targets: dict[str, str]) -> FindingView:
         message=finding.message,
         fix=finding.fix,
         evidence=finding.evidence,
+        show_evidence=bool(
+            finding.evidence
+            and finding.evidence.strip()
+            and finding.evidence.strip().casefold() not in finding.message.casefold()
+        ),
         impact=finding.impact,
         target=target,
         target_label=targets.get(target) if target else None,
