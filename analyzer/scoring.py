@@ -172,11 +172,12 @@ def _bullet_findings(document: ResumeDocument, profile: ResumeProfile) -> list[F
 def _pillar_findings(profile: ResumeProfile) -> list[Finding]:
     weight = float(_quality_rules()["components"]["roadmap"])
     pillars = [p for p in profile.roadmap.pillars if p.expected or p.evidence]
+    names = pillar_names()
     findings = []
     for pillar in pillars:
         if pillar.evidence or not pillar.expected:
             continue
-        name = pillar.name.replace("_", " ")
+        name = names.get(pillar.name, pillar.name.replace("_", " "))
         examples = ", ".join(pillar.expected[:4])
         findings.append(
             Finding(
@@ -185,13 +186,20 @@ def _pillar_findings(profile: ResumeProfile) -> list[Finding]:
                 area="content",
                 message=f"Nothing on the resume shows the '{name}' pillar of the ML-engineer "
                 "roadmap.",
-                fix=f"If you have done {name} work, show it in a project or experience bullet "
-                f"naming the tools ({examples}); if not, it is the next thing to learn.",
+                fix=f"If you have done {name.lower()} work, show it in a project or experience "
+                f"bullet naming the tools ({examples}); if not, it is the next thing to learn.",
                 evidence=pillar.name,
                 impact=round(weight / len(pillars), 2),
             )
         )
     return findings
+
+
+def pillar_names() -> dict[str, str]:
+    """Return the display name of each pillar id from the shipped taxonomy."""
+    from analyzer.nlp.taxonomy import load_taxonomy
+
+    return {c.id: c.name for c in load_taxonomy().categories}
 
 
 def _link_findings(document: ResumeDocument) -> list[Finding]:
@@ -387,7 +395,7 @@ def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
                 -round(f.impact, 2),
                 f.id,
                 f.anchor or "",
-                f.evidence or "",
+                (f.evidence or "").casefold(),
                 f.message,
             ),
         )

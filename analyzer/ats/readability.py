@@ -19,7 +19,8 @@ AREA = "readability"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
 _LINKEDIN = re.compile(r"linkedin\.com/\S+", re.IGNORECASE)
-_GITHUB = re.compile(r"github\.com/\S+", re.IGNORECASE)
+_CID = re.compile(r"\(cid:\d+\)")
+_LEADING_CID = re.compile(r"^\s*\(cid:\d+\)")
 
 
 def _rules() -> dict[str, Any]:
@@ -125,7 +126,19 @@ def text_layer(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Fi
 def garbled_text(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
     """Flag characters that do not decode and words glued together without spaces."""
     layout, rules = document.layout, _rules()
-    if layout.cid_glyphs >= rules["cid_glyphs_min"]:
+    leading = sum(1 for line in document.lines if _LEADING_CID.match(line.text))
+    inner = sum(len(_CID.findall(line.text)) for line in document.lines) - leading
+    if layout.cid_glyphs and leading and inner <= 0:
+        yield _finding(
+            "bullet_glyphs",
+            Severity.LOW,
+            f"{leading} bullet symbols come out as (cid:NN) codes; an ATS shows them as "
+            "garbage before your bullets.",
+            "Use the standard bullet character (•, U+2022) or a hyphen from a standard font "
+            "instead of a symbol font.",
+            evidence=next(line.text for line in document.lines if _LEADING_CID.match(line.text)),
+        )
+    elif layout.cid_glyphs >= rules["cid_glyphs_min"]:
         yield _finding(
             "garbled_text",
             Severity.HIGH,
