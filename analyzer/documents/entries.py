@@ -91,7 +91,9 @@ def is_location(text: str) -> bool:
         return True
     if "," not in text or not text[:1].isupper() or len(text.split()) > 7:
         return False
-    if any(c.isdigit() for c in text) or "@" in text:
+    if any(c.isdigit() for c in text) or "@" in text or text.count(",") > 2:
+        return False
+    if _has_words(text, "role_words") or _has_words(text, "organisation_words"):
         return False
     return _is_region(text.rsplit(",", 1)[1].strip())
 
