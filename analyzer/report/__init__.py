@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analyzer.report.render import (
+from analyzer.report.forms import (
     RENDERERS,
     ReportFormat,
     render,

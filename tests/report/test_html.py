@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.models import ResumeAnalysis
 from analyzer.report import ReportFormat, render
+from analyzer.report.escaping import strip_controls
 from analyzer.report.view import pillar_label
 from tests.report import sample
 from tests.report.htmltree import Node, parse
@@ -285,3 +289,56 @@ def test_render_accepts_the_format_as_text(sample_analysis: ResumeAnalysis) -> N
     assert render(sample_analysis, "html") == render(sample_analysis, ReportFormat.HTML)
     with pytest.raises(ValueError):
         render(sample_analysis, "pdf")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=80))
+def test_any_bullet_text_comes_back_as_the_same_text_and_no_markup(text: str) -> None:
+    analysis = sample.sample_analysis()
+    document = analysis.document
+    bullets = (dataclasses.replace(document.bullets[0], text=text), *document.bullets[1:])
+    analysis = dataclasses.replace(
+        analysis, document=dataclasses.replace(document, bullets=bullets)
+    )
+    html = render(analysis, ReportFormat.HTML)
+    root, builder = parse(html)
+    assert builder.errors == []
+    tags = {n.tag for n in root.iter()}
+    assert not tags & FORBIDDEN_TAGS
+    shown = root.by_id("b0")
+    assert shown is not None
+    expected = " ".join(strip_controls(text).split())
+    assert shown.text == expected
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("ink", "paper"),
+    [
+        ("--ink", "#ffffff"),
+        ("--muted", "#ffffff"),
+        ("--muted", "--soft"),
+        ("--accent", "#ffffff"),
+        ("--high-ink", "--high-bg"),
+        ("--medium-ink", "--medium-bg"),
+        ("--low-ink", "--low-bg"),
+        ("--ok-ink", "#ffffff"),
+        ("--bad-ink", "#ffffff"),
+    ],
+)
+def test_text_colours_meet_wcag_aa(ink: str, paper: str) -> None:
+    from analyzer.report.forms import report_css
+
+    css = str(report_css())
+    colours = dict(re.findall(r"(--[a-z-]+):\s*(#[0-9a-fA-F]{6})", css))
+    assert _contrast(colours.get(ink, ink), colours.get(paper, paper)) >= 4.5
