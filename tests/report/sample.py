@@ -10,6 +10,7 @@ import dataclasses
 
 from analyzer.github.interface import (
     Criterion,
+    CrossCheck,
     PortfolioReview,
     ReadmeScore,
     RepoHygiene,
@@ -582,6 +583,26 @@ def sample_analysis(hostile: bool = False) -> ResumeAnalysis:
         posting=_posting(hostile),
         match=_match(hostile),
         portfolio=_portfolio(hostile),
+        cross_check=_cross_check(hostile),
+    )
+
+
+def _cross_check(hostile: bool = False) -> CrossCheck:
+    return CrossCheck(
+        claimed_without_evidence=("Spark", "XGBoost") + ((HOSTILE,) if hostile else ()),
+        evidence_not_claimed=("Matplotlib", "pytest"),
+        findings=(
+            Finding(
+                "crosscheck.claimed_without_evidence",
+                Severity.LOW,
+                "portfolio",
+                "Spark is on the resume but in none of your repos.",
+                "Add a small Spark job to a public repo, or link the work that shows it.",
+                "Spark",
+                None,
+                0.8,
+            ),
+        ),
     )
 
 

@@ -342,3 +342,28 @@ def test_text_colours_meet_wcag_aa(ink: str, paper: str) -> None:
     css = str(report_css())
     colours = dict(re.findall(r"(--[a-z-]+):\s*(#[0-9a-fA-F]{6})", css))
     assert _contrast(colours.get(ink, ink), colours.get(paper, paper)) >= 4.5
+
+
+def test_portfolio_part_shows_repos_kinds_clones_and_cross_check(
+    sample_analysis: ResumeAnalysis,
+) -> None:
+    _, root = html_of(sample_analysis)
+    part = root.by_id("portfolio")
+    assert part is not None
+    headings = [h.text for h in part.find_all("h3")]
+    assert headings == [
+        "Repositories",
+        "Growth story",
+        "Tutorial clones",
+        "Resume and portfolio cross-check",
+        "Checks per repository",
+        "Portfolio findings",
+    ]
+    rows = [[c.text for c in tr.children] for tr in part.find_all("table")[0].find_all("tr")[1:]]
+    assert rows[0][:3] == ["fraud-detector", "80", "100"]
+    assert "Tutorial clone (titanic)" in rows[2][4]
+    assert "Missing: Intermediate: a recommender from user-item interactions" in part.text
+    assert "Claimed on the resume, not shown in any repo Spark, XGBoost" in part.text
+    assert "Spark is on the resume but in none of your repos." in part.text
+    titanic = root.by_id("repo-titanic")
+    assert titanic is not None and "10 failed checks" in titanic.text

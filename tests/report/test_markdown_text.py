@@ -187,3 +187,10 @@ def test_json_form_is_the_contract(no_job_analysis: ResumeAnalysis) -> None:
     text = render(no_job_analysis, ReportFormat.JSON)
     assert json.loads(text) == json.loads(json.dumps(analysis_json(no_job_analysis)))
     assert text.endswith("\n")
+
+
+def test_json_form_with_a_portfolio(sample_analysis: ResumeAnalysis) -> None:
+    pytest.importorskip("analyzer.github.json_form", reason="portfolio JSON not written yet")
+    data = json.loads(render(sample_analysis, ReportFormat.JSON))
+    assert data["github"] is not None
+    assert data["ats"]["score"] == sample_analysis.match.score  # type: ignore[union-attr]
