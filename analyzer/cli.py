@@ -286,3 +286,12 @@ def check(
     if fail_under is not None and score < fail_under:
         click.echo(f"mlcheck: score {score:.0f} is below --fail-under {fail_under:g}", err=True)
         sys.exit(1)
+
+
+def _register_screen() -> None:
+    from analyzer.screen.command import screen
+
+    main.add_command(screen, name="screen")
+
+
+_register_screen()

@@ -11,11 +11,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import reportlab
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 OUT = Path(__file__).with_name("resume.pdf")
+
+# Embedded TrueType fonts (Bitstream Vera, shipped with reportlab) carry a ToUnicode map, so
+# every glyph, the bullet included, extracts as real text, as from Word or Google Docs.
+FONT_DIR = Path(reportlab.__file__).parent / "fonts"
+for _name, _file in {
+    "Vera": "Vera.ttf",
+    "Vera-Bold": "VeraBd.ttf",
+    "Vera-Italic": "VeraIt.ttf",
+}.items():
+    pdfmetrics.registerFont(TTFont(_name, str(FONT_DIR / _file)))
 
 NAME = "Maya Okafor"
 HEADLINE = "Machine Learning Engineer"
@@ -106,14 +119,14 @@ class Writer:
         self.right = self.width - 54.0
         self.y = self.height - 54.0
 
-    def text(self, text: str, size: float = 10, font: str = "Helvetica", x: float | None = None,
+    def text(self, text: str, size: float = 10, font: str = "Vera", x: float | None = None,
              gap: float = 2.0, color: str = "#000000") -> None:
         self.c.setFont(font, size)
         self.c.setFillColor(HexColor(color))
         self.c.drawString(self.left if x is None else x, self.y - size, text)
         self.y -= size + gap
 
-    def right_text(self, text: str, size: float = 10, font: str = "Helvetica") -> None:
+    def right_text(self, text: str, size: float = 10, font: str = "Vera") -> None:
         self.c.setFont(font, size)
         self.c.drawRightString(self.right, self.y + 2, text)
 
@@ -122,7 +135,7 @@ class Writer:
         width = self.right - self.left - indent
         for word in words:
             trial = f"{line} {word}".strip()
-            if self.c.stringWidth(trial, "Helvetica", size) > width:
+            if self.c.stringWidth(trial, "Vera", size) > width:
                 lines.append(line)
                 line = word
             else:
@@ -130,13 +143,13 @@ class Writer:
         lines.append(line)
         for i, chunk in enumerate(lines):
             if bullet and i == 0:
-                self.c.setFont("Helvetica", size)
+                self.c.setFont("Vera", size)
                 self.c.drawString(self.left + indent - 10, self.y - size, bullet)
             self.text(chunk, size=size, x=self.left + indent, gap=2.5)
 
     def heading(self, text: str) -> None:
         self.y -= 8
-        self.text(text.upper(), size=12, font="Helvetica-Bold", color="#1f3a5f", gap=3)
+        self.text(text.upper(), size=12, font="Vera-Bold", color="#1f3a5f", gap=3)
         self.c.setStrokeColor(HexColor("#1f3a5f"))
         self.c.line(self.left, self.y, self.right, self.y)
         self.y -= 6
@@ -148,13 +161,13 @@ def build(path: Path = OUT) -> None:
     canvas.setTitle(f"{NAME} - Resume")
     canvas.setAuthor(NAME)
     w = Writer(canvas)
-    w.text(NAME, size=22, font="Helvetica-Bold", gap=4)
+    w.text(NAME, size=22, font="Vera-Bold", gap=4)
     w.text(HEADLINE, size=12, gap=6, color="#333333")
     w.text(CONTACT, size=8.5, gap=4, color="#333333")
     for label, url in LINKS.items():
         start = CONTACT.index(label)
-        x0 = w.left + canvas.stringWidth(CONTACT[:start], "Helvetica", 8.5)
-        x1 = x0 + canvas.stringWidth(label, "Helvetica", 8.5)
+        x0 = w.left + canvas.stringWidth(CONTACT[:start], "Vera", 8.5)
+        x1 = x0 + canvas.stringWidth(label, "Vera", 8.5)
         canvas.linkURL(url, (x0, w.y + 2, x1, w.y + 12), relative=0)
 
     w.heading("Summary")
@@ -162,16 +175,16 @@ def build(path: Path = OUT) -> None:
 
     w.heading("Experience")
     for role, org, dates, bullets in EXPERIENCE:
-        w.text(role, size=10.5, font="Helvetica-Bold", gap=1)
+        w.text(role, size=10.5, font="Vera-Bold", gap=1)
         w.right_text(dates)
-        w.text(org, size=10, font="Helvetica-Oblique", gap=3)
+        w.text(org, size=10, font="Vera-Italic", gap=3)
         for bullet in bullets:
             w.wrapped(bullet, 9.5, 14, bullet="\u2022")
         w.y -= 4
 
     w.heading("Projects")
     for title, link, bullets in PROJECTS:
-        w.text(f"{title}  -  {link}", size=10, font="Helvetica-Bold", gap=2)
+        w.text(f"{title}  -  {link}", size=10, font="Vera-Bold", gap=2)
         for bullet in bullets:
             w.wrapped(bullet, 9.5, 14, bullet="\u2022")
         w.y -= 3
@@ -182,9 +195,9 @@ def build(path: Path = OUT) -> None:
 
     w.heading("Education")
     for degree, school, dates in EDUCATION:
-        w.text(degree, size=10.5, font="Helvetica-Bold", gap=1)
+        w.text(degree, size=10.5, font="Vera-Bold", gap=1)
         w.right_text(dates)
-        w.text(school, size=10, font="Helvetica-Oblique")
+        w.text(school, size=10, font="Vera-Italic")
     canvas.showPage()
     canvas.save()
 
