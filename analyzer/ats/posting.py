@@ -47,7 +47,7 @@ _EMPHASIS = re.compile(r"(\*\*|__|`)")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])")
 _CLAUSE = re.compile(r"[,;]\s*|\s+-\s+|\s+(?:but|while|whereas)\s+")
 _KEY_VALUE = re.compile(r"^[A-Za-z][\w ]{0,30}:\s+\S")
-_TITLE_SPLIT = re.compile(r"\s+[-|·–—]\s+|\s*[(|·]\s*|\s+at\s+")
+_TITLE_SPLIT = re.compile(r"\s+[-|·–—]\s+|\s*[(|·]\s*|:\s+|\s+at\s+")
 
 
 @dataclass(frozen=True)

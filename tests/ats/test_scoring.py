@@ -1,0 +1,149 @@
+"""Resume quality, content and ATS findings, and the order of findings."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from analyzer.ats.match import match_resume
+from analyzer.ats.posting import read_posting
+from analyzer.models import Finding, Severity
+from analyzer.nlp.resources import get_resources
+from analyzer.scoring import (
+    ats_findings,
+    content_findings,
+    order_findings,
+    quality_parts,
+    resume_quality,
+)
+from analyzer.settings import Settings
+from tests.ats.fakes import fake_profile, text_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RES = get_resources(Settings())
+
+
+def ml_resume() -> str:
+    return (FIXTURES / "ml_resume.txt").read_text("utf-8")
+
+
+def test_quality_parts_and_score() -> None:
+    document = text_document(ml_resume())
+    profile = fake_profile(document, RES)
+    parts = quality_parts(document, profile)
+    # 5 experience bullets, all with a number but one ("Analysed recommendation systems
+    # experiments for 2 product teams" has a number too).
+    assert parts["quantified"] == 1.0
+    assert parts["contact"] == 1.0
+    assert parts["sections"] == 0.9  # no projects section
+    assert resume_quality(document, profile) == round(
+        30 * 1.0
+        + 20 * parts["action_verbs"]
+        + 10 * parts["bullet_issues"]
+        + 15 * 0.9
+        + 10
+        + 15 * parts["roadmap"],
+        1,
+    )
+
+
+def test_quality_rises_with_numbers() -> None:
+    vague = ml_resume().replace("12%", "a lot").replace("9 models", "models")
+    vague = vague.replace("from 6 hours to 20 minutes", "a lot").replace("2 product", "product")
+    vague = vague.replace("3M", "many").replace("40 ms", "low latency")
+    document, better = text_document(vague), text_document(ml_resume())
+    assert resume_quality(document, fake_profile(document, RES)) < resume_quality(
+        better, fake_profile(better, RES)
+    )
+
+
+def test_one_finding_per_weak_bullet_anchored_to_it() -> None:
+    text = ml_resume().replace(
+        "- Analysed recommendation systems experiments for 2 product teams.",
+        "- Worked on recommendation systems experiments.",
+    )
+    document = text_document(text)
+    findings = [f for f in content_findings(document, fake_profile(document, RES))]
+    weak = [f for f in findings if f.id == "content.bullet_no_metric"]
+    assert len(weak) == 1
+    bullet = next(b for b in document.bullets if b.text.startswith("Worked on"))
+    assert weak[0].anchor == bullet.id
+    assert weak[0].fix == "Add the result as a number."
+    assert weak[0].evidence == bullet.text
+
+
+def test_no_github_and_missing_pillar_findings() -> None:
+    text = (
+        ml_resume()
+        .replace(" | github.com/adaexample", "")
+        .replace("Docker", "boxes")
+        .replace("feature stores", "caches")
+    )
+    document = text_document(text)
+    findings = {f.id: f for f in content_findings(document, fake_profile(document, RES))}
+    assert "github.com" in findings["content.no_github"].fix
+    pillar = findings["content.missing_pillar"]
+    assert "Docker" in pillar.fix and pillar.evidence == "mlops"
+    document = text_document(ml_resume())
+    ids = {f.id for f in content_findings(document, fake_profile(document, RES))}
+    assert "content.no_github" not in ids
+
+
+def test_ats_findings_name_the_change() -> None:
+    posting = read_posting(str(FIXTURES / "ml_engineer_posting.txt"), RES)
+    text = ml_resume().replace("Machine Learning Engineer\n", "Engineer\n")
+    text = text.replace("Machine Learning Engineer |", "Software Developer |")
+    text = text.replace("Machine learning engineer who", "Builder who")
+    document = text_document(text)
+    match = match_resume(document, fake_profile(document, RES, years=1.0), posting, RES)
+    findings = ats_findings(match)
+    by_id: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_id.setdefault(finding.id, []).append(finding)
+    kube = next(f for f in by_id["ats.missing_required_skill"] if f.evidence == "Kubernetes")
+    assert kube.severity is Severity.HIGH
+    assert kube.fix.startswith(
+        "If you have used Kubernetes, name it in an experience bullet that shows what you did"
+    )
+    assert kube.impact > 0
+    title = by_id["ats.title_mismatch"][0]
+    assert "Put the exact title 'Machine Learning Engineer' in your headline" in title.fix
+    years = by_id["ats.years_short"][0]
+    assert "3+ years" in years.message and "1" in years.message
+    assert all(f.fix for f in findings)
+
+
+def test_impacts_add_up_to_what_fixing_gains() -> None:
+    posting = read_posting(str(FIXTURES / "ml_engineer_posting.txt"), RES)
+    document = text_document(ml_resume())
+    profile = fake_profile(document, RES, years=5.0, degree="bachelor")
+    before = match_resume(document, profile, posting, RES)
+    kube = next(f for f in ats_findings(before) if f.evidence == "Kubernetes")
+    fixed = text_document(ml_resume().replace("with Docker on", "with Docker and Kubernetes on"))
+    after = match_resume(
+        fixed, fake_profile(fixed, RES, years=5.0, degree="bachelor"), posting, RES
+    )
+    assert abs((after.score - before.score) - kube.impact) < 0.2
+
+
+def test_order_findings_is_by_severity_then_impact_then_id() -> None:
+    def finding(id_: str, severity: Severity, impact: float) -> Finding:
+        return Finding(id_, severity, "ats", "m", "f", impact=impact)
+
+    items = [
+        finding("b", Severity.LOW, 9.0),
+        finding("a", Severity.HIGH, 1.0),
+        finding("c", Severity.HIGH, 5.0),
+        finding("a", Severity.MEDIUM, 2.0),
+        finding("b", Severity.HIGH, 1.0),
+    ]
+    ordered = order_findings(items)
+    assert [(f.severity.value, f.id) for f in ordered] == [
+        ("high", "c"),
+        ("high", "a"),
+        ("high", "b"),
+        ("medium", "a"),
+        ("low", "b"),
+    ]
+    assert order_findings(reversed(items)) == ordered
+    assert order_findings([dataclasses.replace(items[0])]) == (items[0],)
