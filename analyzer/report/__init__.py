@@ -9,6 +9,8 @@ from analyzer.report.forms import (
     render_html,
     render_json,
     render_markdown,
+    render_portfolio,
+    render_repo,
     terminal_summary,
 )
 
@@ -19,5 +21,7 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
+    "render_portfolio",
+    "render_repo",
     "terminal_summary",
 ]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from enum import Enum
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup
@@ -27,6 +28,10 @@ from analyzer.report.escaping import (
     wrap_text,
 )
 from analyzer.report.view import ATS_TARGET, build_view
+
+if TYPE_CHECKING:
+    from analyzer.github.interface import CrossCheck, PortfolioReview, RepoReview
+    from analyzer.report.portfolio_view import PortfolioReportView
 
 TEMPLATE_PACKAGE = "report_templates"
 """The package holding the templates and CSS (shipped as package data)."""
@@ -149,3 +154,41 @@ RENDERERS: dict[ReportFormat, Callable[[ResumeAnalysis], str]] = {
 def render(analysis: ResumeAnalysis, fmt: ReportFormat | str = ReportFormat.TEXT) -> str:
     """Render the analysis in the given form and return the text."""
     return RENDERERS[ReportFormat(fmt)](analysis)
+
+
+def _render_portfolio_view(view: PortfolioReportView, fmt: ReportFormat) -> str:
+    """Render the portfolio-only report view in one of the text forms (not JSON)."""
+    if fmt is ReportFormat.HTML:
+        template = html_environment().get_template("portfolio_report.html")
+        return template.render(view=view, css=report_css())
+    name = "portfolio_report.md.j2" if fmt is ReportFormat.MD else "portfolio_summary.txt.j2"
+    template = _overlay("md" if fmt is ReportFormat.MD else "text").get_template(name)
+    return _tidy(template.render(view=view))
+
+
+def render_portfolio(
+    review: PortfolioReview,
+    fmt: ReportFormat | str = ReportFormat.TEXT,
+    cross_check: CrossCheck | None = None,
+) -> str:
+    """Render a GitHub portfolio review without a resume (``mlcheck github``) in a form."""
+    fmt = ReportFormat(fmt)
+    if fmt is ReportFormat.JSON:
+        from analyzer.report.json_form import dumps, portfolio_report_json
+
+        return dumps(portfolio_report_json(review, cross_check))
+    from analyzer.report.portfolio_view import build_portfolio_report
+
+    return _render_portfolio_view(build_portfolio_report(review, cross_check), fmt)
+
+
+def render_repo(repo: RepoReview, fmt: ReportFormat | str = ReportFormat.TEXT) -> str:
+    """Render the review of one local checkout (``mlcheck repo``) in a form."""
+    fmt = ReportFormat(fmt)
+    if fmt is ReportFormat.JSON:
+        from analyzer.report.json_form import dumps, repo_report_json
+
+        return dumps(repo_report_json(repo))
+    from analyzer.report.portfolio_view import build_repo_report
+
+    return _render_portfolio_view(build_repo_report(repo), fmt)

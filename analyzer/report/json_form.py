@@ -109,6 +109,34 @@ def github_json(analysis: ResumeAnalysis) -> dict[str, Any] | None:
     return data
 
 
+def portfolio_report_json(review: Any, cross_check: Any = None) -> dict[str, Any]:
+    """Return the JSON of a portfolio review without a resume: version, tool and `github`."""
+    from analyzer.github.json_form import portfolio_json
+
+    github = portfolio_json(review)
+    if cross_check is not None:
+        github["cross_check"] = cross_check.to_dict()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "mlcheck", "version": __version__},
+        "github": github,
+    }
+
+
+def repo_report_json(repo: Any) -> dict[str, Any]:
+    """Return the JSON of one local checkout: version, tool and `repo` (as in github.repos)."""
+    from analyzer.github.json_form import repo_json
+
+    data = repo_json(repo)
+    data["tutorial_clone"] = repo.tutorial_clone
+    data["skills"] = list(repo.skills)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "mlcheck", "version": __version__},
+        "repo": data,
+    }
+
+
 def dumps(data: Any) -> str:
     """Serialise deterministically: sorted keys are not used, field order is the contract."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

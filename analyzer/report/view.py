@@ -338,6 +338,8 @@ class PortfolioView:
     """True when fetching stopped early and some repos were not seen."""
     warnings: tuple[str, ...]
     """Problems met while fetching or judging."""
+    local: bool = False
+    """True for one local checkout (``mlcheck repo``): no account, no growth story."""
 
 
 @dataclass(frozen=True)
@@ -818,9 +820,15 @@ def _cross_check(cross_check: Any) -> tuple[CrossCheckItem, ...]:
 
 
 def _portfolio(analysis: ResumeAnalysis) -> PortfolioView | None:
-    portfolio = analysis.portfolio
-    if portfolio is None:
+    if analysis.portfolio is None:
         return None
+    return portfolio_view(analysis.portfolio, analysis.cross_check)
+
+
+def portfolio_view(
+    portfolio: Any, cross_check: Any = None, *, local: bool = False
+) -> PortfolioView:
+    """Shape a PortfolioReview (and the resume cross-check, if any) into the portfolio part."""
     repos = []
     for repo in portfolio.repos:
         criteria = [
@@ -857,11 +865,12 @@ def _portfolio(analysis: ResumeAnalysis) -> PortfolioView | None:
         kinds=kinds + extra,
         tutorial_clones=tuple(portfolio.tutorial_clones),
         has_profile_readme=portfolio.user.has_profile_readme,
-        cross_check=_cross_check(analysis.cross_check),
+        cross_check=_cross_check(cross_check),
         forks=tuple(getattr(portfolio, "forks", ()))
         or tuple(r.name for r in portfolio.repos if r.fork),
         partial=bool(getattr(portfolio, "partial", False)),
         warnings=tuple(getattr(portfolio, "warnings", ())),
+        local=local,
     )
 
 
