@@ -108,6 +108,17 @@ class _PageResult:
         self.links: list[str] = []
 
 
+def _overprinted(chars: list[dict[str, Any]]) -> bool:
+    """Tell whether characters are printed twice on the same spot (fake bold, shadows)."""
+    seen: set[tuple[str, int, int]] = set()
+    for char in chars:
+        key = (char["text"], round(char["x0"]), round(char["top"]))
+        if key in seen and not char["text"].isspace():
+            return True
+        seen.add(key)
+    return False
+
+
 def _hidden_reason(
     word: dict[str, Any], width: float, height: float, dark: list[Any]
 ) -> str | None:
@@ -128,7 +139,7 @@ def _read_page(page: Any, number: int) -> _PageResult:
     result = _PageResult()
     width, height = float(page.width), float(page.height)
     x_shift, y_shift = float(page.bbox[0]), float(page.bbox[1])
-    deduped = page.dedupe_chars()
+    deduped = page.dedupe_chars() if _overprinted(page.chars) else page
     raw_words = deduped.extract_words(
         x_tolerance_ratio=0.15,
         y_tolerance=3,

@@ -115,7 +115,7 @@ def read_document(
             f"is {len(payload)} bytes, more than the limit of {limits.max_bytes} (--max-bytes)",
         )
     if not payload:
-        raise InputError(display, "is empty (0 bytes)")
+        raise InputError(display, "file is empty (0 bytes)")
     raw = _dispatch(display, payload, limits)
     return assemble(display, raw, len(payload), limits)
 

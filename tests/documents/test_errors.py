@@ -44,7 +44,7 @@ def test_directory(tmp_path: Path) -> None:
 def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "empty.pdf"
     path.write_bytes(b"")
-    assert reason(path) == "is empty (0 bytes)"
+    assert reason(path) == "file is empty (0 bytes)"
 
 
 def test_png_renamed_pdf(tmp_path: Path) -> None:
