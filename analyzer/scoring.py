@@ -386,17 +386,14 @@ def _keyword_findings(match: AtsMatch, points: float) -> list[Finding]:
 
 
 def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Return findings by severity, then impact (largest first), then id; deterministic."""
+    """Return findings by severity, then impact (largest first), then id; deterministic.
+
+    Ties keep the order the checks produced them in, which is the meaningful one: bullets in
+    document order (b3 before b10), missing skills by importance then posting frequency.
+    """
     return tuple(
         sorted(
             findings,
-            key=lambda f: (
-                SEVERITY_RANK[Severity(f.severity)],
-                -round(f.impact, 2),
-                f.id,
-                f.anchor or "",
-                (f.evidence or "").casefold(),
-                f.message,
-            ),
+            key=lambda f: (SEVERITY_RANK[Severity(f.severity)], -round(f.impact, 2), f.id),
         )
     )

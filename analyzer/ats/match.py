@@ -194,8 +194,10 @@ def title_match(document: ResumeDocument, title: str, resources: AtsResources) -
         for i, e in enumerate(e for e in document.entries if e.section == "experience")
         if e.role and (i == 0 or e.current)
     ]
-    if _has_title(wanted, headline) or _has_title(wanted, recent):
-        return min(weights["headline"], weights["recent_role"])
+    if _has_title(wanted, headline):
+        return weights["headline"]
+    if _has_title(wanted, recent):
+        return weights["recent_role"]
     if _has_title(wanted, roles):
         return weights["any_role"]
     family = [t for t in role_family(wanted, resources) if t != wanted]

@@ -7,7 +7,6 @@ an image-only page, a file over 2 MB) are drawn by ``make_image_pdf`` below.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -291,7 +290,3 @@ def test_text_file_gets_the_file_type_finding(tmp_path: Path, resources: Resourc
     path.write_text(text.replace("**", "").replace("\t", " "), "utf-8")
     found = findings_of(path, resources)
     assert found["readability.file_type"].severity is Severity.LOW
-
-
-def severities(findings: Sequence[Finding]) -> set[str]:
-    return {f.severity.value for f in findings}

@@ -147,3 +147,19 @@ def test_order_findings_is_by_severity_then_impact_then_id() -> None:
     ]
     assert order_findings(reversed(items)) == ordered
     assert order_findings([dataclasses.replace(items[0])]) == (items[0],)
+
+
+def test_order_findings_keeps_check_order_on_ties() -> None:
+    bullets = [
+        Finding(
+            "content.bullet_no_metric",
+            Severity.MEDIUM,
+            "bullets",
+            "m",
+            "f",
+            anchor=f"b{i}",
+            impact=1.0,
+        )
+        for i in (3, 10, 11)
+    ]
+    assert [f.anchor for f in order_findings(bullets)] == ["b3", "b10", "b11"]
