@@ -3,14 +3,107 @@
     from analyzer import analyze_resume
     analysis = analyze_resume("resume.pdf", job="posting.txt")
     print(analysis.match.score, [f.fix for f in analysis.findings[:5]])
+
+With a GitHub account, the portfolio is reviewed and cross-checked against the resume::
+
+    from analyzer.api import GitHubRequest, review_github
+    analysis = analyze_resume("resume.pdf", github=GitHubRequest("octocat"))
+    review = review_github(GitHubRequest("octocat", token=token_from_env("GITHUB_TOKEN")))
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analyzer.models import JobPosting, ResumeAnalysis, ResumeDocument
 from analyzer.settings import Settings
+
+if TYPE_CHECKING:
+    from analyzer.github.interface import PortfolioReview, RepoReview
+
+
+@dataclasses.dataclass(frozen=True)
+class GitHubRequest:
+    """Which GitHub account to review and how to fetch it (None: the GitHub stage's default)."""
+
+    user: str
+    """The GitHub login."""
+    token: str | None = dataclasses.field(default=None, repr=False)
+    """A personal access token, or None for anonymous access; never shown in repr or output."""
+    token_env: str = "GITHUB_TOKEN"
+    """Name of the variable the token came from, used only to name it in messages."""
+    api_url: str | None = None
+    """API base URL (GitHub Enterprise: https://HOST/api/v3); None: https://api.github.com."""
+    max_repos: int | None = None
+    """Own repos to review, most recently pushed first; None: the default (30)."""
+    include_forks: bool = False
+    """Judge forks too instead of listing them apart."""
+    cache_dir: Path | None = None
+    """Response cache folder; None: $XDG_CACHE_HOME/mlcheck/github."""
+    use_cache: bool = True
+    """Send conditional requests from the cache (a 304 answer costs no rate limit)."""
+
+
+def skill_finder(settings: Settings) -> Callable[[str], set[str]]:
+    """Return the taxonomy's skill matcher as a text -> canonical skill names function."""
+    from analyzer.nlp.resources import get_resources
+
+    matcher = get_resources(settings).skills
+
+    def find(text: str) -> set[str]:
+        return {mention.skill for mention in matcher.find_in_text(text, "projects")}
+
+    return find
+
+
+def review_github(request: GitHubRequest, settings: Settings = Settings()) -> PortfolioReview:
+    """Fetch a GitHub account and judge it: READMEs, hygiene, project kinds, a score."""
+    from analyzer.github import (
+        DEFAULT_API_URL,
+        DEFAULT_MAX_REPOS,
+        fetch_portfolio,
+        review_portfolio,
+    )
+
+    portfolio = fetch_portfolio(
+        request.user,
+        token=request.token,
+        token_env=request.token_env,
+        api_url=request.api_url or DEFAULT_API_URL,
+        max_repos=DEFAULT_MAX_REPOS if request.max_repos is None else request.max_repos,
+        include_forks=request.include_forks,
+        cache_dir=request.cache_dir,
+        use_cache=request.use_cache,
+    )
+    return review_portfolio(portfolio, skill_finder=skill_finder(settings))
+
+
+def review_repo_path(path: str | Path, settings: Settings = Settings()) -> RepoReview:
+    """Judge a local checkout's README and hygiene, without any network request."""
+    from analyzer.github import review_local_repo
+
+    return review_local_repo(Path(path), skill_finder=skill_finder(settings))
+
+
+def add_portfolio(analysis: ResumeAnalysis, review: PortfolioReview) -> ResumeAnalysis:
+    """Return the analysis with the portfolio, its cross-check and their findings merged in."""
+    from analyzer.github import cross_check
+    from analyzer.scoring import order_findings
+
+    check = cross_check([skill.name for skill in analysis.profile.skills], review)
+    seen = {(f.id, f.anchor, f.message) for f in analysis.findings}
+    findings = list(analysis.findings)
+    for finding in (*review.findings, *check.findings):
+        key = (finding.id, finding.anchor, finding.message)
+        if key not in seen:
+            seen.add(key)
+            findings.append(finding)
+    return dataclasses.replace(
+        analysis, portfolio=review, cross_check=check, findings=order_findings(findings)
+    )
 
 
 def load_posting(job: str, settings: Settings, stdin_text: str | None = None) -> JobPosting:
@@ -66,10 +159,18 @@ def analyze_resume(
     job: str | Path | None = None,
     settings: Settings = Settings(),
     stdin_text: str | None = None,
+    github: GitHubRequest | None = None,
 ) -> ResumeAnalysis:
-    """Read a resume file (and a posting file, "-" for stdin_text) and analyse it."""
+    """Read a resume file (and a posting file, "-" for stdin_text) and analyse it.
+
+    With `github`, the account's portfolio is reviewed too (after the files were read, so a bad
+    file fails before any request) and cross-checked against the resume's skills.
+    """
     from analyzer.documents import read_document
 
     document = read_document(path, limits=settings.limits)
     posting = load_posting(str(job), settings, stdin_text) if job is not None else None
-    return analyze_document(document, posting, settings)
+    analysis = analyze_document(document, posting, settings)
+    if github is None:
+        return analysis
+    return add_portfolio(analysis, review_github(github, settings))
