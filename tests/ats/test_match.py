@@ -11,7 +11,7 @@ from analyzer.ats.posting import parse_posting, read_posting
 from analyzer.models import AtsMatch, JobPosting
 from analyzer.nlp.resources import get_resources
 from analyzer.settings import Settings
-from tests.ats.fakes import fake_profile, text_document
+from tests.ats.resumes import fake_profile, text_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RES = get_resources(Settings())
