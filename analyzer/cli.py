@@ -261,6 +261,8 @@ Examples:
   mlcheck resume.pdf --job posting.txt            check a resume against a posting
   mlcheck resume.pdf --job posting.txt -o report.html
   mlcheck github octocat                          review a GitHub portfolio
+  mlcheck resume.pdf --job posting.txt --github octocat   both, cross-checked
+  mlcheck repo .                                  score a local repo's README and hygiene
   mlcheck parse resume.pdf --format json          see what mlcheck reads
   mlcheck screen resumes/ --job posting.txt --format csv -o shortlist.csv
 
