@@ -85,6 +85,10 @@ def ats_json(analysis: ResumeAnalysis) -> dict[str, Any] | None:
         "years": match.years.to_dict(),
         "degree": match.degree.to_dict(),
         "scoring_version": match.scoring_version,
+        "components": [
+            {"name": name, "earned": earned, "available": available}
+            for name, earned, available in match.components
+        ],
         "posting": {
             "path": posting.path,
             "title": posting.title,
