@@ -22,6 +22,8 @@ class Limits:
     """Wall-clock budget for reading one document."""
     max_page_area: float = 14400.0 * 14400.0
     """Largest page area (points squared) accepted; PDF's own maximum user space."""
+    max_inflated_bytes: int = 64 * 1024 * 1024
+    """Most bytes inflated from compressed PDF streams or DOCX (ZIP) members per document."""
 
 
 @dataclass(frozen=True)

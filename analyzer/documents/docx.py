@@ -11,10 +11,12 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+from analyzer.documents.limits import check_zip
 from analyzer.documents.lines import RawDocument, TextLine, clean_text
 from analyzer.documents.pdf import count_glued
 from analyzer.errors import InputError
 from analyzer.models import LayoutFacts
+from analyzer.settings import Limits
 
 log = logging.getLogger(__name__)
 
@@ -123,10 +125,15 @@ def _part_lines(part: Any) -> tuple[list[TextLine], int]:
     return lines, tables
 
 
-def read_docx(data: bytes, path: str) -> RawDocument:
-    """Read DOCX bytes into a RawDocument; raise InputError when it is not a readable DOCX."""
+def read_docx(data: bytes, path: str, limits: Limits = Limits()) -> RawDocument:
+    """Read DOCX bytes into a RawDocument; raise InputError when it is not a readable DOCX.
+
+    The ZIP is checked for decompression bombs (declared and true inflated sizes, see
+    :func:`analyzer.documents.limits.check_zip`) before python-docx opens it.
+    """
     import docx
 
+    check_zip(path, data, limits.max_inflated_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - third-party boundary

@@ -30,6 +30,8 @@ _DASHES = str.maketrans(
     }
 )
 _SOFT_HYPHEN_NEAR_HYPHEN = re.compile("-?\u00ad+-?")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Zero-width spaces and joiners, bidi marks and embeddings, word joiners, BOMs: no letters."""
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -37,12 +39,15 @@ def clean_text(text: str) -> str:
     """Normalise one piece of extracted text: dashes, ligatures, soft hyphens, icon glyphs.
 
     Icon fonts (FontAwesome and friends) put their glyphs in the Unicode private-use area; they
-    carry no words, so they are dropped. A soft hyphen printed as a visible hyphen (LaTeX fonts
-    do this) becomes "-"; one doubled with a real hyphen collapses into a single "-".
+    carry no words, so they are dropped, as are zero-width and bidi-control characters (a
+    "Py\u200bthon" is Python) and control characters. A soft hyphen printed as a visible
+    hyphen (LaTeX fonts do this) becomes "-"; one doubled with a real hyphen collapses into a
+    single "-".
     """
     text = text.translate(_DASHES)
     text = _SOFT_HYPHEN_NEAR_HYPHEN.sub("-", text)
     text = _PRIVATE_USE.sub("", text)
+    text = _INVISIBLE.sub("", text)
     text = "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) != "Cc")
     return _SPACES.sub(" ", text).strip()
 
@@ -112,3 +117,8 @@ class RawDocument:
     warnings: list[str] = field(default_factory=list)
     name_hint: str | None = None
     """The most prominent line near the top of page 1, when typography tells."""
+
+
+def cut_warning(max_chars: int) -> str:
+    """The warning given when a document's text is cut at ``max_chars`` (Limits.max_chars)."""
+    return f"the text is longer than {max_chars} characters; the rest was not read"

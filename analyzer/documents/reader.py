@@ -1,7 +1,13 @@
 """The front door of the documents stage: read a resume file into a ResumeDocument.
 
-The file is read once into bytes (or the caller passes the bytes); the format is decided from
-the content's magic bytes together with the extension; every failure is one InputError line.
+The file is read once into bytes (or the caller passes the bytes); every failure is one
+InputError line naming the file as the caller gave it.
+
+The format is decided by the content, not the name: a PDF or DOCX is read as what it is even
+when its extension says otherwise (a PDF named ``.docx``), with a warning in the result. Text
+is read only from a text or Markdown extension (the extension picks between the two), and
+only when it looks like text: bytes that decode to many control characters are refused as
+binary data. Resource limits are enforced by :mod:`analyzer.documents.limits`.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from pathlib import Path
 
 from analyzer.documents.contact import extract_contact, name_from_lines
 from analyzer.documents.entries import SectionContent, parse_section
-from analyzer.documents.lines import RawDocument, TextLine
+from analyzer.documents.limits import read_guarded
+from analyzer.documents.lines import RawDocument, TextLine, cut_warning
 from analyzer.documents.sections import find_sections
 from analyzer.errors import InputError, LimitExceeded
 from analyzer.models import ResumeDocument, Section
@@ -55,25 +62,31 @@ def sniff(data: bytes) -> str:
         return "a PDF"
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            if kind == "a ZIP archive" and _is_docx(data):
-                return "a DOCX document"
+            if kind == "a ZIP archive":
+                return _zip_kind(data)
             return kind
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "an HTML page"
     if lowered.startswith(b"<?xml"):
         return "an XML file"
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    from analyzer.documents.text import SNIFF_BYTES, decode_text, looks_binary, utf16_order
+
+    sample = data[:SNIFF_BYTES]
+    if b"\x00" in head and utf16_order(sample) is None:
+        return "binary data"
+    if looks_binary(decode_text(sample)[0]):
         return "binary data"
     return "text"
 
 
-def _is_docx(data: bytes) -> bool:
+def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return "a damaged ZIP archive (truncated or corrupt)"
+    return "a DOCX document" if "word/document.xml" in names else "a ZIP archive"
 
 
 def _load(path: str | Path, data: bytes | None, limits: Limits) -> bytes:
@@ -116,8 +129,15 @@ def read_document(
         )
     if not payload:
         raise InputError(display, "file is empty (0 bytes)")
-    raw = _dispatch(display, payload, limits)
-    return assemble(display, raw, len(payload), limits)
+
+    def read() -> ResumeDocument:
+        raw = _dispatch(display, payload, limits)
+        return assemble(display, raw, len(payload), limits)
+
+    return read_guarded(display, read, limits.max_inflated_bytes, limits.max_seconds)
+
+
+_READ_AS = {"a PDF": ("PDF", PDF_EXTENSIONS), "a DOCX document": ("DOCX", DOCX_EXTENSIONS)}
 
 
 def _dispatch(display: str, payload: bytes, limits: Limits) -> RawDocument:
@@ -127,30 +147,28 @@ def _dispatch(display: str, payload: bytes, limits: Limits) -> RawDocument:
 
     extension = Path(display).suffix.lower()
     kind = sniff(payload)
-    if extension in PDF_EXTENSIONS:
-        if kind != "a PDF":
-            raise InputError(display, f"is not a PDF (it looks like {kind})")
-        return read_pdf(payload, display, limits)
-    if extension in DOCX_EXTENSIONS:
-        if kind == "a DOCX document":
-            return read_docx(payload, display)
+    if kind in _READ_AS:
+        name, extensions = _READ_AS[kind]
         if kind == "a PDF":
-            raise InputError(display, "is not a DOCX (it looks like a PDF); rename it to .pdf")
+            raw = read_pdf(payload, display, limits)
+        else:
+            raw = read_docx(payload, display, limits)
+        if extension and extension not in extensions:
+            raw.warnings.append(
+                f"the file is a {name} but its name ends in {extension}; it was read as a "
+                f"{name} (an ATS may go by the name and reject it)"
+            )
+        return raw
+    if extension in PDF_EXTENSIONS:
+        raise InputError(display, f"is not a PDF (it looks like {kind})")
+    if extension in DOCX_EXTENSIONS:
         raise InputError(display, f"is not a DOCX Word document (it looks like {kind})")
     if extension in TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS:
-        if kind == "a PDF":
-            return read_pdf(payload, display, limits)
-        if kind == "a DOCX document":
-            return read_docx(payload, display)
         if kind != "text":
             raise InputError(display, f"is not a text file (it looks like {kind})")
-        return read_text(payload, markdown=extension in MARKDOWN_EXTENSIONS)
+        return read_text(payload, display, limits, markdown=extension in MARKDOWN_EXTENSIONS)
     if extension == ".doc":
         raise InputError(display, f"{UNSUPPORTED} (legacy Word .doc: save it as DOCX or PDF)")
-    if kind == "a PDF" and not extension:
-        return read_pdf(payload, display, limits)
-    if kind == "a DOCX document" and not extension:
-        return read_docx(payload, display)
     raise InputError(display, UNSUPPORTED)
 
 
@@ -159,17 +177,26 @@ def _cut(lines: list[TextLine], limits: Limits, warnings: list[str]) -> list[Tex
     for index, line in enumerate(lines):
         total += len(line.text) + 1
         if total > limits.max_chars:
-            warnings.append(
-                f"the text is longer than {limits.max_chars} characters; the rest was not read"
-            )
-            return lines[:index]
+            if cut_warning(limits.max_chars) not in warnings:
+                warnings.append(cut_warning(limits.max_chars))
+            # The line that crosses the limit is cut, not dropped: one huge line is still text.
+            room = limits.max_chars - (total - len(line.text) - 1)
+            if room <= 0:
+                return lines[:index]
+            return [*lines[:index], replace(line, text=line.text[:room].rstrip())]
     return lines
+
+
+NO_TEXT = "has no text to read (it is blank, whitespace or invisible characters only)"
+ALL_HIDDEN = "has no visible text: all of it is hidden (white, tiny or off the page)"
 
 
 def assemble(display: str, raw: RawDocument, size: int, limits: Limits) -> ResumeDocument:
     """Build the public ResumeDocument from a format reader's RawDocument."""
     warnings = list(raw.warnings)
-    lines = _cut(raw.lines, limits, warnings)
+    lines = [line for line in _cut(raw.lines, limits, warnings) if line.text.strip()]
+    if not lines:
+        raise InputError(display, ALL_HIDDEN if raw.facts.hidden else NO_TEXT)
     spans = find_sections(lines)
     sections: list[Section] = []
     content = SectionContent()
