@@ -283,14 +283,15 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> RawDocument:
     except Exception as exc:  # noqa: BLE001 - the third-party boundary: wrap everything
         raise _wrap(path, exc) from None
     try:
+        # Counted lazily (stops past the limit, never trusts /Count): see limits.py.
+        from analyzer.documents.limits import count_pages, page_limit_reason
+
         try:
-            page_count = len(pdf.pages)
+            page_count = count_pages(pdf.doc, limits.max_pages)
         except Exception as exc:  # noqa: BLE001
             raise _wrap(path, exc) from None
         if page_count > limits.max_pages:
-            raise LimitExceeded(
-                path, f"has {page_count} pages, more than the limit of {limits.max_pages}"
-            )
+            raise LimitExceeded(path, page_limit_reason(page_count, limits.max_pages))
         results: list[_PageResult] = []
         for number, page in enumerate(pdf.pages, start=1):
             if float(page.width) * float(page.height) > limits.max_page_area:
