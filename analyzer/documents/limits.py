@@ -306,7 +306,7 @@ class PageTreeTooDeep(Exception):
 def page_limit_reason(count: int, limit: int) -> str:
     """The one-line reason for a PDF with too many pages (count as :func:`count_pages` gave)."""
     if count >= max(limit + 1, PAGE_COUNT_CAP):
-        return f"has more than {count - 1} pages, more than the limit of {limit} (--max-pages)"
+        return f"has at least {count} pages, more than the limit of {limit} (--max-pages)"
     return f"has {count} pages, more than the limit of {limit}"
 
 

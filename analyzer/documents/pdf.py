@@ -312,7 +312,10 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> RawDocument:
         raise _wrap(path, exc) from None
     finally:
         try:
-            pdf.close()
+            # Not pdf.close(): it builds every page of the tree just to close it (a 5,000-page
+            # file refused by the page limit would be parsed after all). Each page read was
+            # closed above, and the BytesIO stream is ours.
+            pdf.flush_cache()
         except Exception:  # noqa: BLE001
             log.debug("closing %s failed", path)
     if sum(r.words for r in results) == 0:
