@@ -119,8 +119,15 @@ class Writer:
         self.right = self.width - 54.0
         self.y = self.height - 54.0
 
-    def text(self, text: str, size: float = 10, font: str = "Vera", x: float | None = None,
-             gap: float = 2.0, color: str = "#000000") -> None:
+    def text(
+        self,
+        text: str,
+        size: float = 10,
+        font: str = "Vera",
+        x: float | None = None,
+        gap: float = 2.0,
+        color: str = "#000000",
+    ) -> None:
         self.c.setFont(font, size)
         self.c.setFillColor(HexColor(color))
         self.c.drawString(self.left if x is None else x, self.y - size, text)

@@ -121,9 +121,10 @@ def test_job_from_stdin_equals_job_from_file(runner: CliRunner) -> None:
         input=EXAMPLE_POSTING.read_text(),
     )
     assert from_stdin.exit_code == 0, from_stdin.output
-    assert json.loads(from_stdin.output)["ats"]["score"] == json.loads(from_file.output)["ats"][
-        "score"
-    ]
+    assert (
+        json.loads(from_stdin.output)["ats"]["score"]
+        == json.loads(from_file.output)["ats"]["score"]
+    )
 
 
 def test_fail_under_sets_exit_1(runner: CliRunner) -> None:
@@ -136,7 +137,9 @@ def test_fail_under_sets_exit_1(runner: CliRunner) -> None:
 
 def test_output_file_format_follows_extension(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "report.html"
-    result = runner.invoke(main, [str(EXAMPLE_RESUME), "--job", str(EXAMPLE_POSTING), "-o", str(target)])
+    result = runner.invoke(
+        main, [str(EXAMPLE_RESUME), "--job", str(EXAMPLE_POSTING), "-o", str(target)]
+    )
     assert result.exit_code == 0, result.output
     assert result.output == ""
     assert target.read_text().lstrip().lower().startswith("<!doctype html>")
