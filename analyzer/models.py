@@ -411,6 +411,8 @@ class JobPosting(Serializable):
     """Lowest degree asked: bachelor, master, phd."""
     degree_or_equivalent: bool = False
     """True when the posting accepts equivalent experience instead of the degree."""
+    alternatives: tuple[tuple[str, ...], ...] = ()
+    """Any-of groups ("PyTorch or TensorFlow"): each is one requirement, met by any member."""
 
 
 @dataclass(frozen=True)
@@ -427,6 +429,12 @@ class KeywordMatch(Serializable):
     """Resume sections where it was found (empty when missing)."""
     used: bool = False
     """True when used in experience/projects, not only listed."""
+    alternatives: tuple[str, ...] = ()
+    """The members of the any-of group this requirement stands for; empty for one skill."""
+    satisfied_by: str | None = None
+    """What showed it when the resume does not name it: a related skill or the resume's words."""
+    generic: bool = False
+    """True for a generic concept (documentation, CS fundamentals), weighed below a hard skill."""
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,12 @@ points for content findings, match points for ATS findings, a fixed estimate for
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from analyzer.ats.rules import scoring_rules
-from analyzer.ats.score import points_per_skill
+from analyzer.ats.score import requirement_points
 from analyzer.models import (
     AtsMatch,
     BulletReview,
@@ -242,50 +243,140 @@ def _skill_findings(profile: ResumeProfile) -> list[Finding]:
 
 
 def ats_findings(match: AtsMatch) -> tuple[Finding, ...]:
-    """Return findings from a posting match: missing skills, title, years, degree, keywords."""
+    """Return findings from a posting match: missing skills, title, years, degree, keywords.
+
+    The first few missing required hard skills (posting frequency, then name) get a HIGH finding
+    each; the other missing required skills share one finding, MEDIUM (LOW when all are generic
+    concepts); the missing preferred skills share one MEDIUM finding.
+    """
     available = {name: points for name, _earned, points in match.components}
-    skill_points = points_per_skill(match.matched, match.missing, available.get("skills", 0.0))
-    findings: list[Finding] = []
-    for item in match.missing:
-        if item.importance == "required":
-            findings.append(_missing_skill(item, Severity.HIGH, skill_points["required"]))
-        elif item.importance == "preferred":
-            findings.append(_missing_skill(item, Severity.LOW, skill_points["preferred"]))
-    listed_credit = scoring_rules()["ats"]["evidence_credit"]
-    gain = float(listed_credit["used"] - listed_credit["listed"])
-    for item in match.matched:
-        if item.importance == "required" and not item.used:
-            findings.append(
-                Finding(
-                    id="ats.required_skill_only_listed",
-                    severity=Severity.MEDIUM,
-                    area="ats",
-                    message=f"The posting requires {item.keyword}; your resume only lists it.",
-                    fix=f"Show {item.keyword} at work: name it in the experience or project "
-                    "bullet where you used it, with what it achieved.",
-                    evidence=item.keyword,
-                    impact=round(skill_points["required"] * gain, 2),
-                )
-            )
+    skill_points = available.get("skills", 0.0)
+
+    def points(item: KeywordMatch) -> float:
+        return requirement_points(item, match.matched, match.missing, skill_points)
+
+    findings = _missing_skill_findings(match, points)
+    findings.extend(_only_listed_findings(match, points))
     findings.extend(_title_findings(match, available.get("title", 0.0)))
     findings.extend(_requirement_findings(match, available))
     findings.extend(_keyword_findings(match, available.get("keywords", 0.0)))
+    findings.extend(_unnamed_concept_findings(match))
     return tuple(findings)
 
 
-def _missing_skill(item: KeywordMatch, severity: Severity, points: float) -> Finding:
-    kind = "requires" if item.importance == "required" else "prefers"
+def _names(items: Iterable[KeywordMatch]) -> str:
+    return ", ".join(item.keyword for item in items)
+
+
+def _missing_skill_findings(
+    match: AtsMatch, points: Callable[[KeywordMatch], float]
+) -> list[Finding]:
+    top = int(scoring_rules()["ats"]["findings"]["top_missing_required"])
+    required = [k for k in match.missing if k.importance == "required"]
+    hard = [k for k in required if not k.generic]
+    findings = [_missing_skill(item, points(item)) for item in hard[:top]]
+    rest = [*hard[top:], *(k for k in required if k.generic)]
+    if rest:
+        lead = "Also missing" if hard[:top] else "Missing"
+        findings.append(
+            Finding(
+                id="ats.missing_required_skills",
+                severity=Severity.MEDIUM if any(not k.generic for k in rest) else Severity.LOW,
+                area="ats",
+                message=f"{lead} from the posting's requirements: {_names(rest)}.",
+                fix="For each one you have really used, name it in the experience or project "
+                "bullet that shows the work (the posting's own words, once) and in your skills "
+                "list; leave out the ones you have not used.",
+                evidence=_names(rest),
+                impact=round(sum(points(k) for k in rest), 2),
+            )
+        )
+    preferred = [k for k in match.missing if k.importance == "preferred"]
+    if preferred:
+        findings.append(
+            Finding(
+                id="ats.missing_preferred_skills",
+                severity=Severity.MEDIUM,
+                area="ats",
+                message=f"The posting's nice-to-haves are not on your resume: {_names(preferred)}.",
+                fix="They are not required, but each one you can honestly show sets you apart: "
+                "name it in the bullet or project where you used it.",
+                evidence=_names(preferred),
+                impact=round(sum(points(k) for k in preferred), 2),
+            )
+        )
+    return findings
+
+
+def _only_listed_findings(
+    match: AtsMatch, points: Callable[[KeywordMatch], float]
+) -> list[Finding]:
+    listed = [k for k in match.matched if k.importance == "required" and not k.used]
+    if not listed:
+        return []
+    credit = scoring_rules()["ats"]["evidence_credit"]
+    gain = float(credit["used"] - credit["listed"])
+    one = len(listed) == 1
+    return [
+        Finding(
+            id="ats.required_skills_only_listed",
+            severity=Severity.MEDIUM if any(not k.generic for k in listed) else Severity.LOW,
+            area="ats",
+            message=f"The posting requires {_names(listed)}; your resume only lists "
+            f"{'it' if one else 'them'}, in no experience or project bullet.",
+            fix=f"Show {'it' if one else 'each'} at work: name it in the experience or project "
+            "bullet where you used it, with what it achieved (an ATS and a recruiter both weigh "
+            "a skill in use above a skill in a list).",
+            evidence=_names(listed),
+            impact=round(sum(points(k) for k in listed) * gain, 2),
+        )
+    ]
+
+
+def _missing_skill(item: KeywordMatch, points: float) -> Finding:
     times = f" ({item.posting_count} mentions)" if item.posting_count > 1 else ""
+    if item.alternatives:
+        lacking = "your resume names none of them"
+        fix = (
+            f"If you have used one of {item.keyword}, name it in the experience bullet that shows "
+            "what you did with it, with the result (and in your skills list); one is enough."
+        )
+    else:
+        lacking = "your resume does not mention it"
+        fix = (
+            f"If you have used {item.keyword}, name it in an experience bullet that shows what you "
+            "did with it (and in your skills list); if not, do not claim it."
+        )
     return Finding(
-        id=f"ats.missing_{item.importance}_skill",
-        severity=severity,
+        id="ats.missing_required_skill",
+        severity=Severity.HIGH,
         area="ats",
-        message=f"The posting {kind} {item.keyword}{times}; your resume does not mention it.",
-        fix=f"If you have used {item.keyword}, name it in an experience bullet that shows what "
-        "you did with it (and in your skills list); if not, do not claim it.",
+        message=f"The posting requires {item.keyword}{times}; {lacking}.",
+        fix=fix,
         evidence=item.keyword,
         impact=round(points, 2),
     )
+
+
+def _unnamed_concept_findings(match: AtsMatch) -> list[Finding]:
+    """The skills counted from evidence: a literal keyword ATS may not see them."""
+    shown = [
+        k for k in match.matched if k.satisfied_by and k.importance in ("required", "preferred")
+    ]
+    if not shown:
+        return []
+    pairs = "; ".join(f"{k.keyword} (you wrote '{k.satisfied_by}')" for k in shown[:4])
+    return [
+        Finding(
+            id="ats.skills_shown_not_named",
+            severity=Severity.LOW,
+            area="ats",
+            message=f"Your resume shows {_names(shown)} without naming them; an ATS that "
+            "matches keywords literally may miss them.",
+            fix=f"Use the posting's words once where they describe your work: {pairs}.",
+            evidence=_names(shown),
+        )
+    ]
 
 
 def _title_findings(match: AtsMatch, points: float) -> list[Finding]:
@@ -385,15 +476,27 @@ def _keyword_findings(match: AtsMatch, points: float) -> list[Finding]:
 # --------------------------------------------------------------------------- order
 
 
+SAME_KIND_LEAD = 2
+"""How many findings of one kind (id) lead within a severity before the other kinds' turn."""
+
+
 def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """Return findings by severity, then impact (largest first), then id; deterministic.
 
     Ties keep the order the checks produced them in, which is the meaningful one: bullets in
-    document order (b3 before b10), missing skills by importance then posting frequency.
+    document order (b3 before b10), missing skills by importance then posting frequency. Within
+    one severity, the third and later findings of one kind (id) follow the findings of the other
+    kinds, so the first few ("fix these first") are a mix of changes, not five of one kind.
     """
-    return tuple(
-        sorted(
-            findings,
-            key=lambda f: (SEVERITY_RANK[Severity(f.severity)], -round(f.impact, 2), f.id),
-        )
-    )
+
+    def rank(finding: Finding) -> int:
+        return SEVERITY_RANK[Severity(finding.severity)]
+
+    ranked = sorted(findings, key=lambda f: (rank(f), -round(f.impact, 2), f.id))
+    seen: Counter[tuple[int, str]] = Counter()
+    deferred: list[bool] = []
+    for finding in ranked:
+        seen[(rank(finding), finding.id)] += 1
+        deferred.append(seen[(rank(finding), finding.id)] > SAME_KIND_LEAD)
+    order = sorted(range(len(ranked)), key=lambda i: (rank(ranked[i]), deferred[i], i))
+    return tuple(ranked[i] for i in order)

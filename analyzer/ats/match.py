@@ -3,7 +3,10 @@
 Skills meet through their canonical names: the posting and the resume go through the same
 taxonomy and matcher, so "ML" in a posting matches "machine learning" in a resume, and names
 match as whole words only ("Go" is not found in "going"). A skill counts once however often it
-is repeated. The title match (0-1)::
+is repeated. An any-of group of the posting ("PyTorch or TensorFlow") is one requirement, met by
+its best member in the resume; a concept skill the resume does not name (model deployment) is
+still met by evidence of it ("Deployed 12 models", see analyzer/ats/evidence.py). The title
+match (0-1)::
 
     1.0  the posting's title (seniority words dropped, "ML" read as "machine learning") is in
          the resume's headline/summary or its most recent experience role
@@ -21,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from analyzer.ats.evidence import concept_evidence
 from analyzer.ats.interface import AtsResources
 from analyzer.ats.posting import clean_title
 from analyzer.ats.rules import posting_rules, scoring_rules
@@ -51,7 +55,7 @@ def match_resume(
     resources: AtsResources,
 ) -> AtsMatch:
     """Match a resume (document + profile) against a posting and score it 0-100."""
-    matched, missing = keyword_matches(document, profile, posting)
+    matched, missing = keyword_matches(document, profile, posting, resources)
     title = title_match(document, posting.title, resources) if posting.title else None
     years = years_requirement(posting, profile)
     degree = degree_requirement(posting, profile, years)
@@ -79,25 +83,75 @@ def _order(item: KeywordMatch) -> tuple[int, int, str]:
 
 
 def keyword_matches(
-    document: ResumeDocument, profile: ResumeProfile, posting: JobPosting
+    document: ResumeDocument,
+    profile: ResumeProfile,
+    posting: JobPosting,
+    resources: AtsResources | None = None,
 ) -> tuple[tuple[KeywordMatch, ...], tuple[KeywordMatch, ...]]:
-    """Return (matched, missing) posting skills and keywords, required first."""
+    """Return (matched, missing) posting skills, any-of groups and keywords, required first.
+
+    ``resources`` gives the skills' categories, which tell generic concepts from hard skills;
+    without it only the generic skills listed by name in scoring.json are generic.
+    """
     skills: dict[str, Skill] = {s.name.casefold(): s for s in profile.skills}
     counts = {name.casefold(): count for name, count in posting.skill_counts}
+    grouped = {m.casefold() for group in posting.alternatives for m in group}
+    required = {n.casefold() for n in posting.required_skills}
     matched: list[KeywordMatch] = []
     missing: list[KeywordMatch] = []
+
+    def found(name: str) -> tuple[tuple[str, ...], bool, str | None] | None:
+        """(sections, used, shown by) of a skill in the resume, by name or by evidence."""
+        skill = skills.get(name.casefold())
+        if skill is not None:
+            return tuple(sorted(set(skill.sections))), skill.used, None
+        evidence = concept_evidence(name, document, profile)
+        if evidence is not None:
+            return evidence.sections, evidence.used, evidence.shown_by
+        return None
+
     for importance, names in (
         ("required", posting.required_skills),
         ("preferred", posting.preferred_skills),
     ):
         for name in names:
+            if name.casefold() in grouped:
+                continue
             count = counts.get(name.casefold(), 1)
-            skill = skills.get(name.casefold())
-            if skill is None:
-                missing.append(KeywordMatch(name, importance, count))
+            generic = is_generic(name, resources)
+            hit = found(name)
+            if hit is None:
+                missing.append(KeywordMatch(name, importance, count, generic=generic))
             else:
-                found = tuple(sorted(set(skill.sections)))
-                matched.append(KeywordMatch(name, importance, count, found, skill.used))
+                sections, used, shown = hit
+                matched.append(
+                    KeywordMatch(
+                        name, importance, count, sections, used, satisfied_by=shown, generic=generic
+                    )
+                )
+    for group in posting.alternatives:
+        importance = "required" if all(m.casefold() in required for m in group) else "preferred"
+        count = max(counts.get(m.casefold(), 1) for m in group)
+        generic = all(is_generic(m, resources) for m in group)
+        hits = [(m, hit) for m in group if (hit := found(m)) is not None]
+        if not hits:
+            missing.append(
+                KeywordMatch(any_of(group), importance, count, alternatives=group, generic=generic)
+            )
+            continue
+        name, (sections, used, shown) = next((h for h in hits if h[1][1]), hits[0])
+        matched.append(
+            KeywordMatch(
+                name,
+                importance,
+                count,
+                sections,
+                used,
+                alternatives=group,
+                satisfied_by=shown,
+                generic=generic,
+            )
+        )
     for keyword in posting.keywords:
         count = len(find_term(keyword, posting.text))
         sections = term_sections(keyword, document)
@@ -107,6 +161,27 @@ def keyword_matches(
         else:
             missing.append(KeywordMatch(keyword, "keyword", max(count, 1)))
     return tuple(sorted(matched, key=_order)), tuple(sorted(missing, key=_order))
+
+
+def any_of(members: tuple[str, ...]) -> str:
+    """Name an any-of group as the posting would: "PyTorch or TensorFlow", "A, B or C"."""
+    if len(members) < 2:
+        return "".join(members)
+    return f"{', '.join(members[:-1])} or {members[-1]}"
+
+
+def is_generic(name: str, resources: AtsResources | None = None) -> bool:
+    """True for a generic concept: a listed generic term or a skill of a generic category."""
+    rules = scoring_rules()["ats"]["generic_skills"]
+    folded = name.casefold()
+    if folded in {n.casefold() for n in rules["not_generic"]}:
+        return False
+    if folded in {n.casefold() for n in rules["skills"]}:
+        return True
+    if resources is None:
+        return False
+    definition = resources.taxonomy.skill(name)
+    return definition is not None and definition.category in rules["categories"]
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:

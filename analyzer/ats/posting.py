@@ -8,15 +8,23 @@ as preferred when it is named only in the preferred part or only in sentences th
 "preferred", "a plus", "nice to have", "bonus"...; everything else is required. When one
 sentence carries both a required and a preferred marker ("Python required, Spark a plus") it
 is judged clause by clause.
+
+Skills named as alternatives in one sentence form an any-of group, one requirement met by any
+member: "PyTorch or TensorFlow", "PyTorch/TensorFlow", "Python, Java or Scala", "AWS (S3,
+SageMaker or EC2)", and lists after a lead-in ("such as A, B, C", "one of A, B"). When the
+posting also asks a member on its own, at least as strongly, that ask decides and the group is
+dropped ("Python or R" beside "strong Python": Python is required, R is not); a weaker lone ask
+is absorbed into the group.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,7 +125,7 @@ def parse_posting(text: str, resources: AtsResources, path: str = "-") -> JobPos
     """Analyse a posting's text into a JobPosting."""
     lines = split_parts(text)
     title = find_title(lines, resources)
-    required, preferred, counts = _skills(lines, resources)
+    required, preferred, counts, alternatives = _skills(lines, resources)
     required_sentences = list(_sentences_by_need(lines, preferred=False))
     degree, equivalent = degree_asked(required_sentences)
     body = "\n".join(line.text for line in lines if line.part in SKILL_PARTS)
@@ -132,6 +140,7 @@ def parse_posting(text: str, resources: AtsResources, path: str = "-") -> JobPos
         years_required=years_asked(required_sentences),
         degree_required=degree,
         degree_or_equivalent=equivalent,
+        alternatives=alternatives,
     )
 
 
@@ -310,22 +319,54 @@ def _sentences_by_need(lines: Iterable[PostingLine], preferred: bool) -> Iterato
             yield text
 
 
+Group = tuple[str, ...]
+"""An any-of group: casefolded canonical skills in the order the posting names them."""
+
+
 def _skills(
     lines: tuple[PostingLine, ...], resources: AtsResources
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, int], ...]]:
-    """Return (required, preferred, counts) canonical skills, most named first."""
+) -> tuple[
+    tuple[str, ...], tuple[str, ...], tuple[tuple[str, int], ...], tuple[tuple[str, ...], ...]
+]:
+    """Return (required, preferred, counts, any-of groups) canonical skills, most named first."""
     counts: Counter[str] = Counter()
     required: set[str] = set()
     preferred: set[str] = set()
     display: dict[str, str] = {}
+    groups: dict[Group, tuple[Group, bool]] = {}  # sorted keys -> (keys, preferred)
     for sentence, part, clauses in judged_sentences(lines):
         section = MATCH_SECTION.get(part, "summary")
-        for mention in resources.skills.find_in_text(sentence, section):
+        mentions = list(resources.skills.find_in_text(sentence, section))
+        names = [m.skill for m in mentions]
+        found = alternative_groups(sentence, names, resources)
+        grouped = {i for group in found for i in group}
+        for i, mention in enumerate(mentions):
             key = mention.skill.casefold()
             display.setdefault(key, mention.skill)
             counts[key] += 1
-            is_preferred = _clause_of(mention.skill, clauses, resources)
-            (preferred if is_preferred else required).add(key)
+            if i not in grouped:
+                is_preferred = _clause_of(mention.skill, clauses, resources)
+                (preferred if is_preferred else required).add(key)
+        for group in found:
+            keys = tuple(dict.fromkeys(names[i].casefold() for i in group))
+            is_preferred = all(_clause_of(names[i], clauses, resources) for i in group)
+            ident = tuple(sorted(keys))
+            if ident in groups:
+                is_preferred = is_preferred and groups[ident][1]
+                keys = groups[ident][0]
+            groups[ident] = (keys, is_preferred)
+    preferred -= required
+    kept: list[tuple[Group, bool]] = []
+    for keys, is_preferred in groups.values():
+        # A member also asked on its own, at least as strongly: that ask decides.
+        if any(k in required or (is_preferred and k in preferred) for k in keys):
+            continue
+        kept.append((keys, is_preferred))
+    for keys, is_preferred in kept:
+        if not is_preferred:
+            preferred -= set(keys)  # a weaker lone ask is absorbed into the group
+    required |= {k for keys, is_preferred in kept if not is_preferred for k in keys}
+    preferred |= {k for keys, is_preferred in kept if is_preferred for k in keys}
     preferred -= required
 
     def ordered(keys: set[str]) -> tuple[str, ...]:
@@ -334,7 +375,125 @@ def _skills(
     count_pairs = tuple(
         (display[k], counts[k]) for k in sorted(counts, key=lambda k: (-counts[k], k))
     )
-    return ordered(required), ordered(preferred), count_pairs
+    alternatives = tuple(tuple(display[k] for k in keys) for keys, _preferred in kept)
+    return ordered(required), ordered(preferred), count_pairs, alternatives
+
+
+# --------------------------------------------------------------------------- any-of groups
+
+
+_GAP_KINDS = (
+    ("slash", re.compile(r"\s*/\s*")),
+    ("or", re.compile(r"\s*,?\s*\(?\s*(?:or|and/or)\s+", re.IGNORECASE)),
+    ("comma", re.compile(r"\s*,\s*")),
+    ("and", re.compile(r"\s*,?\s*(?:and|&)\s+", re.IGNORECASE)),
+)
+_ODD_CHARS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " "})
+
+
+@functools.cache
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word pattern for a skill's names with the matcher's variants (plural, version)."""
+    bodies = []
+    for name in sorted({n.strip() for n in names if n.strip()}, key=lambda n: (-len(n), n)):
+        body = re.escape(name).replace(r"\-", r"[-\s]?").replace(r"\ ", r"\s+")
+        bodies.append(body)
+    return re.compile(
+        rf"(?<!\w)(?:{'|'.join(bodies)})(?:e?s)?(?:v?\d+(?:\.\d+)*)?(?!\w)", re.IGNORECASE
+    )
+
+
+def mention_spans(
+    text: str, skills: Sequence[str], resources: AtsResources
+) -> list[tuple[int, int]] | None:
+    """Return the character span of each skill mention, in order; None if one is not found.
+
+    The matcher gives mentions in text order without offsets; each is looked up by its names
+    from the end of the previous one.
+    """
+    cursor = 0
+    spans: list[tuple[int, int]] = []
+    for skill in skills:
+        definition = resources.taxonomy.skill(skill)
+        names = (skill, *(definition.aliases if definition else ()))
+        found = _name_pattern(tuple(names)).search(text, cursor)
+        if found is None:
+            return None
+        spans.append((found.start(), found.end()))
+        cursor = found.end()
+    return spans
+
+
+def _gap_kind(gap: str) -> str:
+    for kind, pattern in _GAP_KINDS:
+        if pattern.fullmatch(gap):
+            return kind
+    return "break"
+
+
+def _led_in(before: str) -> bool:
+    """True when the text before a list ends with a lead-in ("such as", "one of", "e.g.")."""
+    text = before.lower().replace("\u2019", "'").rstrip(" \t(:,")
+    return any(
+        re.search(rf"(?<![\w.]){re.escape(lead)}$", text)
+        for lead in posting_rules()["alternatives"]["lead_ins"]
+    )
+
+
+def alternative_groups(
+    sentence: str, skills: Sequence[str], resources: AtsResources
+) -> list[tuple[int, ...]]:
+    """Return the any-of groups among a sentence's skill mentions, as indexes into ``skills``.
+
+    "A/B" binds first; then a run of names joined by commas and "or" is a group when its last
+    joint is "or" ("A, B or C") or a lead-in precedes it ("such as A, B and C", where "and"
+    also joins); otherwise only the names joined by "or" inside it are.
+    """
+    if len(skills) < 2:
+        return []
+    text = sentence.translate(_ODD_CHARS)
+    spans = mention_spans(text, skills, resources)
+    if spans is None:
+        return []
+    gaps = [_gap_kind(text[a[1] : b[0]]) for a, b in zip(spans, spans[1:], strict=False)]
+    units: list[list[int]] = [[0]]
+    joints: list[str] = []
+    for i, kind in enumerate(gaps, start=1):
+        if kind == "slash":
+            units[-1].append(i)
+        else:
+            joints.append(kind)
+            units.append([i])
+    groups: list[tuple[int, ...]] = []
+
+    def add(members: list[int]) -> None:
+        if len({skills[i].casefold() for i in members}) > 1:
+            groups.append(tuple(members))
+
+    u = 0
+    while u < len(units):
+        first = units[u][0]
+        before = text[spans[first - 1][1] if first else 0 : spans[first][0]]
+        led = _led_in(before)
+        run, kinds = [u], []
+        while run[-1] < len(joints) and (
+            joints[run[-1]] in ("comma", "or") or (led and joints[run[-1]] == "and")
+        ):
+            kinds.append(joints[run[-1]])
+            run.append(run[-1] + 1)
+        if len(run) > 1 and (led or kinds[-1] == "or"):
+            add([i for v in run for i in units[v]])
+        else:
+            piece = list(units[run[0]])
+            for kind, v in zip(kinds, run[1:], strict=True):
+                if kind == "or":
+                    piece.extend(units[v])
+                else:
+                    add(piece)
+                    piece = list(units[v])
+            add(piece)
+        u = run[-1] + 1
+    return groups
 
 
 # --------------------------------------------------------------------------- title

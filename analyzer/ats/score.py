@@ -1,11 +1,15 @@
-"""The ATS match score, 0-100 (scoring_version "1.0"; also written up in docs/scoring.md).
+"""The ATS match score, 0-100 (scoring_version "1.1"; also written up in docs/scoring.md).
 
 Weights come from ``skills_taxonomy/scoring.json`` (``ats``). Five components, each a credit
 between 0 and 1 times its weight W (points out of 100)::
 
-    skills   W=60  sum(w_i * e_i) / sum(w_i) over the posting's skills
-                   w_i = 2.0 for a required skill, 1.0 for a preferred one
-                   e_i = 1.0 used in experience/projects, 0.6 only listed, 0 missing
+    skills   W=60  sum(w_i * e_i) / sum(w_i) over the posting's requirements: each skill, and
+                   each any-of group ("PyTorch or TensorFlow") as ONE requirement
+                   w_i = 2.0 for a required skill, 1.0 for a preferred one, times 0.5 for a
+                   generic concept (communication, CS fundamentals, "documentation"...)
+                   e_i = 1.0 used in experience/projects, 0.6 only listed, 0 missing; a group
+                   takes its best member's; a concept skill (model deployment) may be shown by
+                   evidence instead of its name ("Deployed 12 models")
     title    W=15  title_match (0-1, see analyzer/ats/match.py)
     keywords W=10  share of the posting's other salient keywords found in the resume
     years    W=10  1 when the resume's years >= years asked, else found / asked;
@@ -31,7 +35,7 @@ from dataclasses import dataclass
 from analyzer.ats.rules import scoring_rules
 from analyzer.models import KeywordMatch, Requirement
 
-SCORING_VERSION = "1.0"
+SCORING_VERSION = "1.1"
 """Version of the formula above; bump it whenever a weight or rule changes a score."""
 
 DEGREE_RANK = {"associate": 0, "bachelor": 1, "master": 2, "phd": 3}
@@ -51,9 +55,17 @@ class Component:
 
 
 def skill_weight(importance: str) -> float:
-    """Return the weight of a required or preferred skill (0 for other keywords)."""
+    """Return the weight of a required or preferred hard skill (0 for other keywords)."""
     weights: dict[str, float] = scoring_rules()["ats"]["skill_weight"]
     return float(weights.get(importance, 0.0))
+
+
+def requirement_weight(item: KeywordMatch) -> float:
+    """Return w_i of a posting requirement: its importance's weight, less for a generic one."""
+    weight = skill_weight(item.importance)
+    if item.generic:
+        weight *= float(scoring_rules()["ats"]["generic_skills"]["factor"])
+    return weight
 
 
 def evidence_credit(item: KeywordMatch, matched: bool) -> float:
@@ -69,7 +81,7 @@ def skills_credit(matched: Iterable[KeywordMatch], missing: Iterable[KeywordMatc
     total = earned = 0.0
     for items, found in ((matched, True), (missing, False)):
         for item in items:
-            weight = skill_weight(item.importance)
+            weight = requirement_weight(item)
             total += weight
             earned += weight * evidence_credit(item, found)
     return earned / total if total else None
@@ -149,18 +161,18 @@ def total(parts: tuple[Component, ...]) -> tuple[float, tuple[tuple[str, float, 
     return score, breakdown
 
 
-def points_per_skill(
-    matched: Iterable[KeywordMatch], missing: Iterable[KeywordMatch], available: float
-) -> dict[str, float]:
-    """Return the points one more unit of evidence credit for each skill importance is worth.
+def requirement_points(
+    item: KeywordMatch,
+    matched: Iterable[KeywordMatch],
+    missing: Iterable[KeywordMatch],
+    available: float,
+) -> float:
+    """Return the points one more unit of evidence credit for this requirement is worth.
 
-    ``available`` is the skills component's points; a missing required skill added as used
-    gains ``points["required"]``, one only listed moved into a bullet gains 0.4 of that.
+    ``available`` is the skills component's points. A missing requirement added in a bullet
+    gains these points; one only listed, moved into a bullet, gains 0.4 of them.
     """
-    weight_sum = sum(skill_weight(k.importance) for k in (*matched, *missing))
+    weight_sum = sum(requirement_weight(k) for k in (*matched, *missing))
     if not weight_sum:
-        return {"required": 0.0, "preferred": 0.0}
-    return {
-        importance: available * skill_weight(importance) / weight_sum
-        for importance in ("required", "preferred")
-    }
+        return 0.0
+    return available * requirement_weight(item) / weight_sum

@@ -155,7 +155,7 @@ def test_years_and_degree_requirements() -> None:
 
 def test_breakdown_sums_to_score_and_version() -> None:
     match = match_text(resume_text())
-    assert match.scoring_version == "1.0"
+    assert match.scoring_version == "1.1"
     assert abs(sum(earned for _n, earned, _a in match.components) - match.score) < 0.5
     assert abs(sum(avail for _n, _e, avail in match.components) - 100) < 0.5
     assert 0 <= match.similarity <= 1
@@ -172,3 +172,86 @@ def test_deterministic() -> None:
     first = match_text(resume_text()).to_dict()
     second = match_text(resume_text()).to_dict()
     assert first == second
+
+
+def test_any_of_group_is_one_requirement_met_by_any_member() -> None:
+    resume = "Kim\nData Engineer\n\nSKILLS\nPython, PyTorch"
+    either = parse_posting(
+        "Job Title: Data Engineer\n\nRequirements\n- Python and PyTorch or JAX\n", RES
+    )
+    alone = parse_posting("Job Title: Data Engineer\n\nRequirements\n- Python and PyTorch\n", RES)
+    match = match_text(resume, either)
+    found = {k.keyword: k for k in match.matched}
+    assert found["PyTorch"].alternatives == ("PyTorch", "JAX")
+    assert not [k for k in match.missing if k.importance != "keyword"]
+    # The group weighs what one skill weighs: JAX, unmatched, costs nothing.
+    assert match.score == match_text(resume, alone).score
+
+
+def test_missing_any_of_group_is_listed_once() -> None:
+    job = parse_posting("Job Title: Data Engineer\n\nRequirements\n- Python; PyTorch or JAX\n", RES)
+    match = match_text("Kim\nData Engineer\n\nSKILLS\nPython", job)
+    skills = [k for k in match.missing if k.importance != "keyword"]
+    assert [(k.keyword, k.alternatives) for k in skills] == [("PyTorch or JAX", ("PyTorch", "JAX"))]
+
+
+def test_example_posting_accepts_pytorch_for_pytorch_or_tensorflow() -> None:
+    job = read_posting(str(Path(__file__).parents[2] / "examples" / "posting.txt"), RES)
+    assert ("PyTorch", "TensorFlow") in job.alternatives
+    match = match_text(resume_text().replace("Python, SQL,", "Python, PyTorch, SQL,"), job)
+    assert "PyTorch" in names(match.matched)
+    assert not any("TensorFlow" in k.keyword for k in match.missing)
+
+
+CONCEPT_POSTING = (
+    "Job Title: Machine Learning Engineer\n\nRequirements\n"
+    "- Model deployment, model monitoring, ML pipelines and model evaluation.\n"
+)
+CONCEPT_RESUME = """Kim Example
+Machine Learning Engineer
+
+EXPERIENCE
+Machine Learning Engineer | Shopwise | Jan 2021 - Present
+- Deployed 12 models as FastAPI services, serving 3k requests/s at 45 ms p95.
+- Set up drift monitoring and automated retraining, cutting silent failures to zero.
+- Moved feature pipelines to Spark, cutting training time from 6 hours to 40 minutes.
+- Raised recall by 12% at the same precision on the fraud model.
+
+SKILLS
+Python, Spark, FastAPI
+"""
+
+
+def test_concept_skills_are_shown_by_evidence() -> None:
+    job = parse_posting(CONCEPT_POSTING, RES)
+    match = match_text(CONCEPT_RESUME, job)
+    found = {k.keyword: k for k in match.matched}
+    wanted = {"model deployment", "model monitoring", "ML pipelines", "model evaluation"}
+    assert wanted <= set(found)
+    assert all(found[name].used for name in wanted)
+    assert found["model deployment"].satisfied_by == "deployed 12 models"
+    assert found["model monitoring"].satisfied_by == "drift monitoring"
+    assert found["model evaluation"].satisfied_by in ("recall", "precision")
+
+
+def test_concept_skills_without_evidence_stay_missing() -> None:
+    job = parse_posting(CONCEPT_POSTING, RES)
+    text = "Kim Example\nMachine Learning Engineer\n\nSKILLS\nPython, Spark\n"
+    match = match_text(text, job)
+    wanted = {"model deployment", "model monitoring", "ML pipelines", "model evaluation"}
+    assert wanted <= names(match.missing)
+
+
+def test_generic_concepts_weigh_half_a_hard_skill() -> None:
+    resume = "Kim\nData Engineer\n\nSKILLS\nPython, Docker"
+    generic = parse_posting(
+        "Job Title: Data Engineer\n\nRequirements\n- Python, Docker and documentation\n", RES
+    )
+    hard = parse_posting(
+        "Job Title: Data Engineer\n\nRequirements\n- Python, Docker and Terraform\n", RES
+    )
+    with_generic, with_hard = match_text(resume, generic), match_text(resume, hard)
+    assert [k.generic for k in with_generic.missing if k.keyword == "documentation"] == [True]
+    # skills credit: listed-only Python and Docker (0.6 each, weight 2) over 2 + 2 + 1 / 2 + 2 + 2
+    assert with_generic.score == pytest.approx(100 * (60 * 2.4 / 5 + 15) / 75, abs=0.1)
+    assert with_hard.score == pytest.approx(100 * (60 * 2.4 / 6 + 15) / 75, abs=0.1)

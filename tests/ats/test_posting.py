@@ -140,3 +140,51 @@ def test_unreadable_postings_raise(tmp_path: Path, resources: Resources) -> None
     binary.write_bytes(b"\x00\x01\x02garbage")
     with pytest.raises(InputError):
         read_posting(str(binary), resources)
+
+
+@pytest.mark.parametrize(
+    ("line", "group"),
+    [
+        (
+            "Hands-on experience with PyTorch or TensorFlow, and with scikit-learn.",
+            ("PyTorch", "TensorFlow"),
+        ),
+        ("Experience with PyTorch/TensorFlow.", ("PyTorch", "TensorFlow")),
+        ("Python, Java, or Scala.", ("Python", "Java", "Scala")),
+        ("Cloud platforms such as AWS, GCP and Azure.", ("AWS", "Google Cloud", "Azure")),
+        ("One of Python, Go, Rust.", ("Python", "Go", "Rust")),
+        ("Python, SQL and PyTorch or TensorFlow.", ("PyTorch", "TensorFlow")),
+        ("Experience with AWS (S3, SageMaker or EC2).", ("Amazon S3", "SageMaker", "Amazon EC2")),
+    ],
+)
+def test_alternatives_form_one_any_of_group(
+    line: str, group: tuple[str, ...], resources: Resources
+) -> None:
+    posting = parse_posting(f"Requirements\n- {line}\n", resources)
+    assert posting.alternatives == (group,)
+    assert set(group) <= set(posting.required_skills)
+
+
+def test_lists_without_or_are_not_alternatives(resources: Resources) -> None:
+    posting = parse_posting("Requirements\n- Python, SQL and Docker.\n", resources)
+    assert posting.alternatives == ()
+    assert set(posting.required_skills) == {"Python", "SQL", "Docker"}
+
+
+def test_a_member_asked_on_its_own_decides(resources: Resources) -> None:
+    # "Strong Python" on its own: Python is required, R was only an alternative to it.
+    posting = parse_posting("Requirements\n- Python or R.\n- Strong Python.\n", resources)
+    assert (posting.alternatives, posting.required_skills) == ((), ("Python",))
+    # A weaker lone ask (nice to have) is absorbed into the required group.
+    posting = parse_posting(
+        "Requirements\n- PyTorch or TensorFlow.\n\nNice to have\n- TensorFlow.\n", resources
+    )
+    assert posting.alternatives == (("PyTorch", "TensorFlow"),)
+    assert posting.preferred_skills == ()
+
+
+def test_preferred_alternatives_stay_preferred(resources: Resources) -> None:
+    posting = parse_posting("Requirements\n- Python required, Spark or Flink a plus.\n", resources)
+    assert posting.required_skills == ("Python",)
+    assert posting.alternatives == (("Apache Spark", "Apache Flink"),)
+    assert set(posting.preferred_skills) == {"Apache Spark", "Apache Flink"}

@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from analyzer.ats.match import match_resume
 from analyzer.ats.posting import read_posting
-from analyzer.models import Finding, Severity
+from analyzer.models import AtsMatch, Finding, KeywordMatch, Requirement, Severity
 from analyzer.nlp.resources import get_resources
 from analyzer.scoring import (
     ats_findings,
@@ -171,3 +173,89 @@ def test_order_findings_keeps_check_order_on_ties() -> None:
         for i in (3, 10, 11)
     ]
     assert [f.anchor for f in order_findings(bullets)] == ["b3", "b10", "b11"]
+
+
+def skills_match(missing: list[KeywordMatch], matched: list[KeywordMatch] = ()) -> AtsMatch:  # type: ignore[assignment]
+    return AtsMatch(
+        score=50.0,
+        similarity=0.2,
+        title_match=1.0,
+        matched=tuple(matched),
+        missing=tuple(missing),
+        years=Requirement(None, None, None),
+        degree=Requirement(None, None, None),
+        scoring_version="1.1",
+        components=(("skills", 30.0, 60.0),),
+    )
+
+
+def test_top_three_missing_hard_skills_each_get_a_finding_the_rest_one() -> None:
+    hard = [
+        KeywordMatch(n, "required", c)
+        for n, c in (("Kafka", 3), ("Go", 2), ("Rust", 1), ("Scala", 1))
+    ]
+    generic = [KeywordMatch("documentation", "required", 4, generic=True)]
+    preferred = [KeywordMatch("Spark", "preferred", 1), KeywordMatch("dbt", "preferred", 1)]
+    findings = ats_findings(skills_match([*hard, *generic, *preferred]))
+    single = [f for f in findings if f.id == "ats.missing_required_skill"]
+    assert [(f.evidence, f.severity) for f in single] == [
+        ("Kafka", Severity.HIGH),
+        ("Go", Severity.HIGH),
+        ("Rust", Severity.HIGH),
+    ]
+    (rest,) = [f for f in findings if f.id == "ats.missing_required_skills"]
+    assert rest.message == "Also missing from the posting's requirements: Scala, documentation."
+    assert rest.severity is Severity.MEDIUM
+    # documentation weighs half a hard skill: 60 * (2 + 1) / (4 * 2 + 1 + 2 * 1)
+    assert rest.impact == pytest.approx(60 * 3 / 11, abs=0.01)
+    (nice,) = [f for f in findings if f.id == "ats.missing_preferred_skills"]
+    assert (nice.severity, nice.evidence) == (Severity.MEDIUM, "Spark, dbt")
+
+
+def test_missing_generic_concepts_alone_are_low() -> None:
+    missing = [
+        KeywordMatch("documentation", "required", 1, generic=True),
+        KeywordMatch("problem solving", "required", 1, generic=True),
+    ]
+    findings = ats_findings(
+        skills_match(missing, [KeywordMatch("Python", "required", 1, used=True)])
+    )
+    assert [(f.id, f.severity) for f in findings] == [("ats.missing_required_skills", Severity.LOW)]
+
+
+def test_missing_any_of_group_finding_says_one_is_enough() -> None:
+    group = KeywordMatch(
+        "PyTorch or TensorFlow", "required", 1, alternatives=("PyTorch", "TensorFlow")
+    )
+    (finding,) = ats_findings(skills_match([group]))
+    assert (
+        finding.message
+        == "The posting requires PyTorch or TensorFlow; your resume names none of them."
+    )
+    assert finding.fix.startswith("If you have used one of PyTorch or TensorFlow")
+
+
+def test_order_findings_lets_other_kinds_in_after_two_of_one_kind() -> None:
+    bullets = [
+        Finding(
+            "content.bullet_no_metric",
+            Severity.MEDIUM,
+            "bullets",
+            "m",
+            "f",
+            anchor=f"b{i}",
+            impact=6.0,
+        )
+        for i in range(4)
+    ]
+    pillar = Finding("content.missing_pillar", Severity.MEDIUM, "content", "m", "f", impact=1.0)
+    skill = Finding("ats.missing_required_skill", Severity.HIGH, "ats", "m", "f", impact=1.0)
+    ordered = order_findings([*bullets, pillar, skill])
+    assert [f.anchor or f.id for f in ordered] == [
+        "ats.missing_required_skill",
+        "b0",
+        "b1",
+        "content.missing_pillar",
+        "b2",
+        "b3",
+    ]

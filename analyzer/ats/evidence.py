@@ -1,0 +1,136 @@
+"""Show a posting's concept skills by what the resume says, not only by their names.
+
+A posting asks for *model deployment*; the resume says "Deployed 12 models as FastAPI
+services". The skill matcher finds names and aliases only, so concept skills (model deployment,
+model monitoring, ML pipelines, model evaluation...) would be reported missing from a resume
+that plainly shows them. ``skills_taxonomy/scoring.json`` (``ats.concept_evidence``) lists, per
+concept, the related skills that show it (model serving, drift detection, precision, recall...)
+and short word patterns: word sets matched in order, lower case and without lemmas, each word
+within ``window`` words of the previous one in one sentence ("deployed ... models",
+"drift monitoring"). Evidence in an experience or project bullet counts as use, anywhere else as
+a listing, exactly as a named skill does.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from analyzer.ats.rules import scoring_rules
+from analyzer.models import ResumeDocument, ResumeProfile
+
+USED_SECTIONS = frozenset({"experience", "projects"})
+"""Sections where evidence counts as using the skill."""
+
+_UNIT_BREAK = re.compile(r"(?<=[.!?;])\s+|\s+[•▪●◦‣]\s*|\s+-\s+|^\s*[•▪●◦‣-]\s*")
+_WORD = re.compile(r"[a-z0-9]+")
+
+Pattern = tuple[frozenset[str], ...]
+"""Word sets to find in order, each within the window of the previous one."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What in a resume shows a concept skill it does not name."""
+
+    skill: str
+    """The concept skill (canonical name)."""
+    sections: tuple[str, ...]
+    """Sorted sections holding the evidence."""
+    used: bool
+    """True when some evidence is in an experience or project bullet."""
+    shown_by: str
+    """The best evidence: a related skill ("model serving") or the words ("deployed 12 models")."""
+
+
+@dataclass(frozen=True)
+class _Concept:
+    skills: tuple[str, ...]
+    patterns: tuple[Pattern, ...]
+
+
+@functools.cache
+def _concepts() -> tuple[int, dict[str, _Concept]]:
+    """Return (window, concepts by casefolded name), read once from scoring.json."""
+    rules = scoring_rules()["ats"]["concept_evidence"]
+    concepts = {
+        name.casefold(): _Concept(
+            skills=tuple(spec.get("skills", ())),
+            patterns=tuple(
+                tuple(frozenset(w.lower() for w in words) for words in pattern)
+                for pattern in spec.get("patterns", ())
+            ),
+        )
+        for name, spec in rules["concepts"].items()
+    }
+    return int(rules["window"]), concepts
+
+
+def concept_names() -> tuple[str, ...]:
+    """Return the concept skills that evidence can show (as written in scoring.json)."""
+    return tuple(scoring_rules()["ats"]["concept_evidence"]["concepts"])
+
+
+def resume_units(document: ResumeDocument) -> Iterator[tuple[str, str]]:
+    """Yield (section, sentence or bullet) units of the resume's text."""
+    for section in document.sections:
+        joined = " ".join(section.text.split("\n"))
+        for unit in _UNIT_BREAK.split(joined):
+            if unit and unit.strip():
+                yield section.name, unit.strip()
+
+
+def find_pattern(pattern: Pattern, words: list[str], window: int) -> tuple[int, int] | None:
+    """Return the (first, last) word indexes where the pattern matches, or None."""
+    for start, word in enumerate(words):
+        if word not in pattern[0]:
+            continue
+        at = start
+        for wanted in pattern[1:]:
+            nxt = next(
+                (j for j in range(at + 1, min(len(words), at + 1 + window)) if words[j] in wanted),
+                None,
+            )
+            if nxt is None:
+                break
+            at = nxt
+        else:
+            return start, at
+    return None
+
+
+def concept_evidence(
+    skill: str, document: ResumeDocument, profile: ResumeProfile
+) -> Evidence | None:
+    """Return what shows ``skill`` in the resume without naming it, or None."""
+    window, concepts = _concepts()
+    concept = concepts.get(skill.casefold())
+    if concept is None:
+        return None
+    # The resume's own words first: "drift monitoring" says more than "drift detection".
+    found: list[tuple[bool, str, str]] = []  # (used, section, shown by)
+    if concept.patterns:
+        for section, unit in resume_units(document):
+            words = _WORD.findall(unit.lower())
+            for pattern in concept.patterns:
+                span = find_pattern(pattern, words, window)
+                if span is not None:
+                    shown = " ".join(words[span[0] : span[1] + 1])
+                    found.append((section in USED_SECTIONS, section, shown))
+                    break
+    by_name = {s.name.casefold(): s for s in profile.skills}
+    for related in concept.skills:
+        known = by_name.get(related.casefold())
+        if known is not None:
+            found.extend((s in USED_SECTIONS and known.used, s, known.name) for s in known.sections)
+    if not found:
+        return None
+    best = next((f for f in found if f[0]), found[0])
+    return Evidence(
+        skill=skill,
+        sections=tuple(sorted({section for _used, section, _shown in found})),
+        used=best[0],
+        shown_by=best[2],
+    )
