@@ -68,10 +68,14 @@ def _segments(document: ResumeDocument) -> list[_Segment]:
         for b in document.bullets
         if b.section not in SKIPPED_SECTIONS
     ]
+    # Squashed once per document, not once per section: a long text has many sections.
+    squashed: dict[str, list[str]] = {}
+    for bullet in document.bullets:
+        squashed.setdefault(bullet.section, []).append(_squash(bullet.text))
     for section in document.sections:
         if section.name in SKIPPED_SECTIONS:
             continue
-        bullet_texts = [_squash(b.text) for b in document.bullets if b.section == section.name]
+        bullet_texts = squashed.get(section.name, [])
         segments += [_Segment(t, section.name, None) for t in _prose_lines(section, bullet_texts)]
     return segments
 
