@@ -153,6 +153,14 @@ def _report(result: ScreenResult) -> None:
     "--jobs worker processes].",
 )
 @click.option(
+    "--start-method",
+    type=click.Choice(["spawn", "forkserver", "fork"]),
+    default="spawn",
+    show_default=True,
+    help="How pool workers start: spawn is safe everywhere; fork (Linux) skips each worker's "
+    "start-up cost by inheriting the loaded NLP resources.",
+)
+@click.option(
     "--include-contact",
     is_flag=True,
     help="Show the candidates' names, e-mails, phones and locations (left out by default).",
@@ -215,6 +223,7 @@ def screen(
     jobs: int | None,
     executor: str,
     scheduler: str | None,
+    start_method: str,
     include_contact: bool,
     anonymize: bool,
     reports_dir: str | None,
@@ -254,6 +263,7 @@ def screen(
         reports_dir=reports_dir,
         resume=resume,
         summary=summary,
+        start_method=start_method,
     )
     progress = _ProgressBar() if sys.stderr.isatty() else None
     try:

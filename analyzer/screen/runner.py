@@ -21,6 +21,7 @@ import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
@@ -41,6 +42,7 @@ from analyzer.screen.work import (
     content_hash,
     error_row,
     init_worker,
+    load_resources,
     report_renderer,
     run_key,
     screen_task,
@@ -58,6 +60,16 @@ DEFAULT_OPTIONS = ScreenOptions()
 
 Progress = Callable[[int, int], None]
 """Called with (finished, total) each time a candidate is done."""
+
+
+MAX_LONE_CRASHES = 3
+"""Files in a row that may kill their worker alone before the pool itself is suspected."""
+
+
+class WorkerError(MlcheckError):
+    """The worker processes cannot run at all (they die before finishing any resume)."""
+
+    exit_code = 2
 
 
 class ScreenUsageError(MlcheckError):
@@ -95,9 +107,9 @@ def rank_rows(rows: Iterable[ScreenRow]) -> tuple[ScreenRow, ...]:
 
 def journal_path(options: ScreenOptions) -> Path | None:
     """Return the file finished candidates stream to, None when the output is stdout."""
-    if options.output in (None, "-"):
+    if options.output is None or options.output == "-":
         return None
-    output = Path(options.output)  # type: ignore[arg-type]
+    output = Path(options.output)
     if options.fmt is ScreenFormat.JSONL:
         return output
     return output.with_name(output.name + ".partial.jsonl")
@@ -198,31 +210,73 @@ def _run_pool(
     jobs: int,
     settings: Settings,
     start_method: str,
+    crashed: Callable[[Task], TaskResult],
 ) -> Iterator[TaskResult]:
+    """Run tasks in a process pool; a file that kills its worker becomes an error row.
+
+    When a worker dies (a crash in a PDF library, the out-of-memory killer) the pool breaks and
+    every task in flight fails with it. They are retried one at a time in a new pool: the one
+    that kills its worker alone is the culprit and gets crashed(task); the others go on.
+    """
     context = multiprocessing.get_context(start_method)
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=init_worker, initargs=(settings,)
-    )
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=init_worker, initargs=(settings,)
+        )
+
+    pool = new_pool()
     # At most a few files per worker in flight, so memory stays flat however many files.
     limit = jobs * 2
-    pending: set[Future[TaskResult]] = set()
+    pending: dict[Future[TaskResult], Task] = {}
+    suspects: list[Task] = []
+    lone_crashes = 0  # consecutive files that killed their worker with nothing else running
+    items = iter(work)
     finished = False
     try:
-        items = iter(work)
         while True:
-            while not finished and len(pending) < limit:
+            while not suspects and not finished and len(pending) < limit:
                 item = next(items, None)
                 if item is None:
                     finished = True
                 elif isinstance(item, TaskResult):
                     yield item
                 else:
-                    pending.add(pool.submit(fn, item.data, item.name))
+                    pending[pool.submit(fn, item.data, item.name)] = item
+            if suspects and not pending:
+                suspect = suspects.pop(0)
+                pending[pool.submit(fn, suspect.data, suspect.name)] = suspect
             if not pending:
                 break
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in sorted(done, key=id):
-                yield future.result()
+            alone = len(pending) == 1
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                task = pending.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool as error:
+                    broken = True
+                    if not alone:
+                        suspects.append(task)
+                        continue
+                    lone_crashes += 1
+                    if lone_crashes >= MAX_LONE_CRASHES:
+                        raise WorkerError(
+                            "worker processes keep dying before finishing a resume "
+                            f"({error}); try --jobs 1"
+                        ) from error
+                    yield crashed(task)
+                    continue
+                lone_crashes = 0
+                yield result
+            if broken:
+                log.warning("a worker process died; retrying its files one at a time")
+                suspects.extend(pending.values())
+                suspects.sort(key=lambda t: t.name)
+                pending.clear()
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = new_pool()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -253,7 +307,7 @@ def _run_dask(
         )
         client = Client(cluster)
     try:
-        client.run(init_worker, settings)
+        client.run(load_resources, settings)
         [posting_f] = client.scatter([posting], broadcast=True)
         [settings_f] = client.scatter([settings], broadcast=True)
         limit = max(jobs, len(client.scheduler_info().get("workers", {})) or 1) * 2
@@ -315,7 +369,7 @@ def _prepare(
         if reason:
             # No bytes to hash: an anonymous id is derived from the name instead.
             label = hashlib.sha256(name.encode("utf-8")).hexdigest() if options.anonymize else ""
-            row = error_row(name, label, reason, anonymize=options.anonymize, key=key)
+            row = error_row(name, label, reason, anonymize=options.anonymize, run_digest=key)
             yield TaskResult(replace(row, sha256=""))
             continue
         previous = reusable.get((None if options.anonymize else name, digest))
@@ -393,7 +447,7 @@ def run_screen(
     task_kwargs: dict[str, Any] = {
         "include_contact": options.include_contact,
         "anonymize": options.anonymize,
-        "key": key,
+        "run_digest": key,
         "want_report": want_report,
     }
     fn = functools.partial(screen_task, posting=posting, settings=settings, **task_kwargs)
@@ -403,7 +457,19 @@ def run_screen(
         results = _run_inline(stream, fn)
     else:
         jobs = min(options.jobs, len(files))
-        results = _run_pool(stream, fn, jobs, settings, options.start_method)
+
+        def crashed(task: Task) -> TaskResult:
+            reason = "the analysis crashed its worker process"
+            row = error_row(
+                task.name,
+                content_hash(task.data),
+                reason,
+                anonymize=options.anonymize,
+                run_digest=key,
+            )
+            return TaskResult(row)
+
+        results = _run_pool(stream, fn, jobs, settings, options.start_method, crashed)
 
     rows: list[ScreenRow] = []
     analysed = 0

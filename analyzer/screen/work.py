@@ -8,17 +8,24 @@ engine that can map a function over files can run a screen: a process pool here,
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import hashlib
 import importlib
 import json
 import logging
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from analyzer import api
 from analyzer.errors import MlcheckError
-from analyzer.models import Contact, JobPosting, ResumeAnalysis
+from analyzer.models import JobPosting, ResumeAnalysis
 from analyzer.screen.interface import ContactInfo, ScreenRow, ScreenStatus
 from analyzer.settings import Settings
 
@@ -77,7 +84,7 @@ def row_from_analysis(
     *,
     include_contact: bool = False,
     anonymize: bool = False,
-    key: str = "",
+    run_digest: str = "",
 ) -> ScreenRow:
     """Summarise one analysis as a shortlist row (rank left empty)."""
     match = analysis.match
@@ -114,12 +121,12 @@ def row_from_analysis(
         readability_problems=len(readability),
         readability_ids=tuple(sorted(set(readability))),
         contact=contact,
-        run_key=key,
+        run_key=run_digest,
     )
 
 
 def error_row(
-    name: str, digest: str, reason: str, *, anonymize: bool = False, key: str = ""
+    name: str, digest: str, reason: str, *, anonymize: bool = False, run_digest: str = ""
 ) -> ScreenRow:
     """Return the row of a file that could not be screened, with the reason."""
     return ScreenRow(
@@ -128,7 +135,7 @@ def error_row(
         sha256=digest,
         status=ScreenStatus.ERROR,
         reason=reason,
-        run_key=key,
+        run_key=run_digest,
     )
 
 
@@ -152,11 +159,40 @@ class TaskResult:
     """The rendered report, when asked for and the analysis succeeded."""
 
 
-def _private(analysis: ResumeAnalysis) -> ResumeAnalysis:
-    # The candidate's own report keeps its links (GitHub, LinkedIn) but not the personal data.
-    contact = Contact(links=analysis.document.contact.links)
-    document = dataclasses.replace(analysis.document, contact=contact)
-    return dataclasses.replace(analysis, document=document)
+HIDDEN = "[hidden]"
+"""What personal data is replaced by in a candidate's report without --include-contact."""
+
+
+def _redact(value: Any, secrets: tuple[str, ...]) -> Any:
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, HIDDEN)
+        return value
+    if isinstance(value, tuple):
+        return tuple(_redact(v, secrets) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _redact(getattr(value, f.name), secrets) for f in dataclasses.fields(value)
+        }
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def private_analysis(analysis: ResumeAnalysis) -> ResumeAnalysis:
+    """Return the analysis with the name, e-mail, phone and location hidden wherever quoted.
+
+    Links (GitHub, LinkedIn) are kept: they are how a recruiter finds the portfolio.
+    """
+    c = analysis.document.contact
+    secrets = tuple(
+        sorted({v for v in (c.name, c.email, c.phone, c.location) if v and len(v) >= 3}, key=len)
+    )[::-1]  # longest first, so a name inside an e-mail address does not break it
+    redacted = _redact(analysis, secrets)
+    contact = dataclasses.replace(
+        redacted.document.contact, name=None, email=None, phone=None, location=None
+    )
+    document = dataclasses.replace(redacted.document, contact=contact)
+    return dataclasses.replace(redacted, document=document)
 
 
 def report_renderer() -> Callable[[ResumeAnalysis], str] | None:
@@ -192,7 +228,7 @@ def screen_task(
     *,
     include_contact: bool = False,
     anonymize: bool = False,
-    key: str = "",
+    run_digest: str = "",
     want_report: bool = False,
 ) -> TaskResult:
     """Screen one file's bytes; with want_report also render its HTML report.
@@ -205,16 +241,25 @@ def screen_task(
     except (KeyboardInterrupt, SystemExit):
         raise
     except MlcheckError as error:
-        return TaskResult(error_row(name, digest, _reason(error), anonymize=anonymize, key=key))
+        return TaskResult(
+            error_row(name, digest, _reason(error), anonymize=anonymize, run_digest=run_digest)
+        )
     except Exception as error:  # noqa: BLE001 - one broken file must not stop the batch
         log.debug("analysis of %s failed", name, exc_info=True)
-        return TaskResult(error_row(name, digest, _reason(error), anonymize=anonymize, key=key))
+        return TaskResult(
+            error_row(name, digest, _reason(error), anonymize=anonymize, run_digest=run_digest)
+        )
     row = row_from_analysis(
-        analysis, name, digest, include_contact=include_contact, anonymize=anonymize, key=key
+        analysis,
+        name,
+        digest,
+        include_contact=include_contact,
+        anonymize=anonymize,
+        run_digest=run_digest,
     )
     report = None
     if want_report:
-        report = render_report(analysis if include_contact else _private(analysis))
+        report = render_report(analysis if include_contact else private_analysis(analysis))
     return TaskResult(row, report)
 
 
@@ -235,14 +280,47 @@ def screen_one(
     """
     key = run_key(posting, settings, include_contact=include_contact, anonymize=anonymize)
     return screen_task(
-        data, name, posting, settings, include_contact=include_contact, anonymize=anonymize, key=key
+        data,
+        name,
+        posting,
+        settings,
+        include_contact=include_contact,
+        anonymize=anonymize,
+        run_digest=key,
     ).row
 
 
+def _die_with_parent() -> None:
+    # A killed screen (SIGKILL, a cancelled CI job) must not leave its workers running.
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="mlcheck-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the watch started
+        os._exit(1)
+
+
 def init_worker(settings: Settings) -> None:
-    """Load the NLP resources once in a fresh worker process, before its first task."""
+    """Prepare a fresh pool worker process: die with the parent, load the NLP resources once."""
+    _die_with_parent()
+    load_resources(settings)
+
+
+def load_resources(settings: Settings) -> None:
+    """Load the NLP resources (spaCy pipeline, taxonomy) into this process's cache."""
     try:
         from analyzer.nlp.resources import get_resources
-    except ImportError:  # the NLP stage not installed yet: the first task loads what it needs
+    except ImportError:  # the NLP stage not installed: the first task loads what it needs
         return
     get_resources(settings)

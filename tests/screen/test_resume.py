@@ -184,7 +184,9 @@ def test_killed_process_leaves_valid_jsonl_and_resume_completes_it(
     assert len(kept) == 2
 
     calls = counting(monkeypatch)
-    result = CliRunner().invoke(screen, args[3:] + ["--resume"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        screen, [*args[3:], "--resume", "--jobs", "1"], catch_exceptions=False
+    )
     assert result.exit_code == 5
     assert len(calls) == ALL - 2
     assert not {o["candidate"] for o in kept} & set(calls)

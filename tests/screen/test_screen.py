@@ -256,3 +256,27 @@ def test_rows_round_trip_through_json() -> None:
     )
     assert ScreenRow.from_dict(json.loads(json.dumps(row.to_dict()))) == row
     assert replace(row, rank=None).sort_key() == row.sort_key()
+
+
+def test_a_file_that_kills_its_worker_becomes_an_error_row(
+    workdir: Path, posting: JobPosting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from analyzer import api
+
+    real = api.analyze_resume_bytes
+
+    def analyze(data: bytes, name: str, posting: JobPosting, settings: Settings = Settings()):
+        if name.endswith("weak.pdf"):
+            os._exit(70)  # a crash in native code, or the out-of-memory killer
+        return real(data, name, posting, settings)
+
+    monkeypatch.setattr(api, "analyze_resume_bytes", analyze)
+    # fork, so the workers inherit the patched analysis.
+    options = ScreenOptions(fmt=ScreenFormat.JSONL, jobs=2, start_method="fork")
+    rows = run_screen(["resumes"], posting, Settings(), options).rows
+    assert [r.candidate for r in rows if r.ok] == [READABLE_ORDER[i] for i in (0, 1, 3)]
+    crashed = [r for r in rows if r.candidate == "resumes/weak.pdf"]
+    assert crashed[0].reason == "the analysis crashed its worker process"
+    assert len(rows) == 6
