@@ -31,6 +31,8 @@ from typing import Any
 
 from analyzer.ats.interface import AtsResources
 from analyzer.ats.rules import posting_rules
+from analyzer.documents.lines import strip_invisible
+from analyzer.documents.text import decode_text, looks_binary
 from analyzer.errors import InputError, LimitExceeded
 from analyzer.models import JobPosting
 from analyzer.settings import Limits
@@ -103,19 +105,18 @@ def posting_text(path: str, limits: Limits = Limits(), stdin_text: str | None = 
     if len(text) > limits.max_chars:
         log.warning("%s: posting cut to %d characters", path, limits.max_chars)
         text = text[: limits.max_chars]
+    text = strip_invisible(text)
     if not text.strip():
         raise InputError(path, "the job posting is empty")
     return text
 
 
 def _decode(path: str, data: bytes) -> str:
-    """Decode a text posting; refuse binary files rather than reading noise."""
-    if b"\x00" in data[:4096]:
+    """Decode a text posting as a text resume is decoded; refuse binary noise."""
+    text, _ = decode_text(data)
+    if looks_binary(text):
         raise InputError(path, "not a text, Markdown, PDF or DOCX job posting")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return text
 
 
 # --------------------------------------------------------------------------- analysis

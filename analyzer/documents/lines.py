@@ -35,6 +35,11 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 _SPACES = re.compile(r"[ \t]+")
 
 
+def strip_invisible(text: str) -> str:
+    """Drop zero-width and bidi-control characters, which carry no letters."""
+    return _INVISIBLE.sub("", text)
+
+
 def clean_text(text: str) -> str:
     """Normalise one piece of extracted text: dashes, ligatures, soft hyphens, icon glyphs.
 
@@ -47,7 +52,7 @@ def clean_text(text: str) -> str:
     text = text.translate(_DASHES)
     text = _SOFT_HYPHEN_NEAR_HYPHEN.sub("-", text)
     text = _PRIVATE_USE.sub("", text)
-    text = _INVISIBLE.sub("", text)
+    text = strip_invisible(text)
     text = "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) != "Cc")
     return _SPACES.sub(" ", text).strip()
 
