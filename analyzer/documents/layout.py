@@ -8,6 +8,7 @@ right-aligned dates, award years) is part of those lines, not a column of its ow
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from analyzer.documents.lines import TextLine, clean_text
 from analyzer.documents.sections import canonical_heading
 
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", ",b", "-b")
+
+_BLANK_RUN = re.compile(b"\x00+")
 
 GUTTER_MIN_WIDTH = 8.0
 """Narrowest blank vertical strip (points) that can separate two columns."""
@@ -52,21 +55,29 @@ def group_lines(words: Sequence[Word]) -> list[list[Word]]:
     """Group words into visual lines: a word joins a line it overlaps vertically by half."""
     lines: list[list[Word]] = []
     bounds: list[tuple[float, float]] = []
+    # Hot loop (find_gutter calls this for every candidate gutter): conditional expressions
+    # instead of min()/max() calls, same results.
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        w_top, w_bottom = word.top, word.bottom
         placed = False
         # Only the last few lines can still be open: words are sorted by top.
-        for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+        last = len(lines) - 1
+        for i in range(last, last - 3 if last > 2 else -1, -1):
             top, bottom = bounds[i]
-            overlap = min(bottom, word.bottom) - max(top, word.top)
-            height = min(bottom - top, word.bottom - word.top) or 1.0
+            overlap = (w_bottom if w_bottom < bottom else bottom) - (w_top if w_top > top else top)
+            line_height, word_height = bottom - top, w_bottom - w_top
+            height = (word_height if word_height < line_height else line_height) or 1.0
             if overlap >= 0.5 * height:
                 lines[i].append(word)
-                bounds[i] = (min(top, word.top), max(bottom, word.bottom))
+                bounds[i] = (
+                    w_top if w_top < top else top,
+                    w_bottom if w_bottom > bottom else bottom,
+                )
                 placed = True
                 break
         if not placed:
             lines.append([word])
-            bounds.append((word.top, word.bottom))
+            bounds.append((w_top, w_bottom))
     for line in lines:
         line.sort(key=lambda w: w.x0)
     order = sorted(range(len(lines)), key=lambda i: bounds[i][0])
@@ -159,19 +170,22 @@ def find_gutter(
     covered = bytearray(width + 1)
     left_edge = min(w.x0 for w in words)
     right_edge = max(w.x1 for w in words)
+    # order_page calls this once per candidate header height: plain comparisons rather than
+    # min()/max() calls, and the blank runs found by a regex over the bytes, not pixel by pixel.
     for w in words:
-        a = max(0, int(w.x0))
-        b = min(width, int(w.x1) + 1)
+        a = int(w.x0)
+        a = a if a > 0 else 0
+        b = int(w.x1) + 1
+        b = b if b < width else width
         covered[a:b] = b"\x01" * (b - a)
-    runs: list[tuple[int, int]] = []
-    start: int | None = None
-    for x in range(max(0, int(left_edge) + 1), min(width, int(right_edge))):
-        if not covered[x]:
-            if start is None:
-                start = x
-        elif start is not None:
-            runs.append((start, x))
-            start = None
+    scan_from = max(0, int(left_edge) + 1)
+    scan = covered[scan_from : min(width, int(right_edge))]
+    # A blank run counts once a covered pixel closes it, inside the scanned span.
+    runs = [
+        (scan_from + m.start(), scan_from + m.end())
+        for m in _BLANK_RUN.finditer(scan)
+        if m.end() < len(scan)
+    ]
     top = min(w.top for w in words)
     bottom = max(w.bottom for w in words)
     height = max(bottom - top, 1.0)
@@ -182,14 +196,17 @@ def find_gutter(
         middle = (a + b) / 2
         left = [w for w in words if w.x1 <= middle]
         right = [w for w in words if w.x0 >= middle]
-        left_lines, right_lines = group_lines(left), group_lines(right)
-        if len(left_lines) < min_lines or len(right_lines) < min_lines:
+        # The cheap tests first: a side needs min_lines words to have min_lines lines.
+        if len(left) < min_lines or len(right) < min_lines:
             continue
         spans = [
             (max(w.bottom for w in side) - min(w.top for w in side)) / height
             for side in (left, right)
         ]
         if min(spans) < min_span:
+            continue
+        left_lines, right_lines = group_lines(left), group_lines(right)
+        if len(left_lines) < min_lines or len(right_lines) < min_lines:
             continue
         narrow, other = sorted((left_lines, right_lines), key=len)
         if _aligned_share(narrow, other) >= ALIGNED_SHARE and not _has_heading(narrow):
