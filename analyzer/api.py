@@ -106,12 +106,31 @@ def add_portfolio(analysis: ResumeAnalysis, review: PortfolioReview) -> ResumeAn
     )
 
 
+_POSTINGS_KEPT = 8
+_postings: dict[tuple[str, str], tuple[object, JobPosting]] = {}
+"""Analysed postings by (text, path), with the resources they were analysed with."""
+
+
 def load_posting(job: str, settings: Settings, stdin_text: str | None = None) -> JobPosting:
-    """Read and analyse a job posting file ("-" means the text given as stdin_text)."""
-    from analyzer.ats.posting import read_posting
+    """Read and analyse a job posting file ("-" means the text given as stdin_text).
+
+    The file is read on every call; its analysis is reused while the text and the resources
+    are the same, so a loop of analyze_resume calls against one posting analyses it once.
+    """
+    from analyzer.ats.posting import parse_posting, posting_text
     from analyzer.nlp.resources import get_resources
 
-    return read_posting(job, get_resources(settings), settings.limits, stdin_text=stdin_text)
+    resources = get_resources(settings)
+    text = posting_text(job, settings.limits, stdin_text)
+    key = (text, job)
+    kept = _postings.get(key)
+    if kept is not None and kept[0] is resources:
+        return kept[1]
+    posting = parse_posting(text, resources, path=job)
+    if len(_postings) >= _POSTINGS_KEPT:
+        del _postings[next(iter(_postings))]
+    _postings[key] = (resources, posting)
+    return posting
 
 
 def analyze_document(
