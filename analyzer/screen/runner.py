@@ -24,7 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from analyzer.errors import MlcheckError
 from analyzer.models import JobPosting
@@ -156,30 +156,32 @@ class Journal:
     def __init__(self, path: Path | None, keep: Sequence[ScreenRow]) -> None:
         self.path = path
         self.written = 0
-        self._handle: IO[str] | None = None
+        self._fd: int | None = None
         stop = os.environ.get(STOP_AFTER_ENV)
         self._stop_after = int(stop) if stop and stop.isdigit() else None
         if path is not None:
             # Start from exactly the rows kept (none, or the ones --resume reuses).
             write_atomic(path, "".join(jsonl_line(r) for r in keep))
-            self._handle = path.open("a", encoding="utf-8", newline="\n")
+            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND)
 
     def append(self, row: ScreenRow) -> None:
-        """Append one finished candidate and flush it to the file."""
-        if self._handle is None:
+        """Append one finished candidate as one unbuffered write, so no line is ever torn."""
+        if self._fd is None:
             return
-        self._handle.write(jsonl_line(row))
-        self._handle.flush()
+        data = jsonl_line(row).encode("utf-8")
+        written = os.write(self._fd, data)
+        while written < len(data):  # only for a full disk or a signal mid-write
+            written += os.write(self._fd, data[written:])
         self.written += 1
         if self._stop_after is not None and self.written >= self._stop_after:
-            os.fsync(self._handle.fileno())
+            os.fsync(self._fd)
             os.kill(os.getpid(), signal.SIGKILL)
 
     def close(self) -> None:
         """Close the file."""
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 def report_name(row: ScreenRow) -> str:

@@ -236,8 +236,13 @@ def screen_task(
     Never raises for a bad file: an unreadable resume becomes a row with status error.
     """
     digest = content_hash(data)
+    # Anonymous runs hide the file name from the analysis (and so from the report) too; the
+    # extension stays, the reader needs it.
+    seen_as = (
+        candidate_id(name, digest, anonymize) + os.path.splitext(name)[1] if anonymize else name
+    )
     try:
-        analysis = api.analyze_resume_bytes(data, name, posting, settings)
+        analysis = api.analyze_resume_bytes(data, seen_as, posting, settings)
     except (KeyboardInterrupt, SystemExit):
         raise
     except MlcheckError as error:

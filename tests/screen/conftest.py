@@ -1,4 +1,4 @@
-"""Fixtures of the screen tests: a folder of generated resumes, a posting, the pipeline."""
+"""Fixtures of the screen tests: a folder of generated resumes and a posting, in a work dir."""
 
 from __future__ import annotations
 
@@ -9,40 +9,7 @@ import pytest
 from analyzer import api
 from analyzer.models import JobPosting
 from analyzer.settings import Settings
-from tests.screen import fake, resumes
-
-
-def _real_pipeline() -> bool:
-    """Return True when the reading/NLP/ATS stages are in the tree and work end to end."""
-    try:
-        posting = api.load_posting("-", Settings(), stdin_text=resumes.POSTING)
-        api.analyze_resume_bytes(resumes.pdf_bytes(resumes.STRONG), "strong.pdf", posting)
-    except (ImportError, NotImplementedError, AttributeError):
-        return False
-    return True
-
-
-REAL = _real_pipeline()
-
-real_only = pytest.mark.skipif(
-    not REAL, reason="needs the real pipeline in worker processes (not in the tree yet)"
-)
-
-
-@pytest.fixture(autouse=True)
-def pipeline(monkeypatch: pytest.MonkeyPatch) -> str:
-    """Use the real pipeline, or the in-process fake while the stages are not in the tree."""
-    if REAL:
-        return "real"
-    monkeypatch.setattr(api, "analyze_resume_bytes", fake.fake_analyze)
-    monkeypatch.setattr(
-        api,
-        "load_posting",
-        lambda job, settings, stdin_text=None: fake.fake_posting(
-            stdin_text if stdin_text is not None else Path(job).read_text(encoding="utf-8")
-        ),
-    )
-    return "fake"
+from tests.screen import resumes
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +33,6 @@ def workdir(resume_files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.fixture()
-def posting(workdir: Path, pipeline: str) -> JobPosting:
+def posting(workdir: Path) -> JobPosting:
     """The test posting, read as the screen command reads it."""
     return api.load_posting("posting.txt", Settings())

@@ -10,7 +10,6 @@ from click.testing import CliRunner
 
 from analyzer.screen.command import screen
 from tests.screen import resumes
-from tests.screen.conftest import real_only
 
 READABLE = ["resumes/strong.pdf", "resumes/middle.docx", "resumes/weak.pdf"]
 
@@ -67,7 +66,6 @@ def test_usage_errors_exit_2(workdir: Path, args: list[str], message: str) -> No
     assert message in result.stderr
 
 
-@real_only
 def test_unreadable_posting_exits_3(workdir: Path) -> None:
     result = run("resumes", "--job", "missing-posting.txt")
     assert result.exit_code == 3
@@ -156,7 +154,6 @@ def test_help_documents_exit_codes_and_precedence() -> None:
         assert text in result.stdout
 
 
-@real_only
 def test_jobs_1_and_2_give_byte_identical_output(workdir: Path) -> None:
     outputs = []
     for jobs in ("1", "2"):
@@ -165,3 +162,28 @@ def test_jobs_1_and_2_give_byte_identical_output(workdir: Path) -> None:
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]
     assert len(outputs[0].splitlines()) == 6
+
+
+def test_anonymous_reports_name_no_file(workdir: Path) -> None:
+    result = run(
+        *READABLE,
+        "--job",
+        "posting.txt",
+        "--jobs",
+        "1",
+        "-o",
+        "out/index.html",
+        "--reports",
+        "out/reports",
+        "--anonymize",
+    )
+    assert result.exit_code == 0, result.stderr
+    outputs = [workdir / "out" / "index.html", *(workdir / "out" / "reports").iterdir()]
+    assert len(outputs) == 4
+    for path in outputs:
+        assert path.name == "index.html" or len(path.stem) == 12
+        text = path.read_text(encoding="utf-8")
+        for name in ("strong.pdf", "middle.docx", "weak.pdf"):
+            assert name not in text
+        for candidate in resumes.READABLE:
+            assert candidate.email not in text and candidate.name not in text

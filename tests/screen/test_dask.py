@@ -9,12 +9,10 @@ import pytest
 from analyzer.models import JobPosting
 from analyzer.screen import Executor, ScreenFormat, ScreenOptions, run_screen
 from analyzer.settings import Settings
-from tests.screen.conftest import real_only
 
 distributed = pytest.importorskip("distributed")
 
 
-@real_only
 def test_dask_local_cluster_and_scheduler_address_match_in_process(
     workdir: Path, posting: JobPosting
 ) -> None:

@@ -22,7 +22,6 @@ from analyzer.screen import ScreenFormat, ScreenOptions, run_screen
 from analyzer.screen.command import screen
 from analyzer.screen.runner import STOP_AFTER_ENV
 from analyzer.settings import Settings
-from tests.screen.conftest import real_only
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL = 6
@@ -160,7 +159,6 @@ def test_other_formats_keep_a_journal_beside_the_output(
     assert len(out.read_text(encoding="utf-8").splitlines()) == ALL + 1
 
 
-@real_only
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_killed_process_leaves_valid_jsonl_and_resume_completes_it(
     workdir: Path, posting: JobPosting, monkeypatch: pytest.MonkeyPatch, jobs: str
