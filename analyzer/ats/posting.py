@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import re
 import sys
 from collections import Counter
@@ -39,11 +40,14 @@ from analyzer.settings import Limits
 
 log = logging.getLogger(__name__)
 
-PART_ORDER = ("preferred", "ignore", "required", "responsibilities")
+PART_ORDER = ("preferred", "ignore", "required", "responsibilities", "company")
 """Order in which heading kinds are tried: the most specific first."""
 
-SKILL_PARTS = ("title", "required", "responsibilities", "body", "preferred")
+SKILL_PARTS = ("title", "required", "responsibilities", "body", "preferred", "company")
 """Parts whose skills count; "ignore" and "meta" lines do not."""
+
+KEYWORD_PARTS = ("required", "preferred", "responsibilities")
+"""Parts whose words make the salient keywords: not the company blurb, benefits or meta lines."""
 
 MATCH_SECTION = {"required": "skills", "preferred": "skills"}
 """Section name given to the matcher per part: requirement lists read like skills lists."""
@@ -67,7 +71,9 @@ class PostingLine:
     text: str
     """The line without bullet glyphs and markdown marks."""
     part: str
-    """title, meta, required, preferred, responsibilities, body or ignore."""
+    """title, meta, required, preferred, responsibilities, company, body or ignore."""
+    bullet: bool = False
+    """True for an item of a bulleted or numbered list."""
 
 
 # --------------------------------------------------------------------------- text in
@@ -129,7 +135,7 @@ def parse_posting(text: str, resources: AtsResources, path: str = "-") -> JobPos
     required, preferred, counts, alternatives = _skills(lines, resources)
     required_sentences = list(_sentences_by_need(lines, preferred=False))
     degree, equivalent = degree_asked(required_sentences)
-    body = "\n".join(line.text for line in lines if line.part in SKILL_PARTS)
+    skills = (*required, *preferred)
     return JobPosting(
         path=path,
         text=text,
@@ -137,7 +143,7 @@ def parse_posting(text: str, resources: AtsResources, path: str = "-") -> JobPos
         required_skills=required,
         preferred_skills=preferred,
         skill_counts=counts,
-        keywords=salient_keywords(body, resources, title=title),
+        keywords=salient_keywords(keyword_units(lines), resources, title=title, skills=skills),
         years_required=years_asked(required_sentences),
         degree_required=degree,
         degree_or_equivalent=equivalent,
@@ -251,7 +257,8 @@ def split_parts(text: str) -> tuple[PostingLine, ...]:
         if follows_blank and not bullet and _opens_with(clean, rules["headings"]["ignore"]):
             part, part_has_bullets = "ignore", False
         part_has_bullets = part_has_bullets or bullet
-        out.append(PostingLine(clean, part))
+        if clean:  # an empty bullet ("- ") is no line: it would become an empty title
+            out.append(PostingLine(clean, part, bullet))
     return tuple(out)
 
 
@@ -617,75 +624,234 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]/|.!?\u2022\u00b7]+\s*|\s+[-\u2013\u2014]\s+")
 _WORD_SPLIT = re.compile(r"[\s/-]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_VERB_LEADS = frozenset({"and", "or", "to", "&"})
+"""Words after which an action verb is a verb ("build and maintain", "to deploy")."""
+_ADVERB = re.compile(r"[a-z]{3,}(?:ally|ively|ously|fully|ently|antly|edly|ably)$")
+"""Adverbs by their ending ("incrementally"); "closely" is a stop word."""
+_PARTICIPLE = re.compile(r"[a-z]{3,}[^e]ed$")
+"""A past participle ("reported"): it may open a keyword, never end one."""
+MAX_TERM_WORDS = 3
+"""A keyword is one to three words (a hyphenated compound is one)."""
+
+Term = tuple[str, ...]
+"""A keyword's words, lower case, hyphenated compounds split: "experiment-tracking" and
+"experiment tracking" are the same term."""
 
 
-def term_analyzer(stop: frozenset[str]) -> Callable[[str], list[str]]:
-    """Return an analyzer giving unigrams and bigrams of ADJACENT non-stop words.
+def term_key(text: str) -> Term:
+    """Return the words of a term, lower case, with hyphens read as spaces."""
+    return tuple(w for w in _WORD_SPLIT.split(text.lower().replace("\u2019", "'")) if w)
 
-    scikit-learn's own analyzer builds bigrams after dropping stop words, which pairs words
-    that were never next to each other ("healthy once they are live" -> "healthy live").
+
+def keyword_units(lines: Iterable[PostingLine]) -> tuple[tuple[str, float], ...]:
+    """Return the (sentence, weight) units keywords are taken from.
+
+    Only the requirement, nice-to-have and responsibility parts speak about the job; the
+    company blurb, benefits, location and title lines do not (they gave "zones" from "US/EU
+    time zones"). Prose there (an "About the role" paragraph, which mixes the company and the
+    role) weighs less than a list item. A posting without such parts falls back to its body.
+    Sentences asking for a degree are left out ("a quantitative field").
     """
+    rules = posting_rules()["keywords"]
+    lines = list(lines)
+    chosen = [line for line in lines if line.part in KEYWORD_PARTS]
+    prose = float(rules["prose_weight"])
+    if not chosen:
+        chosen, prose = [line for line in lines if line.part in ("body", "company")], 1.0
+    units: list[tuple[str, float]] = []
+    for line in chosen:
+        for sentence in sentences(line.text):
+            if degree_asked([sentence])[0] is None:
+                units.append((sentence, 1.0 if line.bullet else prose))
+    return tuple(units)
 
-    def analyze(text: str) -> list[str]:
-        grams: list[str] = []
-        for chunk in _PHRASE_BREAK.split(_URL.sub(" ", text.replace("\u2019", "'"))):
-            words = [w.lower() for w in _WORD.findall(chunk)]
-            keep = [w if w not in stop and len(w) > 1 else None for w in words]
-            grams += [w for w in keep if w]
-            grams += [f"{a} {b}" for a, b in zip(keep, keep[1:], strict=False) if a and b]
-        return grams
 
-    return analyze
+@functools.cache
+def _keyword_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Return (stop words, action-verb forms, generic unigrams) of keyword extraction."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from analyzer.nlp.wordlists import load_language
+
+    rules = posting_rules()["keywords"]
+    stop = {w.lower() for w in (*ENGLISH_STOP_WORDS, *STOP_WORDS)}
+    stop |= {w.lower() for w in (*rules["stop_words"], *rules["boilerplate"])}
+    verbs = frozenset(load_language().verb_forms)
+    return frozenset(stop), verbs, frozenset(rules["generic_unigrams"])
+
+
+@functools.cache
+def _background_df() -> dict[Term, int]:
+    """Return in how many background postings each term of up to six words occurs.
+
+    The background postings (``posting.json``, generic postings of other trades) give the
+    IDF: a word every posting uses ("team", "customers", "remote") weighs little.
+    """
+    docs = posting_rules()["keywords"]["background"]
+    counts: Counter[Term] = Counter()
+    for doc in docs:
+        words = term_key(" ".join(_WORD.findall(doc)))
+        counts.update(
+            {
+                words[i : i + n]
+                for n in range(1, MAX_TERM_WORDS * 2 + 1)
+                for i in range(len(words) - n + 1)
+            }
+        )
+    return dict(counts)
+
+
+def idf(term: Term) -> float:
+    """Return the term's IDF over the background postings (smoothed, as scikit-learn's)."""
+    docs = len(posting_rules()["keywords"]["background"])
+    return math.log((1 + docs) / (1 + _background_df().get(term, 0))) + 1.0
+
+
+def candidate_terms(unit: str) -> list[tuple[Term, str]]:
+    """Return (term, as written) for each run of 1-3 adjacent content words of a sentence.
+
+    Runs break at punctuation, stop and boilerplate words, numbers, and at an action verb
+    opening the sentence or following "and"/"or"/"to" ("Build and maintain training
+    pipelines" gives "training pipelines", not "build").
+    """
+    stop, verbs, _generic = _keyword_words()
+    out: list[tuple[Term, str]] = []
+    opening = True
+    for chunk in _PHRASE_BREAK.split(_URL.sub(" ", unit.replace("\u2019", "'"))):
+        run: list[str] = []
+        previous = ""
+        for word in _WORD.findall(chunk):
+            low = word.lower()
+            possessive = low.endswith("'s")
+            if possessive:  # "the hospital's databases": the owner, not a phrase
+                word, low = word[:-2], low[:-2]
+            verb = low in verbs and (opening or previous in _VERB_LEADS)
+            noise = len(low) < 2 or _ADVERB.match(low) is not None or _has_digit_noise(word)
+            if low in stop or verb or noise:
+                out.extend(_grams(run))
+                run = []
+                opening = opening and (low in stop or verb)
+            else:
+                run.append(word)
+                opening = False
+            if possessive:
+                out.extend(_grams(run))
+                run = []
+            previous = low
+        out.extend(_grams(run))
+        opening = False
+    return out
+
+
+def _has_digit_noise(word: str) -> bool:
+    """True for a word with digits that is not an upper-case code ("HL7" stays, "3k" goes)."""
+    return any(c.isdigit() for c in word) and not any(c.isupper() for c in word)
+
+
+def _grams(run: list[str]) -> list[tuple[Term, str]]:
+    """Return the 1-3 word terms of a run of content words; none ends in a participle."""
+    out = []
+    for n in range(1, MAX_TERM_WORDS + 1):
+        for i in range(len(run) - n + 1):
+            if _PARTICIPLE.match(run[i + n - 1].lower()):
+                continue
+            written = " ".join(run[i : i + n])
+            out.append((term_key(written), written))
+    return out
 
 
 def salient_keywords(
-    text: str, resources: AtsResources, title: str | None = None, limit: int | None = None
+    text: str | Sequence[tuple[str, float]],
+    resources: AtsResources,
+    title: str | None = None,
+    limit: int | None = None,
+    skills: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """Return the posting's most salient terms that are not taxonomy skills.
 
-    TF-IDF (English stop words plus generic posting words, 1-2 grams) over the posting's
-    sentences; a term's salience is the sum of its weights. The posting alone decides its
-    keywords, so one posting gives every resume the same list (``screen`` compares them).
+    ``text`` is the posting's keyword text: a string (each line weighs 1) or (sentence,
+    weight) units from ``keyword_units``. A term is a run of one to three content words; its
+    salience is its sublinear weighted frequency times its IDF over the background postings of
+    ``posting.json``. Kept, best first: terms that are not a skill or part of one (``skills``,
+    the posting's skills, and the matcher), not boilerplate or a generic word alone, and not
+    inside a better term or holding one ("clinical" over "clinical stakeholders"). The posting
+    alone decides its keywords, so one posting gives every resume the same list (``screen``
+    compares them); the resume is never the other document.
     """
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
-
     rules = posting_rules()["keywords"]
     limit = rules["top"] if limit is None else limit
-    docs = [s for line in text.split("\n") for s in sentences(line)]
-    stop = frozenset(ENGLISH_STOP_WORDS | set(rules["stop_words"]))
-    vectorizer = TfidfVectorizer(analyzer=term_analyzer(stop), sublinear_tf=True)
-    try:
-        matrix = vectorizer.fit_transform(docs)
-    except ValueError:  # no document, or every word was a stop word
-        return ()
-    weights = matrix.sum(axis=0).A1
-    terms = vectorizer.get_feature_names_out()
-    salience = {str(t): round(float(w), 6) for t, w in zip(terms, weights, strict=True)}
-    # A word mostly used inside a salient phrase is represented by the phrase
-    # ("recommendation" by "recommendation systems").
-    for term, weight in salience.items():
-        if " " in term:
-            for word in term.split():
-                if salience.get(word, 0.0) and weight >= 0.6 * salience[word]:
-                    salience[word] = -1.0
-    ranked = sorted(salience.items(), key=lambda tw: (-tw[1], tw[0]))
-    proper = _proper_nouns(text)
-    title_norm = normalize(title or "")
-    chosen: list[str] = []
+    if isinstance(text, str):
+        units: Sequence[tuple[str, float]] = [
+            (s, 1.0) for line in text.split("\n") for s in sentences(line)
+        ]
+    else:
+        units = text
+    joined = "\n".join(unit for unit, _weight in units)
+    _stop, verbs, generic = _keyword_words()
+    frequency: Counter[Term] = Counter()
+    units_of: dict[Term, set[int]] = {}
+    spellings: dict[Term, Counter[str]] = {}
+    for index, (unit, weight) in enumerate(units):
+        for term, written in candidate_terms(unit):
+            frequency[term] += weight
+            units_of.setdefault(term, set()).add(index)
+            spellings.setdefault(term, Counter())[written.lower()] += 1
+    salience = {
+        term: round((1 + math.log(f) if f >= 1 else f) * idf(term), 6)
+        for term, f in frequency.items()
+    }
+    # A shorter term seen only inside one longer term is represented by it ("decay" by
+    # "performance decay"); one that also stands elsewhere keeps its own weight.
+    for term in list(salience):
+        if len(term) > 1:
+            for part in _sub_terms(term):
+                if part in salience and frequency[part] <= frequency[term]:
+                    salience[part] = -1.0
+    ranked = sorted(salience.items(), key=lambda tw: (-tw[1], -len(tw[0]), tw[0]))
+    proper = _proper_nouns(joined)
+    title_key = term_key(normalize(title or ""))
+    skill_keys = [term_key(s) for s in skills]
+    chosen: list[Term] = []
+    shown: list[str] = []
     for term, weight in ranked:
         if len(chosen) >= limit or weight < 0:
             break
-        tokens = term.split()
-        if len(term) < rules["min_length"] or any(t in proper for t in tokens):
+        if len(" ".join(term)) < rules["min_length"] or any(w in proper for w in term):
             continue
-        if len(tokens) == 1 and term in rules["generic_unigrams"]:
+        if len(term) == 1 and (term[0] in generic or term[0] in verbs):
             continue
-        if title_norm and _contains_phrase(title_norm, term):
+        if _inside(term, title_key) or any(_inside(term, k) or _inside(k, term) for k in skill_keys):
             continue
-        if any(_same_word(term, c) for c in chosen) or _names_a_skill(term, text, resources):
+        if any(_inside(term, c) or _inside(c, term) or _same_term(term, c) for c in chosen):
+            continue
+        written = min(spellings[term].items(), key=lambda sc: (-sc[1], sc[0]))[0]
+        if _names_a_skill(written, joined, resources):
             continue
         chosen.append(term)
-    return tuple(chosen)
+        shown.append(written)
+    return tuple(shown)
+
+
+def _sub_terms(term: Term) -> Iterator[Term]:
+    for n in range(1, len(term)):
+        for i in range(len(term) - n + 1):
+            yield term[i : i + n]
+
+
+def _inside(term: Term, other: Term) -> bool:
+    """True when ``term``'s words appear in order, adjacent, in ``other`` (plurals aside)."""
+    n = len(term)
+    if not n or n > len(other):
+        return False
+    return any(
+        all(_same_word(a, b) for a, b in zip(term, other[i : i + n], strict=True))
+        for i in range(len(other) - n + 1)
+    )
+
+
+def _same_term(a: Term, b: Term) -> bool:
+    return len(a) == len(b) and all(_same_word(x, y) for x, y in zip(a, b, strict=True))
 
 
 def _names_a_skill(term: str, text: str, resources: AtsResources) -> bool:
