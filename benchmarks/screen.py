@@ -7,7 +7,9 @@ each in a fresh subprocess so peak memory is its own:
 - pdfplumber ``extract_text`` of every file (the PDF library the reader is built on),
 - ``run_screen`` with --jobs 1 (in process) and --jobs 2 (process pool), the whole analysis.
 
-Prints the machine and a Markdown table. Usage (from the repository root)::
+Prints the machine, its load average, and a Markdown table. Wall time depends on what else
+runs on the machine; CPU time (this process and its workers, user + system) does not, so
+compare that when the machine is shared. Usage (from the repository root)::
 
     python benchmarks/screen.py --n 100 1000 --jobs 1 2
 
@@ -188,20 +190,28 @@ def generate(folder: Path, n: int, seed: int = 7) -> None:
             write_pdf(path, lines)
 
 
+def _cpu_seconds() -> float:
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def _peak_kib() -> tuple[int, int]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return own, children
 
 
-def measure(kind: str, folder: Path, jobs: int) -> dict[str, float]:
+def measure(kind: str, folder: Path, jobs: int, start_method: str = "spawn") -> dict[str, float]:
     """Run one measurement in this process and return its figures."""
     sys.path.insert(0, str(ROOT))
     files = sorted(folder.glob("*.pdf"))
     if kind == "pdfium":
         import pypdfium2 as pdfium
 
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         for path in files:
             pdf = pdfium.PdfDocument(path.read_bytes())
             "".join(page.get_textpage().get_text_range() for page in pdf)
@@ -209,7 +219,7 @@ def measure(kind: str, folder: Path, jobs: int) -> dict[str, float]:
     elif kind == "pdfplumber":
         import pdfplumber
 
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         for path in files:
             with pdfplumber.open(path) as pdf:
                 "".join(page.extract_text() or "" for page in pdf.pages)
@@ -219,16 +229,21 @@ def measure(kind: str, folder: Path, jobs: int) -> dict[str, float]:
         from analyzer.settings import Settings
 
         settings = Settings()
-        start = time.perf_counter()  # the posting and the resources are part of the cost
+        # The posting and the resources are part of the cost.
+        start, cpu_start = time.perf_counter(), _cpu_seconds()
         posting = load_posting("-", settings, stdin_text=POSTING)
-        result = run_screen([str(folder)], posting, settings, ScreenOptions(jobs=jobs))
+        result = run_screen(
+            [str(folder)], posting, settings, ScreenOptions(jobs=jobs, start_method=start_method)
+        )
         errors = len(result.errors)
         if errors:
             print(f"warning: {errors} files could not be screened", file=sys.stderr)
     elapsed = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu_start
     own, children = _peak_kib()
     return {
         "seconds": elapsed,
+        "cpu": cpu,
         "per_second": len(files) / elapsed,
         "own_kib": own,
         "children_kib": children,
@@ -251,10 +266,21 @@ def machine() -> str:
     )
 
 
-def run_child(kind: str, folder: Path, jobs: int) -> dict[str, float]:
+def run_child(kind: str, folder: Path, jobs: int, start_method: str) -> dict[str, float]:
     """Measure in a fresh interpreter so each peak memory is its own."""
     out = subprocess.run(
-        [sys.executable, __file__, "--measure", kind, "--dir", str(folder), "--jobs", str(jobs)],
+        [
+            sys.executable,
+            __file__,
+            "--measure",
+            kind,
+            "--dir",
+            str(folder),
+            "--jobs",
+            str(jobs),
+            "--start-methods",
+            start_method,
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -268,30 +294,47 @@ def main() -> None:
     parser.add_argument("--n", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--dir", type=Path, default=None, help="where to keep generated PDFs")
+    parser.add_argument(
+        "--start-methods",
+        nargs="+",
+        default=["spawn"],
+        choices=["spawn", "forkserver", "fork"],
+        help="pool start methods to measure for jobs > 1",
+    )
     parser.add_argument("--measure", choices=["pdfium", "pdfplumber", "screen"], default=None)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.dir, args.jobs[0])))
+        print(json.dumps(measure(args.measure, args.dir, args.jobs[0], args.start_methods[0])))
         return
 
     base = args.dir or Path(tempfile.gettempdir()) / "mlcheck-bench"
-    print(f"Machine: {machine()}\n")
-    print("| N | what | jobs | seconds | resumes/s | peak RSS main (MiB) | peak RSS worker (MiB) |")
-    print("|---:|---|---:|---:|---:|---:|---:|")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"Machine: {machine()}; load average at start: {load}\n")
+    print(
+        "| N | what | jobs | wall s | resumes/s | CPU s | peak RSS main (MiB) "
+        "| peak RSS worker (MiB) |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for n in args.n:
         folder = base / f"n{n}"
         generate(folder, n)
-        runs = [("pdfium", 1), ("pdfplumber", 1)] + [("screen", j) for j in args.jobs]
-        for kind, jobs in runs:
-            r = run_child(kind, folder, jobs)
+        runs = [("pdfium", 1, "-"), ("pdfplumber", 1, "-")]
+        for jobs in args.jobs:
+            methods = args.start_methods if jobs > 1 else ["-"]
+            runs += [("screen", jobs, method) for method in methods]
+        for kind, jobs, method in runs:
+            r = run_child(kind, folder, jobs, method if method != "-" else "spawn")
             label = {
                 "pdfium": "pypdfium2 text (floor)",
                 "pdfplumber": "pdfplumber extract_text",
                 "screen": "mlcheck screen",
             }[kind]
+            if method != "-":
+                label += f" ({method})"
             worker = f"{r['children_kib'] / 1024:.0f}" if kind == "screen" and jobs > 1 else "-"
             print(
                 f"| {n} | {label} | {jobs} | {r['seconds']:.1f} | {r['per_second']:.1f} | "
+                f"{r['cpu']:.1f} | "
                 f"{r['own_kib'] / 1024:.0f} | {worker} |",
                 flush=True,
             )

@@ -150,6 +150,7 @@ def test_help_documents_exit_codes_and_precedence() -> None:
         "--anonymize",
         "--reports",
         "--scheduler",
+        "--start-method",
     ):
         assert text in result.stdout
 

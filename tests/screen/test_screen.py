@@ -280,3 +280,21 @@ def test_a_file_that_kills_its_worker_becomes_an_error_row(
     crashed = [r for r in rows if r.candidate == "resumes/weak.pdf"]
     assert crashed[0].reason == "the analysis crashed its worker process"
     assert len(rows) == 6
+
+
+def test_workers_that_cannot_run_stop_the_screen(
+    workdir: Path, posting: JobPosting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from analyzer import api
+    from analyzer.screen.runner import WorkerError
+
+    def analyze(data: bytes, name: str, posting: JobPosting, settings: Settings = Settings()):
+        os._exit(70)
+
+    monkeypatch.setattr(api, "analyze_resume_bytes", analyze)
+    options = ScreenOptions(jobs=2, start_method="fork")
+    with pytest.raises(WorkerError, match="try --jobs 1") as caught:
+        run_screen(["resumes"], posting, Settings(), options)
+    assert caught.value.exit_code == 2
