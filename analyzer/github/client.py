@@ -159,11 +159,27 @@ def _is_rate_limit(exc: GithubException) -> bool:
     return exc.status in (403, 429) and str(headers.get("x-ratelimit-remaining")) == "0"
 
 
-def _message(exc: GithubException) -> str:
+_CREDENTIAL = re.compile(r"(?i)\b(?:bearer|token|basic)\s+\S+|\bgh[pousr]_\w+|\bgithub_pat_\w+")
+"""An Authorization header value or a GitHub token, as a server might echo it."""
+MAX_SERVER_TEXT = 200
+"""Characters of a server's own error message kept in mlcheck's messages."""
+
+
+def _message(exc: GithubException, secret: str | None = None) -> str:
+    """The server's words on an error: one line, bounded, with every credential blanked.
+
+    The text comes from the server: a hostile or misconfigured one may echo the request's
+    Authorization header back, so the token (``secret``) and anything token-shaped is removed.
+    """
     data = exc.data
     if isinstance(data, dict) and data.get("message"):
-        return str(data["message"])
-    return exc.message or f"HTTP {exc.status}"
+        text = str(data["message"])
+    else:
+        text = exc.message or f"HTTP {exc.status}"
+    if secret:
+        text = text.replace(secret, "[redacted]")
+    text = _CREDENTIAL.sub("[redacted]", text)
+    return " ".join(text.split())[:MAX_SERVER_TEXT]
 
 
 @dataclass
@@ -177,6 +193,8 @@ class _Fetch:
     authenticated: bool
     token_env: str
     host: str
+    secret: str | None = field(default=None, repr=False)
+    """The token, kept only to blank it out of the server's error messages."""
     warnings: list[str] = field(default_factory=list)
     partial: bool = False
     rate_reset: int | None = None
@@ -402,8 +420,8 @@ def fetch_portfolio(
     When the rate limit runs out part-way, what was fetched is kept (``partial=True`` and a
     warning saying when it resets); RateLimited is raised only if nothing useful was fetched.
     Raises GitHubError for a missing user, bad credentials or an unreachable server. The
-    token is only handed to PyGithub's Auth.Token: it is never logged, cached or put in an
-    error message.
+    token is only handed to PyGithub's Auth.Token (and kept to blank it out of server messages
+    that echo it): it is never logged, cached or put in an error message.
     """
     if not _LOGIN.match(user or ""):
         raise GitHubError(f"'{user}' is not a valid GitHub user name")
@@ -428,7 +446,9 @@ def fetch_portfolio(
     host = urlsplit(api_url).hostname or api_url
     try:
         gh = transport.github(token, api_url.rstrip("/"), timeout)
-        fetch = _Fetch(gh, user, transport, rubric, token is not None, token_env, host)
+        fetch = _Fetch(
+            gh, user, transport, rubric, token is not None, token_env, host, secret=token
+        )
         return _fetch(fetch, user, max_repos, include_forks, fetch_dependencies)
     finally:
         transport.close()
@@ -455,7 +475,8 @@ def _fetch(
                 reset_at=_iso(reset),
             ) from None
         raise GitHubError(
-            f"{fetch.host} answered HTTP {exc.status} for user '{user}': {_message(exc)}"
+            f"{fetch.host} answered HTTP {exc.status} for user '{user}': "
+            f"{_message(exc, fetch.secret)}"
         ) from None
     except requests.RequestException as exc:
         raise GitHubError(
@@ -497,7 +518,8 @@ def _fetch(
                     rate_limit_message(fetch.rate_reset, fetch.authenticated, fetch.token_env)
                 )
             else:
-                fetch.warn(f"Listing repos stopped: HTTP {exc.status} {_message(exc)}.")
+                reason = _message(exc, fetch.secret)
+                fetch.warn(f"Listing repos stopped: HTTP {exc.status} {reason}.")
         except requests.RequestException as exc:
             listing_complete = False
             fetch.partial = True
