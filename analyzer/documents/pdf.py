@@ -229,10 +229,21 @@ def _read_page(page: Any, number: int) -> _PageResult:
     for line_words in group_lines(body + zone):
         tokens += _naive_tokens(line_words, has_spaces)
     result.glued = count_glued(tokens)
-    if len(page.edges) >= 4:
+    if _may_hold_grid(page.edges):
         tables = page.find_tables()
         result.tables = sum(1 for t in tables if _is_table(t, width * height))
     return result
+
+
+def _may_hold_grid(edges: list[dict[str, Any]]) -> bool:
+    """Tell whether ruling lines could form 2x2 cells: 3 horizontal and 3 vertical at least.
+
+    find_tables is the costliest step on pages drawn with many vectors; underlines and
+    section rules alone (horizontal only) cannot make a table, so it is skipped for them.
+    """
+    horizontal = sum(1 for edge in edges if edge.get("orientation") == "h")
+    vertical = sum(1 for edge in edges if edge.get("orientation") == "v")
+    return horizontal >= 3 and vertical >= 3
 
 
 def _is_table(table: Any, page_area: float) -> bool:
