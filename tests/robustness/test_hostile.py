@@ -316,3 +316,42 @@ def test_reading_time_is_bounded(tmp_path: Path) -> None:
     assert caught.value.reason == "took longer than 0.3 s to read (--max-seconds)"
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+
+
+POSTINGS = {
+    # file name: (bytes, the reason it is refused; None: it is read)
+    "binary_no_nul.txt": (
+        bytes(range(1, 256)) * 40,
+        "not a text, Markdown, PDF or DOCX job posting",
+    ),
+    "nul.txt": (b"Requirements\x00\x00" * 100, "not a text, Markdown, PDF or DOCX job posting"),
+    "zero_width.txt": ("\u200b\ufeff\n".encode() * 20, "the job posting is empty"),
+    "utf16_no_bom.txt": (
+        "Job Title: ML Engineer\n\nRequirements\n- Python\n".encode("utf-16-le"),
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(POSTINGS))
+def test_hostile_postings(name: str, tmp_path: Path, runner: CliRunner) -> None:
+    resume = make("german_txt", tmp_path)
+    posting = tmp_path / name
+    data, reason = POSTINGS[name]
+    posting.write_bytes(data)
+    result = runner.invoke(main, [str(resume), "--job", str(posting), "--format", "json"])
+    if reason is None:
+        assert result.exit_code == 0, result.output
+        assert "Python" in json.loads(result.stdout)["ats"]["posting"]["required_skills"]
+    else:
+        _one_error_line(result, posting, reason)
+
+
+@pytest.mark.parametrize("case", ["pdf_flate_bomb", "docx_bomb", "pdf_5000_pages"])
+def test_hostile_posting_files_go_through_the_same_limits(
+    case: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    resume = make("german_txt", tmp_path)
+    posting = make(case, tmp_path)
+    result = runner.invoke(main, [str(resume), "--job", str(posting)])
+    _one_error_line(result, posting, REFUSED[case][1])
