@@ -25,7 +25,7 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -643,8 +643,12 @@ def term_key(text: str) -> Term:
     return tuple(w for w in _WORD_SPLIT.split(text.lower().replace("\u2019", "'")) if w)
 
 
-def keyword_units(lines: Iterable[PostingLine]) -> tuple[tuple[str, float], ...]:
-    """Return the (sentence, weight) units keywords are taken from.
+KeywordUnit = tuple[str, float, bool]
+"""A sentence keywords are taken from, its weight, and whether it is a list item."""
+
+
+def keyword_units(lines: Iterable[PostingLine]) -> tuple[KeywordUnit, ...]:
+    """Return the (sentence, weight, list item) units keywords are taken from.
 
     Only the requirement, nice-to-have and responsibility parts speak about the job; the
     company blurb, benefits, location and title lines do not (they gave "zones" from "US/EU
@@ -658,11 +662,11 @@ def keyword_units(lines: Iterable[PostingLine]) -> tuple[tuple[str, float], ...]
     prose = float(rules["prose_weight"])
     if not chosen:
         chosen, prose = [line for line in lines if line.part in ("body", "company")], 1.0
-    units: list[tuple[str, float]] = []
+    units: list[KeywordUnit] = []
     for line in chosen:
         for sentence in sentences(line.text):
             if degree_asked([sentence])[0] is None:
-                units.append((sentence, 1.0 if line.bullet else prose))
+                units.append((sentence, 1.0 if line.bullet else prose, line.bullet))
     return tuple(units)
 
 
@@ -711,9 +715,9 @@ def idf(term: Term) -> float:
 def candidate_terms(unit: str) -> list[tuple[Term, str]]:
     """Return (term, as written) for each run of 1-3 adjacent content words of a sentence.
 
-    Runs break at punctuation, stop and boilerplate words, numbers, and at an action verb
-    opening the sentence or following "and"/"or"/"to" ("Build and maintain training
-    pipelines" gives "training pipelines", not "build").
+    Runs break at punctuation, stop and boilerplate words, numbers, adverbs, and at an action
+    verb opening the sentence or following "and"/"or"/"to" ("Build and maintain feature
+    stores" gives "feature stores", not "build").
     """
     stop, verbs, _generic = _keyword_words()
     out: list[tuple[Term, str]] = []
@@ -762,7 +766,7 @@ def _grams(run: list[str]) -> list[tuple[Term, str]]:
 
 
 def salient_keywords(
-    text: str | Sequence[tuple[str, float]],
+    text: str | Sequence[KeywordUnit],
     resources: AtsResources,
     title: str | None = None,
     limit: int | None = None,
@@ -770,8 +774,8 @@ def salient_keywords(
 ) -> tuple[str, ...]:
     """Return the posting's most salient terms that are not taxonomy skills.
 
-    ``text`` is the posting's keyword text: a string (each line weighs 1) or (sentence,
-    weight) units from ``keyword_units``. A term is a run of one to three content words; its
+    ``text`` is the posting's keyword text: a string (each line a list item of weight 1) or
+    the units from ``keyword_units``. A term is a run of one to three content words; its
     salience is its sublinear weighted frequency times its IDF over the background postings of
     ``posting.json``. Kept, best first: terms that are not a skill or part of one (``skills``,
     the posting's skills, and the matcher), not boilerplate or a generic word alone, and not
@@ -782,48 +786,48 @@ def salient_keywords(
     rules = posting_rules()["keywords"]
     limit = rules["top"] if limit is None else limit
     if isinstance(text, str):
-        units: Sequence[tuple[str, float]] = [
-            (s, 1.0) for line in text.split("\n") for s in sentences(line)
+        units: Sequence[KeywordUnit] = [
+            (s, 1.0, True) for line in text.split("\n") for s in sentences(line)
         ]
     else:
         units = text
-    joined = "\n".join(unit for unit, _weight in units)
+    joined = "\n".join(unit for unit, _weight, _item in units)
     _stop, verbs, generic = _keyword_words()
-    frequency: Counter[Term] = Counter()
-    units_of: dict[Term, set[int]] = {}
+    frequency: dict[Term, float] = {}
     spellings: dict[Term, Counter[str]] = {}
-    for index, (unit, weight) in enumerate(units):
+    for unit, weight, _item in units:
         for term, written in candidate_terms(unit):
-            frequency[term] += weight
-            units_of.setdefault(term, set()).add(index)
+            frequency[term] = frequency.get(term, 0.0) + weight
             spellings.setdefault(term, Counter())[written.lower()] += 1
+    proper = _proper_nouns(units)
+    title_key = term_key(normalize(title or ""))
+    skill_keys = [term_key(s) for s in skills]
+
+    def eligible(term: Term) -> bool:
+        if len(" ".join(term)) < rules["min_length"] or any(w in proper for w in term):
+            return False
+        if len(term) == 1 and (term[0] in generic or term[0] in verbs):
+            return False
+        return not _inside(term, title_key) and not any(_overlaps(term, k) for k in skill_keys)
+
     salience = {
         term: round((1 + math.log(f) if f >= 1 else f) * idf(term), 6)
         for term, f in frequency.items()
+        if eligible(term)
     }
     # A shorter term seen only inside one longer term is represented by it ("decay" by
     # "performance decay"); one that also stands elsewhere keeps its own weight.
     for term in list(salience):
-        if len(term) > 1:
-            for part in _sub_terms(term):
-                if part in salience and frequency[part] <= frequency[term]:
-                    salience[part] = -1.0
+        for part in _sub_terms(term):
+            if part in salience and frequency[part] <= frequency[term]:
+                salience[part] = -1.0
     ranked = sorted(salience.items(), key=lambda tw: (-tw[1], -len(tw[0]), tw[0]))
-    proper = _proper_nouns(joined)
-    title_key = term_key(normalize(title or ""))
-    skill_keys = [term_key(s) for s in skills]
     chosen: list[Term] = []
     shown: list[str] = []
     for term, weight in ranked:
         if len(chosen) >= limit or weight < 0:
             break
-        if len(" ".join(term)) < rules["min_length"] or any(w in proper for w in term):
-            continue
-        if len(term) == 1 and (term[0] in generic or term[0] in verbs):
-            continue
-        if _inside(term, title_key) or any(_inside(term, k) or _inside(k, term) for k in skill_keys):
-            continue
-        if any(_inside(term, c) or _inside(c, term) or _same_term(term, c) for c in chosen):
+        if any(_overlaps(term, c) for c in chosen):
             continue
         written = min(spellings[term].items(), key=lambda sc: (-sc[1], sc[0]))[0]
         if _names_a_skill(written, joined, resources):
@@ -850,8 +854,9 @@ def _inside(term: Term, other: Term) -> bool:
     )
 
 
-def _same_term(a: Term, b: Term) -> bool:
-    return len(a) == len(b) and all(_same_word(x, y) for x, y in zip(a, b, strict=True))
+def _overlaps(a: Term, b: Term) -> bool:
+    """True when one term is the other or inside it ("clinical", "clinical stakeholders")."""
+    return _inside(a, b) or _inside(b, a)
 
 
 def _names_a_skill(term: str, text: str, resources: AtsResources) -> bool:
@@ -882,11 +887,16 @@ def _same_word(a: str, b: str) -> bool:
     return a.rstrip("s") == b.rstrip("s")
 
 
-def _proper_nouns(text: str) -> set[str]:
-    """Words that only ever appear capitalised (not all-caps): companies, places, products."""
+def _proper_nouns(units: Iterable[KeywordUnit]) -> set[str]:
+    """Words that only ever appear capitalised (not all-caps): companies, places, products.
+
+    The first word of a list item is capitalised anyway and tells nothing ("Bid shading at
+    scale"); a prose sentence opening with a name ("Northwind builds...") counts.
+    """
     seen: dict[str, bool] = {}
-    for word in _WORD.findall(text):
-        key = word.lower()
-        capitalised = word[0].isupper() and not word.isupper()
-        seen[key] = seen.get(key, True) and capitalised
+    for unit, _weight, item in units:
+        for word in _WORD.findall(unit)[1 if item else 0 :]:
+            key = word.lower()
+            capitalised = word[0].isupper() and not word.isupper()
+            seen[key] = seen.get(key, True) and capitalised
     return {word for word, always in seen.items() if always}

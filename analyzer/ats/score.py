@@ -1,4 +1,4 @@
-"""The ATS match score, 0-100 (scoring_version "1.1"; also written up in docs/scoring.md).
+"""The ATS match score, 0-100 (scoring_version "1.2"; also written up in docs/scoring.md).
 
 Weights come from ``skills_taxonomy/scoring.json`` (``ats``). Five components, each a credit
 between 0 and 1 times its weight W (points out of 100)::
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from analyzer.ats.rules import scoring_rules
 from analyzer.models import KeywordMatch, Requirement
 
-SCORING_VERSION = "1.1"
+SCORING_VERSION = "1.2"
 """Version of the formula above; bump it whenever a weight or rule changes a score."""
 
 DEGREE_RANK = {"associate": 0, "bachelor": 1, "master": 2, "phd": 3}

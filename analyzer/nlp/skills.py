@@ -5,7 +5,8 @@ Three matchers, every match keyed by the canonical skill name:
 - a ``PhraseMatcher`` on ``LOWER`` for names and aliases matched case-insensitively; patterns
   are tokenized by the same pipeline as the text, so names the tokenizer splits ("scikit-learn"
   -> ``scikit - learn``, "CI/CD", "A/B testing", "C#") match as token sequences. Variants are
-  added: a hyphen as a space or dropped ("scikit learn", "kmeans") and plurals of multi-word
+  added: a hyphen as a space or dropped ("scikit learn", "kmeans"), the words of a lower-case
+  multi-word name joined by hyphens ("experiment-tracking tool"), and plurals of multi-word
   names and acronyms ("decision trees", "CNNs");
 - a ``PhraseMatcher`` on ``ORTH`` for ambiguous names the taxonomy marks case-sensitive ("R",
   "Go", "Spark", "Excel"), also as "R." since the tokenizer keeps an initial and its period
@@ -79,6 +80,8 @@ def _variants(alias: str) -> list[str]:
     if "-" in alias:
         out += [alias.replace("-", " "), alias.replace("-", "")]
     words = alias.split()
+    if 1 < len(words) <= 3 and all(w.isalpha() and w.islower() for w in words):
+        out.append("-".join(words))  # "experiment-tracking" as a compound modifier
     last = words[-1] if words else ""
     if len(words) > 1 and last.isalpha() and len(last) >= 3:
         if last.islower() and not last.endswith(("s", "ing")):

@@ -213,7 +213,7 @@ def test_deterministic_across_processes(tmp_path: Path) -> None:
     first = _analysis_json(resume, posting, "1")
     second = _analysis_json(resume, posting, "2024")
     assert first == second
-    assert json.loads(first)["match"]["scoring_version"] == "1.1"
+    assert json.loads(first)["match"]["scoring_version"] == "1.2"
 
 
 @pytest.mark.skipif(not CORPUS_JOBS.is_dir(), reason="no shared corpus")

@@ -155,7 +155,7 @@ def test_years_and_degree_requirements() -> None:
 
 def test_breakdown_sums_to_score_and_version() -> None:
     match = match_text(resume_text())
-    assert match.scoring_version == "1.1"
+    assert match.scoring_version == "1.2"
     assert abs(sum(earned for _n, earned, _a in match.components) - match.score) < 0.5
     assert abs(sum(avail for _n, _e, avail in match.components) - 100) < 0.5
     assert 0 <= match.similarity <= 1
@@ -255,3 +255,18 @@ def test_generic_concepts_weigh_half_a_hard_skill() -> None:
     # skills credit: listed-only Python and Docker (0.6 each, weight 2) over 2 + 2 + 1 / 2 + 2 + 2
     assert with_generic.score == pytest.approx(100 * (60 * 2.4 / 5 + 15) / 75, abs=0.1)
     assert with_hard.score == pytest.approx(100 * (60 * 2.4 / 6 + 15) / 75, abs=0.1)
+
+
+def test_hyphenated_skill_names_are_shown_by_mlflow() -> None:
+    job = parse_posting(
+        "Job Title: Machine Learning Engineer\n\nNice to have\n"
+        "- MLflow or another experiment-tracking and model-registry tool.\n",
+        RES,
+    )
+    assert {"experiment tracking", "model registry"} <= set(job.preferred_skills)
+    assert not {"experiment-tracking", "model-registry"} & set(job.keywords)
+    resume = CONCEPT_RESUME.replace("drift monitoring", "drift monitoring in MLflow")
+    found = {k.keyword: k for k in match_text(resume, job).matched}
+    assert found["experiment tracking"].satisfied_by == "MLflow"
+    assert found["model registry"].satisfied_by == "MLflow"
+    assert found["model registry"].used is True

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.ats.posting import degree_asked, parse_posting, read_posting, years_asked
+from analyzer.ats.posting import (
+    degree_asked,
+    idf,
+    parse_posting,
+    read_posting,
+    salient_keywords,
+    term_key,
+    years_asked,
+)
 from analyzer.errors import InputError
 from analyzer.nlp.resources import Resources
 
@@ -188,3 +196,52 @@ def test_preferred_alternatives_stay_preferred(resources: Resources) -> None:
     assert posting.required_skills == ("Python",)
     assert posting.alternatives == (("Apache Spark", "Apache Flink"),)
     assert set(posting.preferred_skills) == {"Apache Spark", "Apache Flink"}
+
+
+EXAMPLE_POSTING = Path(__file__).resolve().parents[2] / "examples" / "posting.txt"
+
+
+def test_example_posting_keywords_are_searchable_terms(resources: Resources) -> None:
+    posting = read_posting(str(EXAMPLE_POSTING), resources)
+    keywords = set(posting.keywords)
+    assert len(posting.keywords) <= 10
+    assert {"clinical", "performance decay", "workflow orchestrator", "tabular"} <= keywords
+    # The location line, generic words, a degree's field and the skills stay out.
+    noise = {"zones", "product", "notebook", "quantitative", "domain text", "team"}
+    assert not noise & keywords
+    assert not {"experiment-tracking", "model-registry", "offline evaluation"} & keywords
+    # "clinical" stands for "clinical stakeholders": one term is not repeated inside another.
+    assert "clinical stakeholders" not in keywords
+
+
+def test_keywords_come_from_the_job_parts_not_the_company_blurb(resources: Resources) -> None:
+    posting = parse_posting(
+        "Job Title: Data Scientist\n\nAbout us\nWe run vineyards and wineries across Europe "
+        "on Kubernetes.\n\nRequirements\n- Churn prediction for subscription boxes.\n"
+        "- Subscription boxes at scale with Python.\n\nBenefits\n- Wine tasting on Fridays.\n",
+        resources,
+    )
+    assert "subscription boxes" in posting.keywords
+    assert not {"vineyards", "wineries", "wine tasting"} & set(posting.keywords)
+    assert "Kubernetes" in posting.required_skills  # the blurb's skills still count
+
+
+def test_hyphenated_and_spaced_forms_are_one_keyword(resources: Resources) -> None:
+    posting = parse_posting(
+        "ML Engineer\n\nRequirements\n- Bid-shading for ad auctions.\n"
+        "- Bid shading at scale.\n- Bid shading experiments in Python.\n",
+        resources,
+    )
+    shading = [k for k in posting.keywords if k.replace("-", " ") == "bid shading"]
+    assert len(shading) == 1
+
+
+def test_keywords_inside_a_skill_of_the_posting_are_dropped(resources: Resources) -> None:
+    text = "- Evaluation of ranking models for ad auctions.\n- Evaluation of ad auctions."
+    assert "evaluation" in salient_keywords(text, resources)
+    assert "evaluation" not in salient_keywords(text, resources, skills=("model evaluation",))
+
+
+def test_background_postings_make_everyday_words_weigh_less() -> None:
+    assert idf(term_key("customers")) < idf(term_key("bioprocess"))
+    assert term_key("Experiment-tracking") == term_key("experiment tracking")
