@@ -247,6 +247,10 @@ class Skill(Serializable):
     """True when at least one mention is usage in experience/projects, not just a list."""
     evidence: tuple[SkillMention, ...] = ()
     """The mentions."""
+    implied_by: tuple[str, ...] = ()
+    """When the resume never names this skill: the skills it names that imply it (SageMaker ->
+    AWS), sorted; empty for a skill the resume names (its evidence may still include implied
+    mentions: AWS named in the skills list and shown used by "AWS EKS" in a bullet)."""
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ class SkillDef:
     """Other spellings that mean the same skill ("sklearn", "scikit learn")."""
     hints: AmbiguityHints | None = None
     """Present for ambiguous names only."""
+    implies: tuple[str, ...] = ()
+    """Canonical names of skills that using this one shows ("Amazon EKS" -> AWS, Kubernetes)."""
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -279,9 +279,39 @@ def _sentence(span: Span) -> Span:
     return doc[:]
 
 
-def skills_from_mentions(mentions: Iterable[SkillMention], taxonomy: Taxonomy) -> tuple[Skill, ...]:
-    """Aggregate mentions into skills sorted by name; each sentence counts once per skill."""
+def implied_skills(skill: str, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Return the skills that using ``skill`` shows, following implications transitively."""
+    implies = {s.name: s.implies for s in taxonomy.skills if s.implies}
+    out: list[str] = []
+    todo = list(implies.get(skill, ()))
+    while todo:
+        name = todo.pop(0)
+        if name != skill and name not in out:
+            out.append(name)
+            todo.extend(implies.get(name, ()))
+    return tuple(out)
+
+
+def skills_from_mentions(
+    mentions: Iterable[SkillMention], taxonomy: Taxonomy, implied: bool = True
+) -> tuple[Skill, ...]:
+    """Aggregate mentions into skills sorted by name; each sentence counts once per skill.
+
+    With ``implied`` (the default) a mention also counts for the skills its skill implies
+    (``implies`` in the taxonomy): "AWS EKS" in an experience bullet shows AWS and Kubernetes
+    used there. An implied skill the resume never names carries ``implied_by``.
+    """
     categories = {s.name: s.category for s in taxonomy.skills}
+    mentions = list(mentions)
+    named = {m.skill for m in mentions}
+    implied_by: dict[str, set[str]] = defaultdict(set)
+    if implied and any(s.implies for s in taxonomy.skills):
+        derived = []
+        for mention in mentions:
+            for target in implied_skills(mention.skill, taxonomy):
+                derived.append(replace(mention, skill=target))
+                implied_by[target].add(mention.skill)
+        mentions += derived
     grouped: dict[str, dict[tuple[str, str, str | None], SkillMention]] = defaultdict(dict)
     for mention in mentions:
         key = (mention.section, mention.sentence, mention.bullet)
@@ -299,6 +329,7 @@ def skills_from_mentions(mentions: Iterable[SkillMention], taxonomy: Taxonomy) -
                 sections=tuple(sorted({m.section for m in evidence})),
                 used=any(m.used for m in evidence),
                 evidence=evidence,
+                implied_by=() if name in named else tuple(sorted(implied_by[name])),
             )
         )
     return tuple(sorted(skills, key=lambda s: (s.name.casefold(), s.name)))

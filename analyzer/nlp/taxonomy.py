@@ -11,6 +11,7 @@ and "sklearn" are the same alias and no two skills may share a normalised name.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -280,6 +281,8 @@ class _Entry:
 
     skill: SkillDef
     display: str
+    path: str = ""
+    """JSON path of the skill in its file ("skills[3]"), for messages."""
 
 
 class _Merger:
@@ -328,7 +331,7 @@ class _Merger:
         for i, raw in enumerate(raw_skills):
             skill = self._skill(raw, f"skills[{i}]", where)
             key = normalize_name(skill.name)
-            self.skills[key] = _Entry(skill=skill, display=where)
+            self.skills[key] = _Entry(skill=skill, display=where, path=f"skills[{i}]")
             for name in _names(skill):
                 self.owners[normalize_name(name)] = key
 
@@ -363,7 +366,13 @@ class _Merger:
         hints = None
         if "hints" in raw:
             hints = _hints(raw["hints"], [name, *aliases], f"{path}.hints", where)
-        return SkillDef(name=name, category=category, aliases=tuple(aliases), hints=hints)
+        return SkillDef(
+            name=name,
+            category=category,
+            aliases=tuple(aliases),
+            hints=hints,
+            implies=tuple(raw.get("implies", ())),
+        )
 
     # ---- role files
 
@@ -421,12 +430,44 @@ class _Merger:
 
     # ---- result
 
+    def _implied(self, entry: _Entry) -> SkillDef:
+        """Check a skill's ``implies`` against the merged skills; return it with canonical names.
+
+        Checked once every file is merged, as roles are, so an implied skill may come from a
+        later file.
+        """
+        skill = entry.skill
+        names: list[str] = []
+        for j, text in enumerate(skill.implies):
+            path = f"{entry.path}.implies[{j}]"
+            key = normalize_name(text)
+            owner_key = self.owners.get(key)
+            if owner_key is None:
+                raise ConfigError(
+                    f"{entry.display}: {path}: {text!r} is not a skill of the taxonomy"
+                )
+            target = self.skills[owner_key].skill.name
+            if owner_key != key:
+                raise ConfigError(
+                    f"{entry.display}: {path}: {text!r} is an alias; use the skill's name "
+                    f"{target!r}"
+                )
+            if owner_key == normalize_name(skill.name):
+                raise ConfigError(f"{entry.display}: {path}: a skill cannot imply itself")
+            if target in names:
+                raise ConfigError(
+                    f"{entry.display}: {path}: {text!r} is listed twice "
+                    "(names are compared ignoring case)"
+                )
+            names.append(target)
+        return dataclasses.replace(skill, implies=tuple(names))
+
     def result(self) -> Taxonomy:
-        """Check the roles against the merged skills and freeze everything."""
+        """Check the roles and implied skills against the merged skills; freeze everything."""
         roles = tuple(self._role(doc) for doc in self.roles.values())
         return Taxonomy(
             categories=tuple(self.categories.values()),
-            skills=tuple(entry.skill for entry in self.skills.values()),
+            skills=tuple(self._implied(entry) for entry in self.skills.values()),
             roles=roles,
         )
 

@@ -6,7 +6,7 @@ import pytest
 
 from analyzer.models import SkillMention
 from analyzer.nlp.skills import SkillMatcher, skills_from_mentions
-from tests.nlp.builders import small_resources
+from tests.nlp.builders import real_resources, small_resources
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +125,33 @@ def test_skills_sorted_by_name() -> None:
     skills = skills_from_mentions(mentions, resources.taxonomy)
     assert [s.name for s in skills] == ["AWS", "Docker", "NumPy", "pandas"]
     assert not any(s.used for s in skills)
+
+
+def test_implied_skills_inherit_the_mention() -> None:
+    resources = real_resources()
+    mentions = resources.skills.find(
+        [
+            ("Served 12 models on Kubernetes (AWS EKS) at 3k requests/s", "experience", "b0"),
+            ("AWS, Docker", "skills", None),
+            ("Trained forecasting models on SageMaker and Vertex AI", "projects", "b1"),
+        ]
+    )
+    skills = {s.name: s for s in skills_from_mentions(mentions, resources.taxonomy)}
+    aws = skills["AWS"]
+    # Named in the skills list, used through "AWS EKS" and SageMaker.
+    assert aws.used and aws.sections == ("experience", "projects", "skills")
+    assert aws.implied_by == ()
+    assert skills["Kubernetes"].used and skills["Kubernetes"].mentions == 1
+    google = skills["Google Cloud"]
+    assert google.implied_by == ("Vertex AI",) and google.used
+    assert [m.bullet for m in google.evidence] == ["b1"]
+    assert "Google Cloud" not in {
+        s.name for s in skills_from_mentions(mentions, resources.taxonomy, implied=False)
+    }
+
+
+def test_keras_does_not_imply_tensorflow() -> None:
+    resources = real_resources()
+    mentions = resources.skills.find([("Trained a CNN in Keras", "projects", "b0")])
+    names = {s.name for s in skills_from_mentions(mentions, resources.taxonomy)}
+    assert "Keras" in names and "TensorFlow" not in names

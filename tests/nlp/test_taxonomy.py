@@ -609,3 +609,58 @@ def test_examples_in_the_documentation_load(tmp_path: Path) -> None:
     polaris = merged.skill("Polaris")
     assert polaris is not None and polaris.hints is not None
     assert polaris.hints.ambiguous_aliases == ("Polaris",)
+
+
+# ----------------------------------------------------------------------- implied skills
+
+
+def test_shipped_implications_name_real_skills(taxonomy: Taxonomy) -> None:
+    skills = {s.name: s for s in taxonomy.skills}
+    assert skills["Amazon EKS"].implies == ("AWS", "Kubernetes")
+    assert skills["SageMaker"].implies == ("AWS",)
+    assert skills["Vertex AI"].implies == ("Google Cloud",)
+    assert skills["Azure Kubernetes Service"].implies == ("Azure", "Kubernetes")
+    assert skills["Keras"].implies == ()  # Keras runs on JAX or PyTorch too
+    assert "PySpark" in skills["Apache Spark"].aliases  # an alias, not an implication
+    for skill in taxonomy.skills:
+        assert all(name in skills and name != skill.name for name in skill.implies), skill.name
+        if skill.category == "cloud" and skill.name.startswith(("Amazon ", "AWS ")):
+            assert "AWS" in skill.implies, skill.name
+
+
+def test_user_skill_implies_a_later_files_skill(tmp_path: Path) -> None:
+    first = write(
+        tmp_path,
+        "a.json",
+        user_taxonomy({"name": "Qiskit Runtime", "category": "cloud", "implies": ["qiskit"]}),
+    )
+    with pytest.raises(ConfigError):
+        load_taxonomy((first,))  # alone, it implies an unknown skill
+    second = write(tmp_path, "b.json", user_taxonomy({"name": "Qiskit", "category": "cloud"}))
+    taxonomy = load_taxonomy((first, second))
+    runtime = taxonomy.skill("Qiskit Runtime")
+    assert runtime is not None and runtime.implies == ("Qiskit",)  # stored as the skill's name
+
+
+@pytest.mark.parametrize(
+    ("implies", "expected"),
+    [
+        (["Mojo"], "skills[0].implies[0]: 'Mojo' is not a skill of the taxonomy"),
+        (["k8s"], "skills[0].implies[0]: 'k8s' is an alias; use the skill's name 'Kubernetes'"),
+        (["Kedro"], "skills[0].implies[0]: a skill cannot imply itself"),
+        (
+            ["AWS", "aws"],
+            "skills[0].implies[1]: 'aws' is listed twice (names are compared ignoring case)",
+        ),
+    ],
+)
+def test_implied_skills_are_checked(tmp_path: Path, implies: list[str], expected: str) -> None:
+    skill = {"name": "Kedro", "category": "mlops", "implies": implies}
+    path = write(tmp_path, "my.json", user_taxonomy(skill))
+    assert error_of((path,)) == f"{path}: {expected}"
+
+
+def test_implies_must_be_a_list_of_names(tmp_path: Path) -> None:
+    skill = {"name": "Kedro", "category": "mlops", "implies": "AWS"}
+    path = write(tmp_path, "my.json", user_taxonomy(skill))
+    assert error_of((path,)).startswith(f"{path}: skills[0].implies: ")
