@@ -152,6 +152,16 @@ class KeywordRow:
     """Used in experience/projects rather than only listed."""
     status: str
     """A text label: "Used", "Listed only" or "Missing"."""
+    alternatives: tuple[str, ...] = ()
+    """The members of an any-of group ("PyTorch", "TensorFlow"); empty for one skill."""
+    matched_via: str = ""
+    """The group member the resume has ("" for one skill or a missing group)."""
+    satisfied_by: str = ""
+    """What showed a concept the resume does not name ("deployed 12 models", "MLflow")."""
+    generic: bool = False
+    """A generic concept (documentation, code review), weighed at half a hard skill."""
+    note: str = ""
+    """The above as one line of text for the table ("any one of them; matched via PyTorch")."""
 
 
 @dataclass(frozen=True)
@@ -625,16 +635,37 @@ def _scores(analysis: ResumeAnalysis) -> tuple[ScoreView, ...]:
     return tuple(scores)
 
 
+def _any_of(members: tuple[str, ...]) -> str:
+    """Name an any-of group as the posting would: "PyTorch or TensorFlow", "A, B or C"."""
+    if len(members) < 2:
+        return "".join(members)
+    return f"{', '.join(members[:-1])} or {members[-1]}"
+
+
 def _keyword_row(match: KeywordMatch, matched: bool) -> KeywordRow:
     status = ("Used" if match.used else "Listed only") if matched else "Missing"
+    group = len(match.alternatives) > 1
+    via = match.keyword if group and matched and match.keyword in match.alternatives else ""
+    notes = []
+    if group:
+        notes.append(f"any one counts; matched via {via}" if via else "any one counts")
+    if match.satisfied_by:
+        notes.append(f"shown by: {match.satisfied_by}")
+    if match.generic:
+        notes.append("generic concept, counts half")
     return KeywordRow(
-        keyword=match.keyword,
+        keyword=_any_of(match.alternatives) if group else match.keyword,
         importance=match.importance,
         posting_count=match.posting_count,
         matched=matched,
         found_in=", ".join(match.found_in),
         used=match.used,
         status=status,
+        alternatives=match.alternatives if group else (),
+        matched_via=via,
+        satisfied_by=match.satisfied_by or "",
+        generic=match.generic,
+        note="; ".join(notes),
     )
 
 

@@ -332,7 +332,18 @@ def _match(hostile: bool = False) -> AtsMatch:
         title_match=0.5,
         matched=(
             km("Python", "required", 3, ("skills",), False),
-            km("PyTorch", "required", 2, ("projects", "skills"), True),
+            KeywordMatch(
+                "PyTorch", "required", 2, ("projects", "skills"), True, ("PyTorch", "JAX")
+            ),
+            KeywordMatch(
+                "model deployment",
+                "required",
+                1,
+                ("experience",),
+                True,
+                satisfied_by=HOSTILE if hostile else "deployed 12 models",
+            ),
+            KeywordMatch("code review", "required", 1, ("experience",), True, generic=True),
             km("Docker", "required", 2, ("experience", "skills"), True),
             km("SQL", "required", 1, ("experience", "skills"), True),
             km("Spark", "preferred", 1, ("experience", "skills"), True),

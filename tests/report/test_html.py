@@ -367,3 +367,25 @@ def test_portfolio_part_shows_repos_kinds_clones_and_cross_check(
     assert "Spark is on the resume but in none of your repos." in part.text
     titanic = root.by_id("repo-titanic")
     assert titanic is not None and "10 failed checks" in titanic.text
+
+
+def test_ats_table_explains_groups_evidence_and_generic_concepts(
+    sample_analysis: ResumeAnalysis,
+) -> None:
+    _, root = html_of(sample_analysis)
+    table = root.by_id("ats").find_all("table")[0]  # type: ignore[union-attr]
+    cells = {tr.children[0].text: tr for tr in table.find_all("tr")[1:]}
+    # Said in words, not only by colour.
+    assert "PyTorch or JAX any one counts; matched via PyTorch" in cells
+    assert "model deployment shown by: deployed 12 models" in cells
+    assert "code review generic concept, counts half" in cells
+    notes = [span.text for span in table.find_all("span")]
+    assert "any one counts; matched via PyTorch" in notes
+
+
+def test_hostile_evidence_in_the_ats_table_stays_text(hostile_analysis: ResumeAnalysis) -> None:
+    html, root = html_of(hostile_analysis)
+    table = root.by_id("ats").find_all("table")[0]  # type: ignore[union-attr]
+    notes = [span.text for span in table.find_all("span")]
+    assert any(n.startswith("shown by: <script>alert(1)</script>") for n in notes)
+    assert "<script" not in html.lower()
