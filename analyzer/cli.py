@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from analyzer import __version__
-from analyzer.errors import MlcheckError
+from analyzer.errors import LimitExceeded, MlcheckError
 from analyzer.settings import Limits, Settings
 
 log = logging.getLogger("analyzer")
@@ -122,14 +122,33 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
             default=None,
             metavar="NAME",
             help="Trained spaCy pipeline to use when installed (default: en_core_web_sm if "
-            "present, else the rule-based pipeline).",
+            "present, else the rule-based pipeline); 'blank' forces the rule-based one.",
         ),
+        verbose_option,
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return limit_options(func)
+
+
+LIMIT_FIELDS = ("max_bytes", "max_pages", "max_seconds", "max_chars", "max_inflated_bytes")
+
+
+def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the resource-limit options and hand the command one `limits: Limits` argument."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in LIMIT_FIELDS}
+        return func(*args, limits=Limits(**values), **kwargs)
+
+    decorators = [
         click.option(
             "--max-bytes",
             type=click.IntRange(min=1),
             default=Limits.max_bytes,
             show_default=True,
-            help="Refuse input files larger than this.",
+            help="Refuse input files larger than this many bytes.",
         ),
         click.option(
             "--max-pages",
@@ -138,11 +157,32 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
             show_default=True,
             help="Refuse PDFs with more pages than this.",
         ),
-        verbose_option,
+        click.option(
+            "--max-seconds",
+            type=click.FloatRange(min=0, min_open=True),
+            default=Limits.max_seconds,
+            show_default=True,
+            help="Give up reading one document after this many seconds.",
+        ),
+        click.option(
+            "--max-chars",
+            type=click.IntRange(min=1),
+            default=Limits.max_chars,
+            show_default=True,
+            help="Analyse at most this many characters of text (the rest is cut, with a warning).",
+        ),
+        click.option(
+            "--max-inflated-bytes",
+            type=click.IntRange(min=1),
+            default=Limits.max_inflated_bytes,
+            show_default=True,
+            help="Refuse documents that decompress to more than this (decompression bombs).",
+        ),
     ]
+    result: Callable[..., Any] = wrapper
     for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
+        result = decorator(result)
+    return result
 
 
 GITHUB_API_URL = "https://api.github.com"
@@ -242,12 +282,10 @@ def github_request(
     )
 
 
-def make_settings(
-    taxonomy_paths: tuple[str, ...], model: str | None, max_bytes: int, max_pages: int
-) -> Settings:
+def make_settings(taxonomy_paths: tuple[str, ...], model: str | None, limits: Limits) -> Settings:
     """Build the run's Settings from the shared options."""
     return Settings(
-        limits=Limits(max_bytes=max_bytes, max_pages=max_pages),
+        limits=limits,
         taxonomy_paths=tuple(taxonomy_paths),
         model=model,
     )
@@ -296,8 +334,7 @@ def parse(
     output: str | None,
     taxonomy_paths: tuple[str, ...],
     model: str | None,
-    max_bytes: int,
-    max_pages: int,
+    limits: Limits,
     verbose: int,
 ) -> None:
     """Show what mlcheck reads from a resume: contact, sections, bullets.
@@ -310,7 +347,7 @@ def parse(
     from analyzer.documents import read_document
     from analyzer.report.parse_output import render_parse
 
-    settings = make_settings(taxonomy_paths, model, max_bytes, max_pages)
+    settings = make_settings(taxonomy_paths, model, limits)
     document = read_document(resume, limits=settings.limits)
     write_output(render_parse(document, fmt), output)
 
@@ -327,11 +364,18 @@ def pick_format(fmt: str | None, output: str | None) -> str:
     return "text"
 
 
-def read_stdin_if_dash(job: str | None) -> str | None:
-    """Return the posting text from stdin when --job is "-"."""
+def read_stdin_if_dash(job: str | None, limits: Limits) -> str | None:
+    """Return the posting text from stdin when --job is "-", reading at most --max-bytes."""
     if job != "-":
         return None
-    text = click.get_text_stream("stdin").read()
+    from analyzer.documents.text import decode_text
+
+    data = click.get_binary_stream("stdin").read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        raise LimitExceeded(
+            "-", f"stdin holds more than the limit of {limits.max_bytes} bytes (--max-bytes)"
+        )
+    text, _encoding = decode_text(data)
     if not text.strip():
         raise click.UsageError("--job - was given but stdin is empty")
     return text
@@ -379,8 +423,7 @@ def check(
     output: str | None,
     taxonomy_paths: tuple[str, ...],
     model: str | None,
-    max_bytes: int,
-    max_pages: int,
+    limits: Limits,
     verbose: int,
 ) -> None:
     """Check a resume the way an ATS reads it, and say what to fix first.
@@ -402,8 +445,8 @@ def check(
     from analyzer.api import analyze_resume
     from analyzer.report import ReportFormat, render
 
-    settings = make_settings(taxonomy_paths, model, max_bytes, max_pages)
-    stdin_text = read_stdin_if_dash(job)
+    settings = make_settings(taxonomy_paths, model, limits)
+    stdin_text = read_stdin_if_dash(job, limits)
     github = None
     if github_user is not None:
         github = github_request(

@@ -151,3 +151,25 @@ def test_failed_run_leaves_no_report(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_stdin_posting_is_bounded_by_max_bytes(runner: CliRunner) -> None:
+    result = runner.invoke(
+        main,
+        [str(EXAMPLE_RESUME), "--job", "-", "--max-bytes", "200000"],
+        input="Machine Learning Engineer\n" + "Python " * 40000,
+    )
+    assert result.exit_code == 3
+    assert result.output == (
+        "mlcheck: error: -: stdin holds more than the limit of 200000 bytes (--max-bytes)\n"
+    )
+
+
+def test_max_chars_cuts_the_text_with_a_warning(runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, ["parse", str(EXAMPLE_RESUME), "--format", "json", "--max-chars", "500"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert sum(len(s["text"]) for s in data["sections"]) <= 500
+    assert any("500 characters" in warning for warning in data["warnings"])
