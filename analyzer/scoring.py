@@ -18,6 +18,7 @@ points for content findings, match points for ATS findings, a fixed estimate for
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -480,18 +481,49 @@ SAME_KIND_LEAD = 2
 """How many findings of one kind (id) lead within a severity before the other kinds' turn."""
 
 
+MISSING_REQUIRED_IDS = ("ats.missing_required_skill", "ats.missing_required_skills")
+"""ATS findings naming required skills the resume lacks."""
+_NAME_SPLIT = re.compile(r",\s*|\s+or\s+")
+
+
+def drop_repeated_pillars(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop a roadmap "missing pillar" finding when an ATS finding asks for a skill of it.
+
+    "Nothing shows the Math & statistics pillar" beside "The posting requires statistics" is
+    one change said twice; the ATS finding is the one to keep: it names the skill and the
+    posting, and adding that skill fills the pillar too (any skill of a pillar shows it).
+    """
+    from analyzer.nlp.taxonomy import load_taxonomy
+
+    findings = list(findings)
+    asked = [
+        name
+        for f in findings
+        if f.id in MISSING_REQUIRED_IDS and f.evidence
+        for name in _NAME_SPLIT.split(f.evidence)
+    ]
+    if not asked:
+        return findings
+    taxonomy = load_taxonomy()
+    pillars = {s.category for s in (taxonomy.skill(n) for n in asked) if s is not None}
+    return [f for f in findings if not (f.id == "content.missing_pillar" and f.evidence in pillars)]
+
+
 def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """Return findings by severity, then impact (largest first), then id; deterministic.
 
     Ties keep the order the checks produced them in, which is the meaningful one: bullets in
     document order (b3 before b10), missing skills by importance then posting frequency. Within
     one severity, the third and later findings of one kind (id) follow the findings of the other
-    kinds, so the first few ("fix these first") are a mix of changes, not five of one kind.
+    kinds, so the first few ("fix these first") are a mix of changes, not five of one kind. A
+    missing-pillar finding that repeats a missing-required-skill finding is dropped first
+    (``drop_repeated_pillars``).
     """
 
     def rank(finding: Finding) -> int:
         return SEVERITY_RANK[Severity(finding.severity)]
 
+    findings = drop_repeated_pillars(findings)
     ranked = sorted(findings, key=lambda f: (rank(f), -round(f.impact, 2), f.id))
     seen: Counter[tuple[int, str]] = Counter()
     deferred: list[bool] = []

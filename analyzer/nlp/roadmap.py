@@ -1,8 +1,11 @@
 """Where a candidate stands on the ML-engineer roadmap: pillar coverage and career stage.
 
 Pillar coverage compares the skills found per taxonomy category with the role profile's core
-skills. The career stage (DOMAIN.md §2: Beginner, Intermediate, Job seeker, Professional) comes
-from rules kept as data in ``skills_taxonomy/stages.json``: *signals* are pieces of evidence
+skills; a few pillar skills also count when the resume shows them in words without naming them
+("explained results to claims managers": non-technical communication; the phrases are
+``pillar_evidence`` in ``skills_taxonomy/stages.json``). The career stage (DOMAIN.md §2:
+Beginner, Intermediate, Job seeker, Professional) comes from rules kept as data in
+``skills_taxonomy/stages.json``: *signals* are pieces of evidence
 computed from the resume (skills or categories found, number of projects, quantified results,
 years in ML roles, production or leadership words in experience bullets, a GitHub link); a
 stage holds when all its ``all`` signals and at least ``min_any`` of its ``any`` signals hold.
@@ -61,6 +64,10 @@ class StageRule:
     min_any: int
 
 
+Pattern = tuple[frozenset[str], ...]
+"""Word sets found in order, each within the window of the previous one."""
+
+
 @dataclass(frozen=True)
 class StageRules:
     """stages.json, typed."""
@@ -68,6 +75,10 @@ class StageRules:
     signals: dict[str, Signal]
     stages: tuple[StageRule, ...]
     ml_role_words: tuple[str, ...]
+    evidence_window: int = 3
+    """How far (in words) each word of a pillar-evidence pattern may be from the previous."""
+    pillar_evidence: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
+    """(skill, patterns): words that show a pillar skill the resume does not name."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,67 @@ def stage_rules() -> StageRules:
             for s in data["stages"]
         ),
         ml_role_words=tuple(data.get("ml_role_words", ())),
+        evidence_window=int(data.get("pillar_evidence", {}).get("window", 3)),
+        pillar_evidence=tuple(
+            (
+                skill,
+                tuple(
+                    tuple(frozenset(w.lower() for w in words) for words in pattern)
+                    for pattern in patterns
+                ),
+            )
+            for skill, patterns in data.get("pillar_evidence", {}).get("skills", {}).items()
+        ),
     )
+
+
+_EVIDENCE_SECTIONS = ("experience", "projects", "summary")
+"""Where words show a pillar skill: what the candidate did or says they do."""
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_UNIT_BREAK = re.compile(r"(?<=[.!?;])\s+|\n")
+
+
+def _find(pattern: Pattern, words: list[str], window: int) -> bool:
+    """Return True when the pattern's word sets occur in order, each within the window."""
+    for start, word in enumerate(words):
+        if word not in pattern[0]:
+            continue
+        at: int | None = start
+        for wanted in pattern[1:]:
+            assert at is not None
+            at = next(
+                (j for j in range(at + 1, min(len(words), at + 1 + window)) if words[j] in wanted),
+                None,
+            )
+            if at is None:
+                break
+        if at is not None:
+            return True
+    return False
+
+
+def shown_skills(document: ResumeDocument, skills: Sequence[Skill]) -> tuple[str, ...]:
+    """Return the pillar skills the resume shows in words without naming them.
+
+    "Explained results to claims managers and executives" shows non-technical communication,
+    "documented data, approach and results in the README" documentation (the phrases are data,
+    ``pillar_evidence`` in stages.json). Only experience, project and summary text counts.
+    """
+    rules = stage_rules()
+    named = {s.name.casefold() for s in skills}
+    texts = [b.text for b in document.bullets if b.section in _EVIDENCE_SECTIONS]
+    texts += [s.text for s in document.sections if s.name == "summary"]
+    units = [
+        _WORD.findall(unit.lower()) for text in texts for unit in _UNIT_BREAK.split(text) if unit
+    ]
+    shown = []
+    for skill, patterns in rules.pillar_evidence:
+        if skill.casefold() in named:
+            continue
+        window = rules.evidence_window
+        if any(_find(p, words, window) for words in units for p in patterns if p):
+            shown.append(skill)
+    return tuple(shown)
 
 
 def _is_ml_role(entry: Entry, words: Sequence[str]) -> bool:
@@ -189,12 +260,19 @@ class _Facts:
 
 
 def pillar_coverage(
-    skills: Sequence[Skill], role: RoleProfile, taxonomy: Taxonomy
+    skills: Sequence[Skill], role: RoleProfile, taxonomy: Taxonomy, shown: Sequence[str] = ()
 ) -> tuple[PillarCoverage, ...]:
-    """Return evidence vs the role's core skills for every pillar, in taxonomy order."""
+    """Return evidence vs the role's core skills for every pillar, in taxonomy order.
+
+    ``shown`` adds skills the resume shows in words without naming them (``shown_skills``).
+    """
     found: dict[str, list[str]] = {}
     for skill in skills:
         found.setdefault(skill.category, []).append(skill.name)
+    for name in shown:
+        definition = taxonomy.skill(name)
+        if definition is not None and definition.name not in found.get(definition.category, []):
+            found.setdefault(definition.category, []).append(definition.name)
     expected = {p.category: p.core for p in role.pillars}
     order = [c.id for c in taxonomy.categories]
     order += [c for c in expected if c not in order]
@@ -253,7 +331,7 @@ def assess_roadmap(
         reasons.append(f"focus at this stage: {stage.focus}")
 
     steps = [rules.signals[sid].next_step for sid in missing_ids]
-    pillars = pillar_coverage(skills, role, taxonomy)
+    pillars = pillar_coverage(skills, role, taxonomy, shown_skills(document, skills))
     names = {c.id: c.name for c in taxonomy.categories}
     for pillar in pillars:
         for skill in pillar.missing[:1]:

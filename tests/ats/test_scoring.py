@@ -259,3 +259,16 @@ def test_order_findings_lets_other_kinds_in_after_two_of_one_kind() -> None:
         "b2",
         "b3",
     ]
+
+
+def test_a_missing_pillar_that_repeats_a_missing_required_skill_is_dropped() -> None:
+    pillar = Finding(
+        "content.missing_pillar", Severity.MEDIUM, "content", "m", "f", "math_statistics"
+    )
+    other = Finding("content.missing_pillar", Severity.MEDIUM, "content", "m", "f", "cloud")
+    skill = Finding("ats.missing_required_skill", Severity.HIGH, "ats", "m", "f", "statistics")
+    assert order_findings([pillar, other, skill]) == (skill, other)
+    grouped = Finding(
+        "ats.missing_required_skills", Severity.MEDIUM, "ats", "m", "f", "Kafka, AWS or GCP"
+    )
+    assert order_findings([pillar, other, grouped]) == (grouped, pillar)

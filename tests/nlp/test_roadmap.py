@@ -9,7 +9,7 @@ import pytest
 from analyzer.models import Link
 from analyzer.nlp.experience import highest_degree, years_experience_from_entries
 from analyzer.nlp.profile import build_profile
-from tests.nlp.builders import entry, make_document, small_resources
+from tests.nlp.builders import entry, make_document, real_resources, small_resources
 
 TODAY = dt.date(2024, 6, 1)
 
@@ -145,3 +145,35 @@ def test_profile_fields() -> None:
     assert profile.degree == "master"
     assert profile.years_experience == 3.0
     assert len(profile.bullet_reviews) == 2
+
+
+def test_communication_is_shown_by_explaining_and_documenting() -> None:
+    resources = real_resources()
+    doc = make_document(
+        [
+            (
+                "experience",
+                [
+                    "Designed A/B tests for a claims-triage model and explained results to claims "
+                    "managers and executives.",
+                    "Time-series forecasting with Prophet; documented data, approach and results "
+                    "in the README.",
+                ],
+            )
+        ]
+    )
+    profile = build_profile(doc, resources, today=TODAY)
+    communication = next(p for p in profile.roadmap.pillars if p.name == "communication")
+    assert communication.evidence == ("documentation", "non-technical communication")
+    assert communication.missing == ("technical writing",)
+    # The words fill the pillar; they do not become skills the resume names.
+    assert "non-technical communication" not in {s.name for s in profile.skills}
+
+
+def test_words_near_each_other_only_show_communication_in_order() -> None:
+    doc = make_document(
+        [("experience", ["Managed the claims team and the results pipeline for executives."])]
+    )
+    profile = build_profile(doc, real_resources(), today=TODAY)
+    communication = next(p for p in profile.roadmap.pillars if p.name == "communication")
+    assert communication.evidence == ()
