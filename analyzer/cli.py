@@ -14,8 +14,15 @@ from typing import Any
 import click
 
 from analyzer import __version__
-from analyzer.errors import LimitExceeded, MlcheckError
-from analyzer.settings import Limits, Settings
+from analyzer.cli_options import (
+    analysis_options,
+    make_settings,
+    read_stdin_if_dash,
+    setup_logging,
+    verbose_option,
+)
+from analyzer.errors import MlcheckError
+from analyzer.settings import Limits
 
 log = logging.getLogger("analyzer")
 
@@ -76,16 +83,6 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def setup_logging(verbose: int) -> None:
-    """Send the package's log to stderr; -v shows info, -vv debug."""
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("mlcheck: %(levelname)s: %(message)s"))
-    log.handlers[:] = [handler]
-    log.setLevel(level)
-    log.propagate = False
-
-
 output_option = click.option(
     "-o",
     "--output",
@@ -93,9 +90,13 @@ output_option = click.option(
     default=None,
     help="Write the report to this file ('-' or omitted: the terminal).",
 )
-verbose_option = click.option(
-    "-v", "--verbose", count=True, help="Log progress to stderr (-vv: debug)."
-)
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every analysing command shares: output, then taxonomy, model, limits, -v."""
+    return output_option(analysis_options(func))
+
+
 report_format_option = click.option(
     "-f",
     "--format",
@@ -104,85 +105,6 @@ report_format_option = click.option(
     default=None,
     help="Report form [default: from the -o extension, else text].",
 )
-
-
-def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Options every analysing command shares: output, taxonomy, limits, verbosity."""
-    decorators = [
-        output_option,
-        click.option(
-            "--taxonomy",
-            "taxonomy_paths",
-            multiple=True,
-            type=click.Path(exists=True, dir_okay=False),
-            help="Extra skills taxonomy or role file (JSON, see docs/taxonomy.md). Repeatable.",
-        ),
-        click.option(
-            "--model",
-            default=None,
-            metavar="NAME",
-            help="Trained spaCy pipeline to use when installed (default: en_core_web_sm if "
-            "present, else the rule-based pipeline); 'blank' forces the rule-based one.",
-        ),
-        verbose_option,
-    ]
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return limit_options(func)
-
-
-LIMIT_FIELDS = ("max_bytes", "max_pages", "max_seconds", "max_chars", "max_inflated_bytes")
-
-
-def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the resource-limit options and hand the command one `limits: Limits` argument."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        values = {name: kwargs.pop(name) for name in LIMIT_FIELDS}
-        return func(*args, limits=Limits(**values), **kwargs)
-
-    decorators = [
-        click.option(
-            "--max-bytes",
-            type=click.IntRange(min=1),
-            default=Limits.max_bytes,
-            show_default=True,
-            help="Refuse input files larger than this many bytes.",
-        ),
-        click.option(
-            "--max-pages",
-            type=click.IntRange(min=1),
-            default=Limits.max_pages,
-            show_default=True,
-            help="Refuse PDFs with more pages than this.",
-        ),
-        click.option(
-            "--max-seconds",
-            type=click.FloatRange(min=0, min_open=True),
-            default=Limits.max_seconds,
-            show_default=True,
-            help="Give up reading one document after this many seconds.",
-        ),
-        click.option(
-            "--max-chars",
-            type=click.IntRange(min=1),
-            default=Limits.max_chars,
-            show_default=True,
-            help="Analyse at most this many characters of text (the rest is cut, with a warning).",
-        ),
-        click.option(
-            "--max-inflated-bytes",
-            type=click.IntRange(min=1),
-            default=Limits.max_inflated_bytes,
-            show_default=True,
-            help="Refuse documents that decompress to more than this (decompression bombs).",
-        ),
-    ]
-    result: Callable[..., Any] = wrapper
-    for decorator in reversed(decorators):
-        result = decorator(result)
-    return result
 
 
 GITHUB_API_URL = "https://api.github.com"
@@ -282,15 +204,6 @@ def github_request(
     )
 
 
-def make_settings(taxonomy_paths: tuple[str, ...], model: str | None, limits: Limits) -> Settings:
-    """Build the run's Settings from the shared options."""
-    return Settings(
-        limits=limits,
-        taxonomy_paths=tuple(taxonomy_paths),
-        model=model,
-    )
-
-
 @click.group(
     cls=DefaultToCheckGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -362,23 +275,6 @@ def pick_format(fmt: str | None, output: str | None) -> str:
     if output and output != "-":
         return FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text")
     return "text"
-
-
-def read_stdin_if_dash(job: str | None, limits: Limits) -> str | None:
-    """Return the posting text from stdin when --job is "-", reading at most --max-bytes."""
-    if job != "-":
-        return None
-    from analyzer.documents.text import decode_text
-
-    data = click.get_binary_stream("stdin").read(limits.max_bytes + 1)
-    if len(data) > limits.max_bytes:
-        raise LimitExceeded(
-            "-", f"stdin holds more than the limit of {limits.max_bytes} bytes (--max-bytes)"
-        )
-    text, _encoding = decode_text(data)
-    if not text.strip():
-        raise click.UsageError("--job - was given but stdin is empty")
-    return text
 
 
 @main.command()

@@ -13,9 +13,15 @@ from typing import Any
 
 import click
 
+from analyzer.cli_options import (
+    analysis_options,
+    make_settings,
+    read_stdin_if_dash,
+    setup_logging,
+)
 from analyzer.errors import MlcheckError
 from analyzer.screen.interface import Executor, ScreenFormat, ScreenOptions, ScreenResult
-from analyzer.settings import Limits, Settings
+from analyzer.settings import Limits
 
 FORMAT_BY_SUFFIX = {
     ".csv": ScreenFormat.CSV,
@@ -192,29 +198,7 @@ def _report(result: ScreenResult) -> None:
     default=None,
     help='Also append the Markdown summary to FILE (e.g. "$GITHUB_STEP_SUMMARY").',
 )
-@click.option(
-    "--taxonomy",
-    "taxonomy_paths",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra skills taxonomy or role file (JSON, see docs/taxonomy.md). Repeatable.",
-)
-@click.option("--model", default=None, metavar="NAME", help="Trained spaCy pipeline to use.")
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=Limits.max_bytes,
-    show_default=True,
-    help="Files larger than this are reported unreadable.",
-)
-@click.option(
-    "--max-pages",
-    type=click.IntRange(min=1),
-    default=Limits.max_pages,
-    show_default=True,
-    help="PDFs with more pages than this are reported unreadable.",
-)
-@click.option("-v", "--verbose", count=True, help="Log progress to stderr (-vv: debug).")
+@analysis_options
 def screen(
     inputs: tuple[str, ...],
     job: str,
@@ -232,9 +216,8 @@ def screen(
     summary: str | None,
     taxonomy_paths: tuple[str, ...],
     model: str | None,
-    max_bytes: int,
-    max_pages: int,
     verbose: int,
+    limits: Limits,
 ) -> None:
     """Screen many resumes against one posting: a ranked, reproducible shortlist.
 
@@ -246,12 +229,8 @@ def screen(
     from analyzer.api import load_posting
     from analyzer.screen.runner import run_screen
 
-    _setup_logging(verbose)
-    settings = Settings(
-        limits=Limits(max_bytes=max_bytes, max_pages=max_pages),
-        taxonomy_paths=tuple(taxonomy_paths),
-        model=model,
-    )
+    setup_logging(verbose)
+    settings = make_settings(taxonomy_paths, model, limits)
     options = ScreenOptions(
         fmt=pick_format(fmt, output),
         output=output,
@@ -268,7 +247,7 @@ def screen(
     )
     progress = _ProgressBar() if sys.stderr.isatty() else None
     try:
-        stdin_text = _read_stdin_if_dash(job)
+        stdin_text = read_stdin_if_dash(job, limits)
         posting = load_posting(job, settings, stdin_text)
         try:
             result = run_screen(inputs, posting, settings, options, progress=progress)
@@ -285,22 +264,3 @@ def screen(
         click.echo(result.text, nl=False)
     _report(result)
     sys.exit(result.exit_code)
-
-
-def _read_stdin_if_dash(job: str) -> str | None:
-    if job != "-":
-        return None
-    text = click.get_text_stream("stdin").read()
-    if not text.strip():
-        raise click.UsageError("--job - was given but stdin is empty")
-    return text
-
-
-def _setup_logging(verbose: int) -> None:
-    # The package logger's set-up belongs to analyzer/cli.py; imported here, at call time,
-    # because cli.py imports this module to register the command.
-    try:
-        from analyzer.cli import setup_logging
-    except ImportError:  # pragma: no cover - cli.py always ships with the package
-        return
-    setup_logging(verbose)
