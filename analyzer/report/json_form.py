@@ -57,6 +57,7 @@ def analysis_json(analysis: ResumeAnalysis) -> dict[str, Any]:
             "mentions": s.mentions,
             "sections": list(s.sections),
             "used": s.used,
+            "implied_by": list(s.implied_by),
         }
         for s in profile.skills
     ]
