@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from analyzer.cli_options import (
     verbose_option,
 )
 from analyzer.errors import MlcheckError
+from analyzer.output import write_atomic
 from analyzer.settings import Limits
 
 log = logging.getLogger("analyzer")
@@ -48,17 +47,8 @@ def write_output(text: str, output: str | None) -> None:
     if output in (None, "-"):
         click.echo(text, nl=not text.endswith("\n"))
         return
-    target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    log.info("wrote %s", target)
+    write_atomic(Path(output), text)
+    log.info("wrote %s", output)
 
 
 def fail(error: MlcheckError) -> None:

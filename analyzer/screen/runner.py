@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import re
 import signal
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +27,7 @@ from typing import Any
 
 from analyzer.errors import MlcheckError
 from analyzer.models import JobPosting
+from analyzer.output import write_atomic
 from analyzer.screen.inputs import CandidateFile, collect_inputs
 from analyzer.screen.interface import (
     Executor,
@@ -135,19 +135,6 @@ def read_journal(path: Path) -> list[ScreenRow]:
                 f"{path}:{number}: not a screen row, cannot resume from it ({error})"
             ) from error
     return rows
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path through a temporary file and a rename: all or nothing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Journal:
