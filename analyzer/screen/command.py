@@ -6,7 +6,6 @@ Registered by analyzer/cli.py with ``main.add_command(screen)``; also runs on it
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -142,7 +141,8 @@ def _report(result: ScreenResult) -> None:
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Resumes analysed in parallel [default: number of CPUs]; 1 runs in this process.",
+    help="Worker processes [default: all cores, at most one per 40 files, since a worker's "
+    "start-up costs about as much as 40 resumes]; 1 runs in this process.",
 )
 @click.option(
     "--executor",
@@ -234,7 +234,7 @@ def screen(
     options = ScreenOptions(
         fmt=pick_format(fmt, output),
         output=output,
-        jobs=jobs or os.cpu_count() or 1,
+        jobs=jobs,
         executor=Executor(executor),
         scheduler=scheduler,
         min_score=min_score,

@@ -202,8 +202,9 @@ class ScreenOptions:
     """Output form."""
     output: str | None = None
     """File to write ("-" or None: return the text for stdout)."""
-    jobs: int = 1
-    """Parallel workers; 1 runs in this process."""
+    jobs: int | None = 1
+    """Parallel workers; 1 runs in this process; None: all cores, at most one per
+    FILES_PER_WORKER files (a worker's start-up costs about as much as that many resumes)."""
     executor: Executor = Executor.LOCAL
     """Where the analyses run."""
     scheduler: str | None = None

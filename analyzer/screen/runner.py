@@ -88,6 +88,17 @@ class Task:
     """The displayed path."""
 
 
+FILES_PER_WORKER = 40
+"""With the default --jobs, one worker per this many files at most: a worker's start-up
+(importing spaCy and scikit-learn, building the matchers) costs about as much CPU as analysing
+40 resumes, so small batches run faster in fewer processes (see docs/screen.md)."""
+
+
+def auto_jobs(files: int) -> int:
+    """Return the default number of workers for this many files: all cores, if worth it."""
+    return max(1, min(os.cpu_count() or 1, files // FILES_PER_WORKER))
+
+
 def rank_rows(rows: Iterable[ScreenRow]) -> tuple[ScreenRow, ...]:
     """Order rows (score desc, coverage desc, file name) and number the screened ones from 1.
 
@@ -408,7 +419,7 @@ def run_screen(
     and finished candidates are streamed to a journal meanwhile (see the module docstring).
     Raises NoInputsError or ScreenUsageError (exit code 2) for arguments that do not fit.
     """
-    if options.jobs < 1:
+    if options.jobs is not None and options.jobs < 1:
         raise ScreenUsageError("--jobs must be at least 1")
     if options.resume and options.output in (None, "-"):
         raise ScreenUsageError("--resume needs --output FILE (the JSON Lines of an earlier run)")
@@ -441,11 +452,11 @@ def run_screen(
     }
     fn = functools.partial(screen_task, posting=posting, settings=settings, **task_kwargs)
     if options.executor is Executor.DASK:
-        results = _run_dask(stream, posting, settings, options.jobs, options.scheduler, task_kwargs)
-    elif options.jobs == 1 or len(files) < 2:
+        workers = options.jobs or os.cpu_count() or 1
+        results = _run_dask(stream, posting, settings, workers, options.scheduler, task_kwargs)
+    elif (jobs := min(options.jobs or auto_jobs(len(files)), len(files))) <= 1:
         results = _run_inline(stream, fn)
     else:
-        jobs = min(options.jobs, len(files))
 
         def crashed(task: Task) -> TaskResult:
             reason = "the analysis crashed its worker process"

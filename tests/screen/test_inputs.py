@@ -69,3 +69,13 @@ def test_naming_nothing_is_a_usage_error(tmp_path: Path, monkeypatch, args, mess
     with pytest.raises(NoInputsError, match=re.escape(message)) as caught:
         collect_inputs(args)
     assert caught.value.exit_code == 2
+
+
+def test_default_jobs_keep_small_batches_in_few_processes(monkeypatch) -> None:
+    from analyzer.screen import runner
+
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 8)
+    assert runner.auto_jobs(1) == 1
+    assert runner.auto_jobs(79) == 1
+    assert runner.auto_jobs(80) == 2
+    assert runner.auto_jobs(10_000) == 8
