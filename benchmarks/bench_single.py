@@ -1,7 +1,7 @@
 """Benchmark one resume at a time: mlcheck's full analysis next to bare text extraction.
 
 For each file (the shipped example, a generated two-page resume, and the corpus resumes in
-/work/shared/corpus/resumes/ when that folder exists) it measures, in this one process:
+../shared/corpus/resumes/ when that folder exists) it measures, in this one process:
 
 - pypdfium2 text extraction (``PdfDocument(data)[i].get_textpage().get_text_range()``),
 - pdfplumber text extraction (``page.extract_text()`` for every page),
@@ -42,7 +42,11 @@ sys.path.insert(0, str(ROOT))
 
 EXAMPLE = ROOT / "examples" / "resume.pdf"
 POSTING = ROOT / "examples" / "posting.txt"
-CORPUS = Path("/work/shared/corpus/resumes")
+CORPUS = (
+    Path(os.environ.get("MLCHECK_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+    / "corpus"
+    / "resumes"
+)
 PACKAGES = ("pdfplumber", "pdfminer.six", "pypdfium2", "spacy", "scikit-learn", "numpy")
 
 

@@ -21,12 +21,13 @@ from analyzer.nlp.resources import Resources
 from analyzer.scoring import ats_findings, content_findings, order_findings
 from tests.ats.test_readability import EDUCATION, EXPERIENCE, SKILLS, SUMMARY, clean_kwargs
 from tests.pdf_factory import make_resume_pdf
+from tests.shared import CORPUS
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLE_RESUME = ROOT / "examples" / "resume.pdf"
 EXAMPLE_POSTING = ROOT / "examples" / "posting.txt"
-CORPUS_JOBS = Path("/work/shared/corpus/jobs")
+CORPUS_JOBS = CORPUS / "jobs"
 TODAY = dt.date(2025, 6, 1)
 
 PASTRY_CHEF = {

@@ -1,30 +1,21 @@
 """The real resumes of the shared corpus parse, in reading order, into what a person sees.
 
 The expectations were written by looking at each rendered page (pdftoppm) of
-/work/shared/corpus/resumes/. The files are read where they are, never copied into the repo;
-the tests skip when the shared folder is absent (set MLCHECK_SHARED to point at it).
+../shared/corpus/resumes/ (located by tests/shared.py). The files are read where they are,
+never copied into the repo; the tests skip when the shared folder is absent (set MLCHECK_SHARED to point at it).
 """
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 from analyzer.documents import read_document
 from analyzer.models import ResumeDocument
+from tests.shared import CORPUS
 
-
-def _shared() -> Path:
-    configured = os.environ.get("MLCHECK_SHARED")
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parents[3] / "shared"
-
-
-RESUMES = _shared() / "corpus" / "resumes"
+RESUMES = CORPUS / "resumes"
 
 RENDERCV_SECTIONS = [
     ("contact", ""),

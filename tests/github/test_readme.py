@@ -9,9 +9,10 @@ from scipy.stats import spearmanr
 
 from analyzer.github.readme import parse_readme, score_readme, slugify_heading, strip_front_matter
 from analyzer.github.rubric import load_rubric
+from tests.shared import CORPUS as SHARED_CORPUS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readmes"
-CORPUS = Path("/work/shared/corpus/readmes")
+CORPUS = SHARED_CORPUS / "readmes"
 
 
 def _labels() -> list[tuple[str, int]]:
