@@ -2,7 +2,8 @@
 
 The expectations were written by looking at each rendered page (pdftoppm) of
 ../shared/corpus/resumes/ (located by tests/shared.py). The files are read where they are,
-never copied into the repo; the tests skip when the shared folder is absent (set MLCHECK_SHARED to point at it).
+never copied into the repo; the tests skip when the shared folder is absent (set
+MLCHECK_SHARED to point at it).
 """
 
 from __future__ import annotations
