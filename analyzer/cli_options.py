@@ -127,7 +127,7 @@ def read_stdin_if_dash(job: str | None, limits: Limits) -> str | None:
     """Return the posting text from stdin when --job is "-", reading at most --max-bytes."""
     if job != "-":
         return None
-    data = click.get_binary_stream("stdin").read(limits.max_bytes + 1)
+    data = sys.stdin.buffer.read(limits.max_bytes + 1)
     if len(data) > limits.max_bytes:
         raise LimitExceeded(
             "-", f"stdin holds more than the limit of {limits.max_bytes} bytes (--max-bytes)"
