@@ -15,6 +15,7 @@ from analyzer import __version__
 from analyzer.cli_options import (
     analysis_options,
     make_settings,
+    nlp_options,
     read_stdin_if_dash,
     setup_logging,
     verbose_option,
@@ -353,6 +354,7 @@ def check(
 @github_options
 @report_format_option
 @output_option
+@nlp_options
 @verbose_option
 @handle_errors
 def github(
@@ -365,6 +367,8 @@ def github(
     cache_dir: str | None,
     fmt: str | None,
     output: str | None,
+    taxonomy_paths: tuple[str, ...],
+    model: str | None,
     verbose: int,
 ) -> None:
     """Review a GitHub portfolio the way a hiring manager skims it.
@@ -397,7 +401,7 @@ def github(
     request = github_request(
         user, token_env, api_url, max_repos, include_forks, no_cache, cache_dir
     )
-    review = review_github(request)
+    review = review_github(request, make_settings(taxonomy_paths, model, Limits()))
     write_output(render_portfolio(review, ReportFormat(pick_format(fmt, output))), output)
 
 
@@ -405,9 +409,17 @@ def github(
 @click.argument("path", type=click.Path(file_okay=False))
 @report_format_option
 @output_option
+@nlp_options
 @verbose_option
 @handle_errors
-def repo(path: str, fmt: str | None, output: str | None, verbose: int) -> None:
+def repo(
+    path: str,
+    fmt: str | None,
+    output: str | None,
+    taxonomy_paths: tuple[str, ...],
+    model: str | None,
+    verbose: int,
+) -> None:
     """Score a local checkout's README and engineering hygiene, without any network request.
 
     The same checks as `mlcheck github` gives each repo: what the README explains (problem,
@@ -424,7 +436,7 @@ def repo(path: str, fmt: str | None, output: str | None, verbose: int) -> None:
     from analyzer.api import review_repo_path
     from analyzer.report import ReportFormat, render_repo
 
-    review = review_repo_path(path)
+    review = review_repo_path(path, make_settings(taxonomy_paths, model, Limits()))
     write_output(render_repo(review, ReportFormat(pick_format(fmt, output))), output)
 
 

@@ -36,8 +36,8 @@ verbose_option = click.option(
 )
 
 
-def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Options every analysing command shares: taxonomy, model, limits, verbosity."""
+def nlp_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that choose the NLP resources: --taxonomy and --model."""
     decorators = [
         click.option(
             "--taxonomy",
@@ -53,11 +53,15 @@ def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Trained spaCy pipeline to use when installed (default: en_core_web_sm if "
             "present, else the rule-based pipeline); 'blank' forces the rule-based one.",
         ),
-        verbose_option,
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
-    return limit_options(func)
+    return func
+
+
+def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every analysing command shares: taxonomy, model, -v, then the limits."""
+    return nlp_options(verbose_option(limit_options(func)))
 
 
 LIMIT_FIELDS = ("max_bytes", "max_pages", "max_seconds", "max_chars", "max_inflated_bytes")

@@ -334,3 +334,21 @@ def test_combined_html_has_the_portfolio_part_and_github_errors_exit_4(
     assert "Resume and portfolio cross-check" in ok.stdout
     assert missing.exit_code == 4
     assert missing.stderr == "mlcheck: error: GitHub user 'bob' not found\n"
+
+
+def test_repo_uses_the_users_taxonomy(tmp_path: Path) -> None:
+    checkout = tmp_path / "triage"
+    checkout.mkdir()
+    (checkout / "README.md").write_text("# triage\n\nScores notes with nw-signals and PyTorch.\n")
+    taxonomy = tmp_path / "extra.json"
+    taxonomy.write_text(
+        '{"format": "mlcheck-taxonomy/1", "skills": [{"name": "Northwind Signals", '
+        '"category": "mlops", "aliases": ["nw-signals"]}]}'
+    )
+    plain = CliRunner().invoke(main, ["repo", str(checkout), "--format", "json"])
+    extended = CliRunner().invoke(
+        main, ["repo", str(checkout), "--format", "json", "--taxonomy", str(taxonomy)]
+    )
+    assert plain.exit_code == 0 and extended.exit_code == 0, extended.output
+    assert json.loads(plain.stdout)["repo"]["skills"] == ["PyTorch"]
+    assert json.loads(extended.stdout)["repo"]["skills"] == ["Northwind Signals", "PyTorch"]
