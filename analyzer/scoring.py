@@ -152,6 +152,8 @@ def _bullet_findings(document: ResumeDocument, profile: ResumeProfile) -> list[F
         )
         primary = ranked[0]
         ids = {i.id for i in review.issues}
+        # A weak opener's rewrite already asks for the missing result: one rewrite, not two.
+        covered = {"no_metric"} if "weak_opener" in ids else set()
         impact = per_bullet["quantified"] * ("no_metric" in ids)
         impact += per_bullet["action_verbs"] * (not review.action_verb)
         impact += per_bullet["bullet_issues"] * bool(ids - {"no_metric"})
@@ -162,7 +164,7 @@ def _bullet_findings(document: ResumeDocument, profile: ResumeProfile) -> list[F
                 severity=severity,
                 area="bullets",
                 message=" ".join(i.message for i in ranked),
-                fix=" ".join(dict.fromkeys(i.hint for i in ranked)),
+                fix=" ".join(dict.fromkeys(i.hint for i in ranked if i.id not in covered)),
                 evidence=review.text,
                 anchor=review.bullet,
                 impact=round(impact, 2),

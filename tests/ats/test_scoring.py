@@ -73,7 +73,12 @@ def test_one_finding_per_weak_bullet_anchored_to_it() -> None:
     assert mine[0].id == "content.bullet_no_metric"
     review = next(r for r in profile.bullet_reviews if r.bullet == bullet.id)
     no_metric = next(i for i in review.issues if i.id == "no_metric")
-    assert mine[0].fix.startswith(no_metric.hint)
+    weak = next(i for i in review.issues if i.id == "weak_opener")
+    # One rewrite, not two: the weak opener's hint already asks for the result.
+    assert mine[0].fix.startswith(weak.hint)
+    assert "add the result it had" in weak.hint
+    assert no_metric.hint not in mine[0].fix
+    assert no_metric.message in mine[0].message and weak.message in mine[0].message
     assert mine[0].evidence == bullet.text
     assert mine[0].impact > 0
 
