@@ -26,7 +26,6 @@ import functools
 import io
 import logging
 import os
-import platform
 import resource
 import statistics
 import subprocess
@@ -51,15 +50,9 @@ PACKAGES = ("pdfplumber", "pdfminer.six", "pypdfium2", "spacy", "scikit-learn", 
 
 
 def machine() -> str:
-    """Describe the CPU, cores, Python and the packages that decide the figures."""
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    """Describe the machine (as benchmarks/screen.py does), the load and the package versions."""
+    from benchmarks.screen import machine as cpu_cores_python
+
     versions = []
     for name in PACKAGES:
         try:
@@ -67,10 +60,7 @@ def machine() -> str:
         except metadata.PackageNotFoundError:
             versions.append(f"{name} (not installed)")
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (
-        f"{cpu}, {os.cpu_count()} cores (load average {load}); "
-        f"Python {platform.python_version()}; " + ", ".join(versions)
-    )
+    return f"{cpu_cores_python()}; load average {load}; " + ", ".join(versions)
 
 
 def two_page_resume(folder: Path) -> Path:
@@ -235,50 +225,11 @@ def single(files: list[Path], repeat: int) -> None:
 
 def screen(n: int) -> None:
     """Generate ``n`` resumes and time ``mlcheck screen`` with --jobs 1 and 2."""
-    from tests.pdf_factory import make_resume_pdf
+    from benchmarks.screen import generate
 
-    skills = [
-        "Python",
-        "SQL",
-        "PyTorch",
-        "TensorFlow",
-        "scikit-learn",
-        "Docker",
-        "Kubernetes",
-        "AWS",
-        "GCP",
-        "MLflow",
-        "Airflow",
-        "Spark",
-        "pandas",
-        "FastAPI",
-        "Kafka",
-        "Java",
-    ]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "resumes"
-        folder.mkdir()
-        for i in range(n):
-            picked = [skills[(i * 7 + k * 3) % len(skills)] for k in range(4 + i % 6)]
-            make_resume_pdf(
-                folder / f"resume-{i:03d}.pdf",
-                name=f"Candidate Number{i}",
-                contact_lines=[f"candidate{i}@example.com | +1 415 555 {1000 + i}"],
-                sections=[
-                    (
-                        "Experience",
-                        [
-                            f"**Company {i} Inc.",
-                            f"**Machine Learning Engineer\tJan {2015 + i % 8} - Present",
-                            f"• Built {picked[0]} models that cut costs by {5 + i % 40}%.",
-                            f"• Deployed services with {picked[1]} serving {i + 1}k requests/s.",
-                            "• Worked on data pipelines and dashboards.",
-                        ],
-                    ),
-                    ("Education", [f"**BSc Computer Science\t{2008 + i % 6} - {2012 + i % 6}"]),
-                    ("Skills", [", ".join(picked)]),
-                ],
-            )
+        generate(folder, n)
         print(
             f"\n`mlcheck screen` over {n} generated one-page resumes "
             "(CLI in a subprocess, start-up included):\n"
