@@ -1,14 +1,26 @@
 """The real resumes of the shared corpus parse, in reading order, into what a person sees.
 
-The expectations were written by looking at each rendered page (pdftoppm) of
-../shared/corpus/resumes/ (located by tests/shared.py). The files are read where they are,
-never copied into the repo; the tests skip when the shared folder is absent (set
+The expectations were written by looking at each rendered page (pdftoppm; the DOCX as rendered
+by LibreOffice) of ../shared/corpus/resumes/ (located by tests/shared.py). The files are read
+where they are, never copied into the repo; the tests skip when the shared folder is absent (set
 MLCHECK_SHARED to point at it).
+
+Reading order is page by page: a full-width header first, then the main column, then a sidebar
+(README: "a sidebar is read after, not interleaved with, the main column"); a sidebar that holds
+the name and no full-width header exists is the header and is read first. Only the resume's own
+pages count: a cover letter or attachment pages bundled in the same file add no sections.
+Headings in other languages get the canonical id of what they mean (Experiencia: experience).
+
+Where mlcheck's reader does not yet read a file as a person does, that file's case is marked
+xfail(strict=True) with what goes wrong, in XFAIL below; the truth is never bent to the reader.
+A fix that makes such a case pass turns it into an XPASS failure: remove its XFAIL entry then.
+Richer truth (entries, dates, degrees, years) for the same files is in corpus_truth.json.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -30,6 +42,20 @@ RENDERCV_SECTIONS = [
     ("publications", "Patents"),
     ("other", "Invited Talks"),
 ]
+# moderncv's own examples: the same placeholder CV in English (banking style) and Spanish.
+MODERNCV_EXAMPLE_SECTIONS = [
+    ("contact", ""),
+    ("education", "Education"),
+    ("education", "Master thesis"),
+    ("experience", "Experience"),
+    ("other", "Languages"),
+    ("skills", "Computer skills"),
+    ("other", "Interests"),
+    ("other", "Extra 1"),
+    ("other", "Extra 2"),
+    ("other", "References"),
+    ("publications", "Publications"),
+]
 MODERNCV_SECTIONS = [
     ("contact", ""),
     ("summary", "Professional Summary"),
@@ -41,6 +67,26 @@ MODERNCV_SECTIONS = [
 
 # file -> (name, email, sections as (canonical, heading as printed) in reading order)
 EXPECTED: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
+    "altacv__sample.pdf": (
+        "YOUR NAME HERE",
+        "your_name@email.com",
+        [
+            ("contact", ""),
+            # page 1, wide left column
+            ("experience", "EXPERIENCE"),
+            ("projects", "PROJECTS"),
+            ("other", "A DAY OF MY LIFE"),
+            # page 1, right column
+            ("other", "MY LIFE PHILOSOPHY"),
+            ("awards", "MOST PROUD OF"),
+            ("skills", "STRENGTHS"),
+            ("other", "LANGUAGES"),
+            ("education", "EDUCATION"),
+            # page 2: two columns again, side by side at the same height
+            ("publications", "PUBLICATIONS"),
+            ("other", "REFEREES"),
+        ],
+    ),
     "awesomecv__cv.pdf": (
         "Claud D. Park",
         "posquit0.bj@gmail.com",
@@ -69,6 +115,124 @@ EXPECTED: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
             ("education", "Education"),
         ],
     ),
+    # A job-application bundle: cover letter (p1), Lebenslauf (pp2-4), attachments (pp5-15).
+    # "Lebenslauf" is the CV's title and "Zeugnis" the attachments' title, not sections.
+    "bewerbung__Bewerbung_Komplett_de.pdf": (
+        "Dr. Max Mustermann",
+        "job@weltherrschaft.de",
+        [
+            ("contact", ""),
+            ("contact", "Persönliche Daten"),
+            ("education", "Hochschulstudium"),
+            ("education", "Schulbildung"),
+            ("experience", "Berufliche Tätigkeiten"),
+            ("other", "Weitere Tätigkeiten"),
+            ("skills", "IT\u2013Kenntnisse"),
+            ("other", "Fremdsprachen"),
+        ],
+    ),
+    "brilliantcv__CV.pdf": (
+        "John Doe",
+        "john.doe@me.org",
+        [
+            ("contact", ""),
+            ("education", "Education"),
+            ("experience", "Professional Experience"),
+            ("projects", "Projects & Associations"),
+            ("certifications", "Certificates"),
+            ("publications", "Publications"),
+            ("skills", "Skills"),
+        ],
+    ),
+    "deedy__deedy_resume-openfont.pdf": (
+        "Debarghya Das",
+        "deedy@fb.com",
+        [
+            ("contact", ""),
+            # the wide right-hand main column
+            ("experience", "EXPERIENCE"),
+            ("experience", "RESEARCH"),
+            ("awards", "AWARDS"),
+            ("publications", "PUBLICATIONS"),
+            # the narrow left-hand sidebar
+            ("education", "EDUCATION"),
+            ("contact", "LINKS"),
+            ("education", "COURSEWORK"),
+            ("skills", "SKILLS"),
+        ],
+    ),
+    "friggeri_a4__cv.pdf": (
+        # printed "john" light and "smith" bold with no gap between them
+        "john smith",
+        "john@smith.com",
+        [
+            ("contact", ""),
+            # page 1, main column ("Full Time" / "Part Time" are sub-headings of experience)
+            ("education", "education"),
+            ("experience", "experience"),
+            ("awards", "awards"),
+            ("skills", "communication skills"),
+            # page 1, the left aside
+            ("contact", "contact"),
+            ("other", "languages"),
+            ("skills", "programming"),
+            # pages 2-3 (the publication kinds are sub-headings of publications)
+            ("other", "interests"),
+            ("publications", "publications"),
+        ],
+    ),
+    "latexcv__infographics2_fr.pdf": (
+        "ACHRAF NAJMI",
+        "najmi.achraf@gmail.com",
+        [
+            ("contact", ""),
+            # left half
+            ("skills", "COMPETENCES"),
+            ("other", "LANGUES"),
+            ("skills", "SOFTWARE PROGRAMS"),
+            ("skills", "OS"),
+            ("skills", "DEVELOPPEMENT INFORMATIQUE"),
+            ("other", "ACTIVITES"),
+            # right half: one dated timeline of degree, certificate, projects and events
+            ("education", "EDUCATION ET PROJET ET EXPERIENCE"),
+        ],
+    ),
+    "latexcv__sidebar.pdf": (
+        "JAN KÜSTER",
+        "info@jankuester.com",
+        [
+            ("contact", ""),
+            # main column under the photo
+            ("summary", "STATUS"),
+            ("experience", "EXPERIENCE"),
+            ("education", "EDUCATION"),
+            # right sidebar
+            ("contact", "CONTACT"),
+            ("skills", "FIELDS"),
+            ("skills", "TECHNOLOGIES"),
+            ("skills", "TOOLS"),
+            ("other", "ACTIVITIES"),
+            ("skills", "OPERATING SYSTEMS"),
+        ],
+    ),
+    "moderncv__template-es.pdf": (
+        "John Doe",
+        "john@doe.org",
+        [
+            ("contact", ""),
+            ("education", "Formación académica"),
+            ("education", "Tesis de maestría"),
+            ("experience", "Experiencia"),
+            ("other", "Idiomas"),
+            ("skills", "Conocimientos de computación"),
+            ("other", "Interests"),
+            ("other", "Extra 1"),
+            ("other", "Extra 2"),
+            ("publications", "Publications"),
+        ],
+    ),
+    # pages 1-3 are the CV; page 4 is a cover letter with no headings of its own
+    "moderncv__template_banking_red.pdf": ("John Doe", "john@doe.org", MODERNCV_EXAMPLE_SECTIONS),
     "openresume__laverne-resume.pdf": (
         "Leo Leopard",
         "lleopard@laverne.edu",
@@ -80,6 +244,17 @@ EXPECTED: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
             ("other", "ON CAMPUS INVOLVEMENT"),
             ("other", "VOLUNTEER EXPERIENCE"),
             ("skills", "SKILLS"),
+        ],
+    ),
+    "pandocresume__resume.docx": (
+        "Johnny Coder",
+        "email@example.com",
+        [
+            ("contact", ""),
+            ("education", "Education"),
+            ("experience", "Experience"),
+            ("experience", "Technical Experience"),
+            ("other", "Extra Section, Call it Whatever You Want"),
         ],
     ),
     "rendercv__John_Doe_ClassicTheme_CV.pdf": ("John Doe", "john.doe@email.com", RENDERCV_SECTIONS),
@@ -139,6 +314,105 @@ EXPECTED: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
             ("skills", "Key Skills"),
         ],
     ),
+    "twentyseconds__Twenty-Seconds-Icons_cv.pdf": (
+        "Alice",
+        "alice@wonderland.com",
+        [
+            # the grey left sidebar holds photo, name and contact: it is the header
+            ("contact", ""),
+            ("summary", "About me"),
+            ("skills", "Skill"),
+            # main column; each title's first letters sit in a box ("int|erests")
+            ("other", "interests"),
+            ("education", "education"),
+            ("publications", "publications"),
+            ("awards", "awards"),
+            ("experience", "experience"),
+            ("other", "other information"),
+        ],
+    ),
+}
+
+# What mlcheck's reader gets wrong today, per check and file (issue 13 tracks the fixes).
+XFAIL: dict[str, dict[str, str]] = {
+    "sections": {
+        "altacv__sample.pdf": (
+            "MOST PROUD OF and STRENGTHS read as other (achievement and strength headings not "
+            "recognised); page 2's PUBLICATIONS and REFEREES, side by side in two columns, are "
+            "joined into one heading 'PUBLICATIONS REFEREES'"
+        ),
+        "bewerbung__Bewerbung_Komplett_de.pdf": (
+            "German headings not recognised: Persönliche Daten, Hochschulstudium, Schulbildung, "
+            "Berufliche Tätigkeiten, Weitere Tätigkeiten, IT-Kenntnisse and Fremdsprachen are not "
+            "found, while entry lines ('Willi-Gymnasium – Abitur Stadt', 'Firma – Architect "
+            "Stadt') and label rows ('Betriebssysteme: Windows, Linux') are taken as headings"
+        ),
+        "deedy__deedy_resume-openfont.pdf": (
+            "the narrow left sidebar (EDUCATION, LINKS, COURSEWORK, SKILLS) is read before the "
+            "wide main column (EXPERIENCE, RESEARCH, AWARDS, PUBLICATIONS): under a full-width "
+            "header the left column is read first whatever its width"
+        ),
+        "friggeri_a4__cv.pdf": (
+            "the left aside's lowercase headings (contact, languages, programming) are not found: "
+            "the aside's text (address, phones, languages) opens the 'communication skills' section"
+        ),
+        "latexcv__infographics2_fr.pdf": (
+            "French headings not recognised: COMPETENCES and DEVELOPPEMENT INFORMATIQUE read as "
+            "other; SOFTWARE PROGRAMS read as other; the two-letter heading OS is not found"
+        ),
+        "latexcv__sidebar.pdf": (
+            "the main column's headings (STATUS, EXPERIENCE, EDUCATION) are not found: the whole "
+            "main column is read after the right sidebar, inside its last section OPERATING "
+            "SYSTEMS; the header 'JAN KÜSTER | RESUME' is joined with the sidebar's CONTACT into "
+            "one heading; FIELDS read as other"
+        ),
+        "moderncv__template-es.pdf": (
+            "Spanish headings not recognised: Formación académica, Tesis de maestría, Experiencia "
+            "and Conocimientos de computación read as other"
+        ),
+        "moderncv__template_banking_red.pdf": (
+            "'Master thesis' read as other (a thesis section belongs with education)"
+        ),
+        "pandocresume__resume.docx": (
+            "bold job-title paragraphs and definition terms ('Your Most Recent Work Experience', "
+            "'My Cool Side Project', 'Open Source', 'Programming Languages') are taken as "
+            "headings, and the Heading 2 'Extra Section, Call it Whatever You Want' (7 words) is "
+            "not"
+        ),
+        "twentyseconds__Twenty-Seconds-Icons_cv.pdf": (
+            "the main column's titles, whose first letters sit in a box, are split ('int' + "
+            "'erests', 'edu' + 'cation') and not found: interests to other information are "
+            "missing and their text ends up under the sidebar's 'Skill', itself read as other"
+        ),
+    },
+    "name": {
+        "deedy__deedy_resume-openfont.pdf": (
+            "'CORNELL UNIVERSITY' taken as the name: the thin-font name is read on one line with "
+            "the top-right 'Last Updated on 21st January 2015'"
+        ),
+        "friggeri_a4__cv.pdf": (
+            "'Full Time' (a sub-heading) taken as the name: the header's light + bold name "
+            "extracts glued as 'johnsmith' and is passed over"
+        ),
+        "latexcv__infographics2_fr.pdf": (
+            "'Université Hassan II de' taken as the name: 'ACHRAF NAJMI' is read on one line with "
+            "the contact columns ('ACHRAF NAJMI Casablanca, Maroc github.com/NajmiAchraf')"
+        ),
+        "latexcv__sidebar.pdf": (
+            "'Bremen, Germany' taken as the name: the header band 'JAN KÜSTER | RESUME' is read on "
+            "one line with the sidebar heading CONTACT"
+        ),
+        "moderncv__template_banking_red.pdf": (
+            "'Institution City' (the first education entry) taken as the name: the centred header "
+            "line 'John Doe | Resumé title' is passed over"
+        ),
+        "twentyseconds__Twenty-Seconds-Icons_cv.pdf": (
+            "'United Kingdom' taken as the name instead of the sidebar's large 'Alice', which is "
+            "read after the main column's first lines ('erests', 'The heroine and ...')"
+        ),
+    },
+    "email": {},
+    "clean": {},
 }
 
 _CACHE: dict[str, ResumeDocument] = {}
@@ -155,22 +429,50 @@ def _read(name: str) -> ResumeDocument:
     return _CACHE[name]
 
 
+def _cases(check: str) -> list[Any]:
+    """Every expected file, its case marked xfail (strict) where XFAIL says the reader errs."""
+    known = XFAIL[check]
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=known[name]))
+        if name in known
+        else name
+        for name in sorted(EXPECTED)
+    ]
+
+
+def corpus_files() -> list[str]:
+    """The resumes of the shared corpus (PDF and DOCX)."""
+    return sorted(p.name for pattern in ("*.pdf", "*.docx") for p in RESUMES.glob(pattern))
+
+
 def test_every_corpus_file_is_expected() -> None:
     if not RESUMES.is_dir():
         pytest.skip(f"shared corpus not found at {RESUMES} (set MLCHECK_SHARED)")
-    assert sorted(p.name for p in RESUMES.glob("*.pdf")) == sorted(EXPECTED)
+    assert corpus_files() == sorted(EXPECTED)
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_sections_name_and_email(name: str) -> None:
+def test_xfail_entries_name_expected_files() -> None:
+    for check, known in XFAIL.items():
+        assert set(known) <= set(EXPECTED), check
+
+
+@pytest.mark.parametrize("name", _cases("sections"))
+def test_sections(name: str) -> None:
     document = _read(name)
-    person, email, sections = EXPECTED[name]
-    assert [(s.name, s.heading) for s in document.sections] == sections
-    assert document.contact.name == person
-    assert document.contact.email == email
+    assert [(s.name, s.heading) for s in document.sections] == EXPECTED[name][2]
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", _cases("name"))
+def test_name(name: str) -> None:
+    assert _read(name).contact.name == EXPECTED[name][0]
+
+
+@pytest.mark.parametrize("name", _cases("email"))
+def test_email(name: str) -> None:
+    assert _read(name).contact.email == EXPECTED[name][1]
+
+
+@pytest.mark.parametrize("name", _cases("clean"))
 def test_text_is_clean(name: str) -> None:
     text = _read(name).text
     assert not re.search("[\ue000-\uf8ff]", text), "icon-font glyphs leaked into the text"
