@@ -392,7 +392,13 @@ def catalogue_markdown() -> str:
     ]
     for area in Area:
         kinds = [k for k in CATALOGUE.values() if k.area is area]
-        lines += ["", f"## {area.value}", "", "| id | severity | meaning |", "| --- | --- | --- |"]
+        lines += [
+            "",
+            f"## Area `{area.value}`",
+            "",
+            "| id | severity | meaning |",
+            "| --- | --- | --- |",
+        ]
         lines += [f"| `{k.id}` | {k.severity.value} | {k.meaning} |" for k in kinds]
     return "\n".join(lines) + "\n"
 
