@@ -19,6 +19,7 @@ from analyzer.findings import (
     catalogue_markdown,
     order_findings,
 )
+from analyzer.report.view import PART_AREAS
 
 # Three ATS ids in alphabetical order, for the order's id tie-break.
 A, B, C = "ats.degree_short", "ats.missing_keywords", "ats.title_mismatch"
@@ -234,3 +235,15 @@ def test_bullet_finding_ids_cover_every_bullet_issue() -> None:
     source = (PACKAGE / "nlp" / "bullets.py").read_text("utf-8")
     issues = set(re.findall(r'BulletIssue\(\s*id="([a-z_]+)"', source))
     assert issues == {issue for issue, _severity, _what in BULLET_ISSUES}
+
+
+def test_a_finding_is_read_back_from_its_json() -> None:
+    finding = Finding(
+        "readability.tables", Severity.MEDIUM, Area.READABILITY, "m", "f", "e", "section-1", 2.5
+    )
+    assert Finding(**finding.to_dict()) == finding
+
+
+def test_every_area_has_its_part_in_the_report() -> None:
+    placed = {area for areas in PART_AREAS.values() for area in areas}
+    assert placed == {area.value for area in Area}
