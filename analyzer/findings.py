@@ -278,7 +278,7 @@ _PORTFOLIO = (
         Area.PORTFOLIO,
         _M,
         "No project shows one step of the growth "
-        "story (tabular, NLP/vision, deep learning, deployed).",
+        "story (tabular, then recommender/time series/text, then deep learning, then deployed).",
     ),
     (
         "portfolio.few_projects",
