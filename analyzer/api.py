@@ -90,20 +90,12 @@ def review_repo_path(path: str | Path, settings: Settings = Settings()) -> RepoR
 
 def add_portfolio(analysis: ResumeAnalysis, review: PortfolioReview) -> ResumeAnalysis:
     """Return the analysis with the portfolio, its cross-check and their findings merged in."""
+    from analyzer.findings import merge_findings, order_findings
     from analyzer.github import cross_check
-    from analyzer.scoring import order_findings
 
     check = cross_check([skill.name for skill in analysis.profile.skills], review)
-    seen = {(f.id, f.anchor, f.message) for f in analysis.findings}
-    findings = list(analysis.findings)
-    for finding in (*review.findings, *check.findings):
-        key = (finding.id, finding.anchor, finding.message)
-        if key not in seen:
-            seen.add(key)
-            findings.append(finding)
-    return dataclasses.replace(
-        analysis, portfolio=review, cross_check=check, findings=order_findings(findings)
-    )
+    findings = order_findings(merge_findings(analysis.findings, review.findings, check.findings))
+    return dataclasses.replace(analysis, portfolio=review, cross_check=check, findings=findings)
 
 
 _POSTINGS_KEPT = 8
@@ -136,12 +128,14 @@ def load_posting(job: str, settings: Settings, stdin_text: str | None = None) ->
 def analyze_document(
     document: ResumeDocument, posting: JobPosting | None, settings: Settings
 ) -> ResumeAnalysis:
-    """Run the NLP, ATS and scoring stages over a document already read."""
+    """Run the NLP and ATS stages and their findings over a document already read."""
+    from analyzer.ats.findings import ats_findings
     from analyzer.ats.match import match_resume
     from analyzer.ats.readability import readability_findings
+    from analyzer.findings import order_findings
     from analyzer.nlp.profile import build_profile
+    from analyzer.nlp.quality import content_findings, resume_quality
     from analyzer.nlp.resources import get_resources
-    from analyzer.scoring import ats_findings, content_findings, order_findings, resume_quality
 
     resources = get_resources(settings)
     profile = build_profile(document, resources)

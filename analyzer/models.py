@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from analyzer.findings import Finding
+
 
 def to_jsonable(value: Any) -> Any:
     """Convert dataclasses, enums, dates and tuples into JSON-ready values."""
@@ -355,39 +357,6 @@ class ResumeProfile(Serializable):
     """Highest degree found: phd, master, bachelor, associate or None."""
 
 
-# --------------------------------------------------------------------------- findings
-
-
-class Severity(str, Enum):
-    """How much a finding matters."""
-
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-
-@dataclass(frozen=True)
-class Finding(Serializable):
-    """One thing to change, with the change named."""
-
-    id: str
-    """Stable identifier, e.g. "ats.missing_required_skill"."""
-    severity: Severity
-    """high, medium or low."""
-    area: str
-    """ats, readability, content, bullets, skills, portfolio, readme, hygiene."""
-    message: str
-    """What is wrong, in one sentence."""
-    fix: str
-    """The concrete change to make."""
-    evidence: str | None = None
-    """The text that shows the problem (a bullet, a heading, a keyword)."""
-    anchor: str | None = None
-    """Where it came from: a bullet id ("b3"), a section ("section-2") or a repo ("repo-name")."""
-    impact: float = 0.0
-    """Estimated score points gained by fixing it; orders "fix these first"."""
-
-
 # --------------------------------------------------------------------------- ats
 
 
@@ -491,7 +460,7 @@ class ResumeAnalysis(Serializable):
     profile: ResumeProfile
     """Skills, achievements, bullet reviews, roadmap."""
     quality_score: float
-    """Resume quality 0-100, independent of any posting (see analyzer/scoring.py)."""
+    """Resume quality 0-100, independent of any posting (see analyzer/nlp/quality.py)."""
     findings: tuple[Finding, ...]
     """Every finding, highest impact first."""
     posting: JobPosting | None = None

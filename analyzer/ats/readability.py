@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from analyzer.ats.rules import scoring_rules
-from analyzer.models import Finding, ResumeDocument, ResumeProfile, Severity
+from analyzer.findings import Area, Finding, Severity
+from analyzer.models import ResumeDocument, ResumeProfile
 
-AREA = "readability"
+AREA = Area.READABILITY
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
@@ -38,7 +39,7 @@ def _finding(
 ) -> Finding:
     impact = float(_rules()["impact"].get(check, 1))
     return Finding(
-        id=f"{AREA}.{check}",
+        id=f"{AREA.value}.{check}",
         severity=severity,
         area=AREA,
         message=message,

@@ -135,43 +135,58 @@ def _as_text_lines(lines: Sequence[Line | TextLine]) -> list[TextLine]:
     return result
 
 
-def find_sections(lines: Sequence[Line | TextLine]) -> list[SectionSpan]:
-    """Find the sections of a document given its lines in reading order."""
-    items = _as_text_lines(lines)
-    if not items:
-        return []
-    sized = [line.size for line in items if line.size > 0]
-    body_size = statistics.median(sized) if sized else 0.0
-    gaps = [line.gap_before for line in items if line.gap_before > 0]
-    body_gap = statistics.median(gaps) if gaps else 0.0
-    # Typography is evidence only when most lines carry it (a DOCX may size just its title).
-    typed = body_size > 0 and len(sized) * 2 > len(items)
+@dataclass(frozen=True)
+class _Typography:
+    """The body text's size and line spacing: what a heading stands out from."""
 
-    def stands_out(line: TextLine) -> bool:
+    body_size: float
+    """Median font size (0 when no line carries one)."""
+    body_gap: float
+    """Median gap before a line (0 when none is known)."""
+    typed: bool
+    """True when most lines carry a font size, so size is evidence (a DOCX may size only its
+    title)."""
+
+    @classmethod
+    def of(cls, items: Sequence[TextLine]) -> _Typography:
+        """Measure the body text of the lines."""
+        sized = [line.size for line in items if line.size > 0]
+        body_size = statistics.median(sized) if sized else 0.0
+        gaps = [line.gap_before for line in items if line.gap_before > 0]
+        body_gap = statistics.median(gaps) if gaps else 0.0
+        return cls(body_size, body_gap, body_size > 0 and len(sized) * 2 > len(items))
+
+    def stands_out(self, line: TextLine) -> bool:
+        """True when the line looks set apart: marked, caps, bold, larger, spaced or "X:"."""
         if line.heading_hint or is_caps(line.text) or line.bold:
             return True
-        if typed and line.size >= body_size + 1.0:
+        if self.typed and line.size >= self.body_size + 1.0:
             return True
-        if body_gap and line.gap_before >= 1.8 * body_gap:
+        if self.body_gap and line.gap_before >= 1.8 * self.body_gap:
             return True
-        return not typed and line.text.rstrip().endswith(":")
+        return not self.typed and line.text.rstrip().endswith(":")
 
-    def candidate(line: TextLine) -> bool:
-        return (
-            _short(line.text.rstrip(":"))
-            and not line.list_item
-            and not _BULLET_START.match(line.text)
-            and not _EMAILISH.search(line.text)
-        )
 
+def _could_be_heading(line: TextLine) -> bool:
+    """True for a short line that is not a list item, a bullet or contact details."""
+    return (
+        _short(line.text.rstrip(":"))
+        and not line.list_item
+        and not _BULLET_START.match(line.text)
+        and not _EMAILISH.search(line.text)
+    )
+
+
+def _known_headings(items: Sequence[TextLine], typography: _Typography) -> dict[int, str]:
+    """Return the lines naming a known section that also look like headings, by index."""
     known: dict[int, str] = {}
     for i, line in enumerate(items):
-        if not candidate(line):
+        if not _could_be_heading(line):
             continue
         name = canonical_heading(line.text.rstrip(":"))
         if name is None:
             continue
-        if not typed and not line.heading_hint:
+        if not typography.typed and not line.heading_hint:
             # Plain text: a heading stands alone (blank line before, ALL CAPS, a colon).
             if (
                 line.gap_before > 0
@@ -181,29 +196,44 @@ def find_sections(lines: Sequence[Line | TextLine]) -> list[SectionSpan]:
                 or i == 0
             ):
                 known[i] = name
-        elif stands_out(line):
+        elif typography.stands_out(line):
             known[i] = name
-    if typed and known:
-        # Subheadings ("Community" under "Honors & Awards") are printed smaller than the
-        # document's section headings: keep only headings near the main heading size.
-        counts: dict[float, int] = {}
-        for i in known:
-            counts[items[i].size] = counts.get(items[i].size, 0) + 1
-        repeated = [size for size, n in counts.items() if n >= 2] or list(counts)
-        reference = max(repeated)
-        known = {i: name for i, name in known.items() if items[i].size >= 0.85 * reference}
+    return known
+
+
+def _main_size_only(items: Sequence[TextLine], known: dict[int, str]) -> dict[int, str]:
+    """Drop subheadings ("Community" under "Honors & Awards"), printed smaller than the
+    document's section headings: keep only headings near the main heading size."""
+    counts: dict[float, int] = {}
+    for i in known:
+        counts[items[i].size] = counts.get(items[i].size, 0) + 1
+    repeated = [size for size, n in counts.items() if n >= 2] or list(counts)
+    reference = max(repeated)
+    return {i: name for i, name in known.items() if items[i].size >= 0.85 * reference}
+
+
+def _with_other_headings(
+    items: Sequence[TextLine], known: dict[int, str], typed: bool
+) -> dict[int, str]:
+    """Add the headings naming no known section ("other"): lines set in a known heading's
+    style, and lines the reader marked as headings."""
     styles = {items[i].style for i in known if typed}
     headings: dict[int, str] = dict(known)
     if styles:
         for i, line in enumerate(items):
-            if i in headings or not candidate(line) or i == len(items) - 1:
+            if i in headings or not _could_be_heading(line) or i == len(items) - 1:
                 continue
             if line.style in styles and any(c.isalpha() for c in line.text):
                 headings[i] = "other"
     for i, line in enumerate(items):
         # A marked heading that names no section is "other"; the very first line is the name.
-        if line.heading_hint and i not in headings and candidate(line) and i > 0:
+        if line.heading_hint and i not in headings and _could_be_heading(line) and i > 0:
             headings[i] = "other"
+    return headings
+
+
+def _spans(items: Sequence[TextLine], headings: dict[int, str]) -> list[SectionSpan]:
+    """Cut the lines at the headings; the lines before the first heading are the contact part."""
     spans: list[SectionSpan] = []
     order = sorted(headings)
     first = order[0] if order else len(items)
@@ -213,6 +243,18 @@ def find_sections(lines: Sequence[Line | TextLine]) -> list[SectionSpan]:
         end = order[n + 1] if n + 1 < len(order) else len(items)
         spans.append(SectionSpan(headings[i], items[i].text.rstrip(":").strip(), i, i + 1, end))
     return spans
+
+
+def find_sections(lines: Sequence[Line | TextLine]) -> list[SectionSpan]:
+    """Find the sections of a document given its lines in reading order."""
+    items = _as_text_lines(lines)
+    if not items:
+        return []
+    typography = _Typography.of(items)
+    known = _known_headings(items, typography)
+    if typography.typed and known:
+        known = _main_size_only(items, known)
+    return _spans(items, _with_other_headings(items, known, typography.typed))
 
 
 def split_sections(lines: Sequence[Line | TextLine]) -> list[tuple[str, str, list[int]]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from analyzer.findings import Area, Finding, Severity
 from analyzer.github.interface import CrossCheck, PortfolioReview
 from analyzer.github.rubric import Rubric, load_rubric
-from analyzer.models import Finding, Severity
 
 __all__ = ["CrossCheck", "cross_check"]
 
@@ -58,7 +58,7 @@ def cross_check(
             Finding(
                 id="crosscheck.claimed_without_evidence",
                 severity=Severity.MEDIUM,
-                area="portfolio",
+                area=Area.PORTFOLIO,
                 message=f"The resume lists {len(without)} skill(s) that no public repo shows: "
                 f"{', '.join(without[:_SHOWN])}{'...' if len(without) > _SHOWN else ''}.",
                 fix="Back the skills you lead with by a public project that uses them (declared "
@@ -73,7 +73,7 @@ def cross_check(
             Finding(
                 id="crosscheck.evidence_not_claimed",
                 severity=Severity.LOW,
-                area="portfolio",
+                area=Area.PORTFOLIO,
                 message=f"Your repos show {len(not_claimed)} skill(s) the resume does not list: "
                 f"{', '.join(not_claimed[:_SHOWN])}{'...' if len(not_claimed) > _SHOWN else ''}.",
                 fix="Add the relevant ones to the resume's skills section and to the project "

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from analyzer.models import Finding, Serializable
+from analyzer.findings import Finding
+from analyzer.models import Serializable
 
 
 @dataclass(frozen=True)

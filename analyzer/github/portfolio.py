@@ -18,6 +18,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable
 
+from analyzer.findings import Area, Finding, Severity, merge_findings, order_findings
 from analyzer.github.evidence import SkillFinder, dependency_names, repo_skills
 from analyzer.github.hygiene import all_paths, judge_hygiene
 from analyzer.github.interface import (
@@ -32,7 +33,6 @@ from analyzer.github.interface import (
 )
 from analyzer.github.readme import parse_readme, score_readme
 from analyzer.github.rubric import Rubric, load_rubric
-from analyzer.models import Finding, Severity
 
 
 def _contains(text: str, phrase: str) -> bool:
@@ -157,7 +157,7 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
             Finding(
                 id="readme.missing",
                 severity=Severity.HIGH,
-                area="readme",
+                area=Area.README,
                 message=f"{review.name} has no README: visitors cannot tell what it does.",
                 fix="Add a README.md: the problem, the data, the approach, results with metrics "
                 "and how to run it.",
@@ -171,7 +171,7 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
             Finding(
                 id="readme.weak",
                 severity=Severity.HIGH if review.readme.score < 40 else Severity.MEDIUM,
-                area="readme",
+                area=Area.README,
                 message=f"The README of {review.name} scores {review.readme.score:.0f}/100.",
                 fix=" ".join(c.fix for c in failing),
                 evidence=", ".join(c.id for c in failing),
@@ -185,7 +185,7 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
             Finding(
                 id="hygiene.weak",
                 severity=Severity.MEDIUM if review.hygiene.score < 50 else Severity.LOW,
-                area="hygiene",
+                area=Area.HYGIENE,
                 message=f"{review.name} scores {review.hygiene.score:.0f}/100 on engineering "
                 "hygiene.",
                 fix=" ".join(c.fix for c in failing),
@@ -199,7 +199,7 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
             Finding(
                 id="portfolio.tutorial_clone",
                 severity=Severity.MEDIUM,
-                area="portfolio",
+                area=Area.PORTFOLIO,
                 message=f"{review.name} looks like the {review.tutorial_clone.replace('_', ' ')} "
                 "tutorial every applicant has.",
                 fix="Take it beyond the tutorial (your own data or question, feature "
@@ -210,6 +210,36 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
             )
         )
     return out
+
+
+def repo_check_findings(repo: RepoReview) -> tuple[Finding, ...]:
+    """Turn a repo's failed checks into findings (``mlcheck repo``), in the findings' order.
+
+    README checks are high when the README scores under 40, else medium; hygiene checks are
+    medium under 50, else low (as ``_repo_findings`` sets them); impact is the check's points.
+    """
+    anchor = f"repo-{repo.name}"
+    readme = Severity.HIGH if repo.readme.score < 40 else Severity.MEDIUM
+    hygiene = Severity.MEDIUM if repo.hygiene.score < 50 else Severity.LOW
+    findings = [
+        Finding(
+            id=criterion.id,
+            severity=severity,
+            area=area,
+            message=f"{repo.name} fails the {area} check {criterion.id} "
+            f"({criterion.weight:g} points).",
+            fix=criterion.fix,
+            anchor=anchor,
+            impact=criterion.weight,
+        )
+        for area, severity, criteria in (
+            (Area.README, readme, repo.readme.criteria),
+            (Area.HYGIENE, hygiene, repo.hygiene.criteria),
+        )
+        for criterion in criteria
+        if not criterion.passed
+    ]
+    return order_findings(merge_findings(findings))
 
 
 def _profile_findings(user: UserProfile, rubric: Rubric) -> tuple[float, list[Finding]]:
@@ -252,7 +282,7 @@ def _profile_findings(user: UserProfile, rubric: Rubric) -> tuple[float, list[Fi
         Finding(
             id=fixes[k][0],
             severity=Severity.LOW,
-            area="portfolio",
+            area=Area.PORTFOLIO,
             message=fixes[k][1],
             fix=fixes[k][2],
             anchor="profile",
@@ -300,7 +330,7 @@ def review_portfolio(
             Finding(
                 id="portfolio.empty",
                 severity=Severity.HIGH,
-                area="portfolio",
+                area=Area.PORTFOLIO,
                 message=message,
                 fix="Publish 3-4 of your own projects: a tabular regression/classification, a "
                 "recommender or NLP project, a deep-learning project and a deployed app.",
@@ -336,7 +366,7 @@ def review_portfolio(
                     Finding(
                         id="portfolio.missing_kind",
                         severity=Severity.MEDIUM,
-                        area="portfolio",
+                        area=Area.PORTFOLIO,
                         message=f"No project shows {label}.",
                         fix=f"Add {label}, with a README that tells the problem, data, "
                         "approach and results.",
@@ -350,7 +380,7 @@ def review_portfolio(
                 Finding(
                     id="portfolio.few_projects",
                     severity=Severity.MEDIUM,
-                    area="portfolio",
+                    area=Area.PORTFOLIO,
                     message=f"Only {len(own)} project(s) of your own are public.",
                     fix=f"Publish at least {rubric.min_projects} self-directed projects that "
                     "tell a growth story.",
@@ -364,7 +394,7 @@ def review_portfolio(
                 Finding(
                     id="portfolio.stale",
                     severity=Severity.MEDIUM,
-                    area="portfolio",
+                    area=Area.PORTFOLIO,
                     message=f"No repo has been updated since {max(pushed).date().isoformat()}.",
                     fix="Push recent work: improve your best project (tests, README results, a "
                     "deployed demo) so the profile shows current activity.",
@@ -376,7 +406,7 @@ def review_portfolio(
             Finding(
                 id="portfolio.many_forks",
                 severity=Severity.LOW,
-                area="portfolio",
+                area=Area.PORTFOLIO,
                 message=f"Forks ({len(portfolio.forks)}) outnumber your own repos ({len(own)}).",
                 fix="Pin your own projects on the profile; archive or delete forks you never "
                 "changed.",
@@ -388,7 +418,7 @@ def review_portfolio(
             Finding(
                 id="portfolio.partial",
                 severity=Severity.LOW,
-                area="portfolio",
+                area=Area.PORTFOLIO,
                 message="Some repos could not be fetched; the review covers part of the profile.",
                 fix="Run again after the rate limit resets, or with a GitHub token "
                 "(5,000 requests/hour).",

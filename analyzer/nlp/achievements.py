@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -224,93 +224,136 @@ def _word_before(text: str, start: int) -> str:
     return found.group(1).lower().rstrip(".-") if found else ""
 
 
+_Interpreter = Callable[[re.Match[str], LanguageLists], _Candidate | None]
+"""Reads one match of a pattern kind into a candidate metric, or None when it is not one."""
+
+
 def _interpret(
     kind: str, match: re.Match[str], masked: str, lists: LanguageLists
 ) -> _Candidate | None:
     """Turn one regex match into a candidate metric, or None when it is not one."""
-    start, end = match.span()
-    number = _quantity(match)
-    groups = match.groupdict()
-    if groups.get("num") and kind not in {"money"}:
+    if match.groupdict().get("num") and kind not in {"money"}:
         before = _word_before(masked, match.start("num"))
         if before in lists.not_after:
+            return None  # "Python 3", "Java 8": a version, not a quantity
+    interpret = _INTERPRETERS.get(kind)
+    return interpret(match, lists) if interpret is not None else None
+
+
+def _number(match: re.Match[str]) -> float:
+    """Return the quantity of a pattern that always captures one."""
+    number = _quantity(match)
+    assert number is not None
+    return number
+
+
+def _as_is(metric: str, divisor: float = 1.0) -> _Interpreter:
+    """Return the reading of a pattern whose quantity is the value (divided by ``divisor``)."""
+
+    def interpret(match: re.Match[str], _lists: LanguageLists) -> _Candidate:
+        value = _number(match) / divisor
+        return _Candidate(*match.span(), metric, value, _RANKS[metric], value)
+
+    return interpret
+
+
+def _fraction(match: re.Match[str], _lists: LanguageLists) -> _Candidate:
+    """Read "by half", "halved", "by a third" as a percent."""
+    frac = (match.groupdict().get("frac") or "half").lower()
+    value = {"half": 50.0, "third": 100 / 3, "quarter": 25.0}[frac]
+    return _Candidate(*match.span(), "percent", round(value, 2), _RANKS["percent"], value)
+
+
+def _grew(match: re.Match[str], _lists: LanguageLists) -> _Candidate:
+    """Read "doubled", "tripled", "quadrupled" as a multiplier."""
+    value = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}[match.group("verb").lower()]
+    return _Candidate(*match.span(), "multiplier", value, _RANKS["multiplier"], value)
+
+
+def _rate(match: re.Match[str], lists: LanguageLists) -> _Candidate | None:
+    """Read a rate; one with a noun needs a rate noun, one without needs "/s" or QPS-like."""
+    number = _number(match)
+    noun = (match.groupdict().get("noun") or "").lower()
+    if noun and noun not in lists.rate_nouns:
+        return None
+    if not noun and re.search(r"(?i:\b(?:per|an?)\s|daily|hourly|monthly)", match.group(0)):
+        return None  # "3 a day" says nothing without a noun
+    return _Candidate(*match.span(), "rate", number, _RANKS["rate"], number)
+
+
+def _duration(match: re.Match[str], _lists: LanguageLists) -> _Candidate | None:
+    """Read a duration in seconds; tenure ("5+ years") and vague units are not results."""
+    number = _number(match)
+    groups = match.groupdict()
+    unit = groups["unit"]
+    unit_key = unit if unit in _SECONDS else unit.lower()
+    if unit_key not in _SECONDS:
+        return None
+    prep = (groups.get("prep") or "").lower()
+    if unit_key in {"year", "years", "yr", "yrs"}:
+        # "5 years of experience", "5+ years": tenure, not a result.
+        if groups.get("plus") or prep not in {"in", "within", "under", "to", "from"}:
             return None
-    if kind == "money":
-        assert number is not None
-        return _Candidate(start, end, "money", number, _RANKS["money"], number)
-    if kind == "percent":
-        assert number is not None
-        return _Candidate(start, end, "percent", number, _RANKS["percent"], number)
-    if kind == "bps":
-        assert number is not None
-        return _Candidate(start, end, "percent", number / 100, _RANKS["percent"], number / 100)
-    if kind == "half":
-        frac = (groups.get("frac") or "half").lower()
-        value = {"half": 50.0, "third": 100 / 3, "quarter": 25.0}[frac]
-        return _Candidate(start, end, "percent", round(value, 2), _RANKS["percent"], value)
-    if kind == "multiplier":
-        assert number is not None
-        return _Candidate(start, end, "multiplier", number, _RANKS["multiplier"], number)
-    if kind == "grew":
-        value = {"doubled": 2.0, "tripled": 3.0, "quadrupled": 4.0}[groups["verb"].lower()]
-        return _Candidate(start, end, "multiplier", value, _RANKS["multiplier"], value)
-    if kind == "rate":
-        assert number is not None
-        noun = (groups.get("noun") or "").lower()
-        if noun and noun not in lists.rate_nouns:
-            return None
-        if not noun and re.search(r"(?i:\b(?:per|an?)\s|daily|hourly|monthly)", match.group(0)):
-            return None  # "3 a day" says nothing without a noun
-        return _Candidate(start, end, "rate", number, _RANKS["rate"], number)
-    if kind == "time":
-        assert number is not None
-        unit = groups["unit"]
-        unit_key = unit if unit in _SECONDS else unit.lower()
-        if unit_key not in _SECONDS:
-            return None
-        prep = (groups.get("prep") or "").lower()
-        if unit_key in {"year", "years", "yr", "yrs"}:
-            # "5 years of experience", "5+ years": tenure, not a result.
-            if groups.get("plus") or prep not in {"in", "within", "under", "to", "from"}:
-                return None
-        if unit_key in {"s", "h"}:
-            glued = match.start("unit") == match.end("num")
-            if not glued or (unit_key == "s" and number >= 10 and number % 10 == 0):
-                return None  # "5 s"/"5 h" are too vague, "1990s"/"10s of" are not durations
-        num_start = match.start("num")
-        seconds = number * _SECONDS[unit_key]
-        return _Candidate(num_start, end, "time", seconds, _RANKS["time"], seconds)
-    if kind == "bytes":
-        assert number is not None
-        unit = groups["unit"].lower()
-        if unit not in _BYTES or unit == "b":
-            return None
-        value = number * _BYTES[unit]
-        return _Candidate(start, end, "size", value, _RANKS["size"], value)
-    if kind == "items":
-        assert number is not None
-        noun = groups["noun"].lower()
-        adj = (groups.get("adj") or "").lower()
-        if adj and adj in {"of", "and", "to", "in", "at", "for", "or", "the", "a", "an", "per"}:
-            return None
-        item_kind = _item_kind(noun, number, lists)
-        if item_kind is None and adj:
-            # The regex took a noun for an adjective: "1,000 users daily".
-            item_kind = _item_kind(adj, number, lists)
-            end = match.end("adj")
-        if item_kind is None:
-            return None
-        return _Candidate(start, end, item_kind, number, _RANKS[item_kind], number)
-    if kind == "team":
-        assert number is not None
-        return _Candidate(start, end, "count", number, _RANKS["count"], number)
-    if kind == "eval":
-        frac = float(groups["frac"])
-        if not 0 < frac <= 1:
-            return None
-        value = round(frac * 100, 4)
-        return _Candidate(start, end, "percent", value, _RANKS["percent"], value)
-    return None
+    if unit_key in {"s", "h"}:
+        glued = match.start("unit") == match.end("num")
+        if not glued or (unit_key == "s" and number >= 10 and number % 10 == 0):
+            return None  # "5 s"/"5 h" are too vague, "1990s"/"10s of" are not durations
+    seconds = number * _SECONDS[unit_key]
+    return _Candidate(match.start("num"), match.end(), "time", seconds, _RANKS["time"], seconds)
+
+
+def _bytes(match: re.Match[str], _lists: LanguageLists) -> _Candidate | None:
+    """Read a size in bytes (decimal units; a bare "b" is not one)."""
+    number = _number(match)
+    unit = match.group("unit").lower()
+    if unit not in _BYTES or unit == "b":
+        return None
+    value = number * _BYTES[unit]
+    return _Candidate(*match.span(), "size", value, _RANKS["size"], value)
+
+
+def _items(match: re.Match[str], lists: LanguageLists) -> _Candidate | None:
+    """Read a number of things: data items are a size, countable things (users, models) a count."""
+    number = _number(match)
+    start, end = match.span()
+    noun = match.group("noun").lower()
+    adj = (match.groupdict().get("adj") or "").lower()
+    if adj and adj in {"of", "and", "to", "in", "at", "for", "or", "the", "a", "an", "per"}:
+        return None
+    item_kind = _item_kind(noun, number, lists)
+    if item_kind is None and adj:
+        # The regex took a noun for an adjective: "1,000 users daily".
+        item_kind = _item_kind(adj, number, lists)
+        end = match.end("adj")
+    if item_kind is None:
+        return None
+    return _Candidate(start, end, item_kind, number, _RANKS[item_kind], number)
+
+
+def _eval_score(match: re.Match[str], _lists: LanguageLists) -> _Candidate | None:
+    """Read an eval measure written as a fraction ("F1 of 0.92") as a percent."""
+    frac = float(match.group("frac"))
+    if not 0 < frac <= 1:
+        return None
+    value = round(frac * 100, 4)
+    return _Candidate(*match.span(), "percent", value, _RANKS["percent"], value)
+
+
+_INTERPRETERS: dict[str, _Interpreter] = {
+    "money": _as_is("money"),
+    "percent": _as_is("percent"),
+    "bps": _as_is("percent", divisor=100),
+    "half": _fraction,
+    "multiplier": _as_is("multiplier"),
+    "grew": _grew,
+    "rate": _rate,
+    "time": _duration,
+    "bytes": _bytes,
+    "items": _items,
+    "team": _as_is("count"),
+    "eval": _eval_score,
+}
+"""How each pattern kind of ``_PATTERNS`` is read into a candidate metric."""
 
 
 def _item_kind(noun: str, number: float, lists: LanguageLists) -> str | None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analyzer.findings import Finding, Severity, merge_findings, order_findings
 from analyzer.github.interface import (
     CrossCheck,
     PortfolioReview,
     RepoReview,
     UserProfile,
 )
-from analyzer.models import Finding, Severity
 from analyzer.report.view import (
     FIX_FIRST_COUNT,
     FindingView,
@@ -23,7 +23,6 @@ from analyzer.report.view import (
     ScoreView,
     finding_view,
     portfolio_view,
-    repo_anchor,
 )
 
 STRONG_SCORE = 80.0
@@ -83,16 +82,6 @@ def _counts(findings: tuple[Finding, ...]) -> tuple[tuple[str, int], ...]:
     return tuple((s.value.capitalize(), counts[s.value]) for s in Severity)
 
 
-def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
-    """Order findings like the resume report (severity, impact, id); import-light."""
-    from analyzer.scoring import order_findings
-
-    unique: dict[tuple[str, str | None, str], Finding] = {}
-    for finding in findings:
-        unique.setdefault((finding.id, finding.anchor, finding.message), finding)
-    return order_findings(unique.values())
-
-
 def _targets(view: PortfolioView) -> dict[str, str]:
     return {repo.id: f"repo {repo.name}" for repo in view.repos}
 
@@ -102,7 +91,9 @@ def build_portfolio_report(
 ) -> PortfolioReportView:
     """Decide what the report of a GitHub account alone shows."""
     part = portfolio_view(review, cross_check)
-    findings = _ordered([*review.findings, *(cross_check.findings if cross_check else ())])
+    findings = order_findings(
+        merge_findings(review.findings, cross_check.findings if cross_check else ())
+    )
     targets = _targets(part)
     views = tuple(finding_view(f, targets) for f in findings)
     own = part.own_count
@@ -145,38 +136,11 @@ def build_portfolio_report(
     )
 
 
-def repo_findings(repo: RepoReview) -> tuple[Finding, ...]:
-    """Turn a repo's failed checks into findings, severities as the portfolio review sets them.
-
-    README checks are high when the README scores under 40, else medium; hygiene checks are
-    medium under 50, else low (see analyzer/github/portfolio.py); impact is the check's points.
-    """
-    anchor = repo_anchor(repo.name)
-    readme = Severity.HIGH if repo.readme.score < 40 else Severity.MEDIUM
-    hygiene = Severity.MEDIUM if repo.hygiene.score < 50 else Severity.LOW
-    findings = [
-        Finding(
-            id=criterion.id,
-            severity=severity,
-            area=area,
-            message=f"{repo.name} fails the {area} check {criterion.id} "
-            f"({criterion.weight:g} points).",
-            fix=criterion.fix,
-            anchor=anchor,
-            impact=criterion.weight,
-        )
-        for area, severity, criteria in (
-            ("readme", readme, repo.readme.criteria),
-            ("hygiene", hygiene, repo.hygiene.criteria),
-        )
-        for criterion in criteria
-        if not criterion.passed
-    ]
-    return _ordered(findings)
-
-
 def build_repo_report(repo: RepoReview) -> PortfolioReportView:
     """Decide what the report of one local checkout shows (no account, no network)."""
+    # The judging lives in the GitHub stage; imported here so the report imports it only when used.
+    from analyzer.github.portfolio import repo_check_findings
+
     single = PortfolioReview(
         user=UserProfile(login=repo.name),
         repos=(repo,),
@@ -185,7 +149,7 @@ def build_repo_report(repo: RepoReview) -> PortfolioReportView:
         score=repo.readme.score,
     )
     part = portfolio_view(single, local=True)
-    findings = repo_findings(repo)
+    findings = repo_check_findings(repo)
     targets = _targets(part)
     views = tuple(finding_view(f, targets) for f in findings)
     lines = []

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyzer.errors import MlcheckError
+from analyzer.findings import Finding, Severity
 from analyzer.models import (
     BulletReview,
-    Finding,
     KeywordMatch,
     ResumeAnalysis,
     ResumeDocument,
     Section,
-    Severity,
 )
 
 ATS_TARGET = 80.0
@@ -541,7 +540,7 @@ def finding_view(finding: Finding, targets: dict[str, str]) -> FindingView:
         id=finding.id,
         severity=severity,
         severity_label=severity.capitalize(),
-        area=finding.area,
+        area=str(finding.area),
         message=finding.message,
         fix=finding.fix,
         evidence=finding.evidence,
@@ -919,7 +918,7 @@ def _findings_by_part(
                 seen.add((finding.id, finding.anchor, finding.message))
                 findings.append(finding)
     for finding in findings:
-        part = area_part.get(finding.area, "other")
+        part = area_part.get(str(finding.area), "other")
         if part == "portfolio" and analysis.portfolio is None:
             part = "other"
         parts[part].append(finding_view(finding, targets))

@@ -25,6 +25,7 @@ from typing import Any
 
 from analyzer import api
 from analyzer.errors import MlcheckError
+from analyzer.findings import Area
 from analyzer.models import JobPosting, ResumeAnalysis
 from analyzer.screen.interface import ContactInfo, ScreenRow, ScreenStatus
 from analyzer.settings import Settings
@@ -34,7 +35,7 @@ log = logging.getLogger("analyzer.screen")
 BULLET_SECTIONS = ("experience", "projects")
 """Sections whose bullets count towards the quantified-achievement share."""
 
-READABILITY_AREA = "readability"
+READABILITY_AREA = Area.READABILITY
 """Finding area of the parsing problems an ATS would have."""
 
 

@@ -11,14 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from analyzer.ats.findings import ats_findings
 from analyzer.ats.match import match_resume
 from analyzer.ats.posting import read_posting
 from analyzer.ats.readability import readability_findings
 from analyzer.documents import read_document
+from analyzer.findings import order_findings
 from analyzer.models import AtsMatch
 from analyzer.nlp.profile import build_profile
+from analyzer.nlp.quality import content_findings
 from analyzer.nlp.resources import Resources
-from analyzer.scoring import ats_findings, content_findings, order_findings
 from tests.ats.test_readability import EDUCATION, EXPERIENCE, SKILLS, SUMMARY, clean_kwargs
 from tests.pdf_factory import make_resume_pdf
 from tests.shared import CORPUS

@@ -14,7 +14,8 @@ import pytest
 
 from analyzer.ats.readability import readability_findings
 from analyzer.documents import read_document
-from analyzer.models import Finding, ResumeDocument, ResumeProfile, Severity
+from analyzer.findings import Finding, Severity
+from analyzer.models import ResumeDocument, ResumeProfile
 from analyzer.nlp.profile import build_profile
 from analyzer.nlp.resources import Resources
 from tests.pdf_factory import Section, make_resume_docx, make_resume_pdf

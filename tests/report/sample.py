@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from analyzer.findings import Finding, Severity
 from analyzer.github.interface import (
     Criterion,
     CrossCheck,
@@ -25,7 +26,6 @@ from analyzer.models import (
     BulletReview,
     Contact,
     Entry,
-    Finding,
     HiddenText,
     JobPosting,
     KeywordMatch,
@@ -40,7 +40,6 @@ from analyzer.models import (
     ResumeProfile,
     Roadmap,
     Section,
-    Severity,
     Skill,
     SkillMention,
 )
@@ -364,6 +363,17 @@ def _match(hostile: bool = False) -> AtsMatch:
     )
 
 
+def _from_a_newer_mlcheck(finding: Finding, **fields: str) -> Finding:
+    """Return the finding with an id and area this version does not know.
+
+    Finding() refuses them (analyzer/findings.py); a report of a saved analysis from a newer
+    mlcheck may still meet them, and must put them somewhere ("Other findings").
+    """
+    for name, value in fields.items():
+        object.__setattr__(finding, name, value)
+    return finding
+
+
 def _findings(hostile: bool = False) -> tuple[Finding, ...]:
     evidence_b1 = BULLETS[1][2] + (" " + HOSTILE if hostile else "")
     findings = [
@@ -389,7 +399,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             8.0,
         ),
         Finding(
-            "bullets.no_metric",
+            "content.bullet_no_metric",
             Severity.MEDIUM,
             "bullets",
             "This bullet has no measured result.",
@@ -399,7 +409,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             4.0,
         ),
         Finding(
-            "bullets.weak_opener",
+            "content.bullet_weak_opener",
             Severity.MEDIUM,
             "bullets",
             "Opens with \u201cWorked on\u201d, which hides what you did.",
@@ -419,7 +429,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             2.5,
         ),
         Finding(
-            "skills.listed_only",
+            "content.skills_only_listed",
             Severity.LOW,
             "skills",
             "Python is listed but not shown in use.",
@@ -429,7 +439,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             1.5,
         ),
         Finding(
-            "content.no_summary_metric",
+            "content.no_bullets",
             Severity.LOW,
             "content",
             "The summary has no headline result.",
@@ -438,21 +448,25 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             "section-1",
             1.0,
         ),
-        Finding(
-            "profile.unknown_area",
-            Severity.LOW,
-            "misc",
-            "An unusual finding from a future stage.",
-            "Check that every area lands somewhere in the report.",
-            None,
-            None,
-            0.5,
+        _from_a_newer_mlcheck(
+            Finding(
+                "content.no_github",
+                Severity.LOW,
+                "content",
+                "An unusual finding from a future stage.",
+                "Check that every area lands somewhere in the report.",
+                None,
+                None,
+                0.5,
+            ),
+            id="profile.unknown_area",
+            area="misc",
         ),
     ]
     if hostile:
         findings.append(
             Finding(
-                "ats.hostile",
+                "ats.title_mismatch",
                 Severity.HIGH,
                 "ats",
                 HOSTILE,
@@ -464,7 +478,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
         )
         findings.append(
             Finding(
-                "ats.hostile_anchor",
+                "ats.missing_keywords",
                 Severity.LOW,
                 "ats",
                 "Anchor is a link",
@@ -479,7 +493,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
 
 def _criteria(passed: tuple[bool, ...], prefix: str) -> tuple[Criterion, ...]:
     names = {
-        "readme": ("problem", "data", "results", "install", "visuals"),
+        "readme": ("description", "data", "results", "install", "visuals"),
         "hygiene": ("license", "tests", "ci", "dependencies", "description"),
     }[prefix]
     return tuple(
@@ -547,7 +561,7 @@ def _portfolio(hostile: bool = False) -> PortfolioReview:
         )
     findings = [
         Finding(
-            "readme.missing_install",
+            "readme.install",
             Severity.MEDIUM,
             "readme",
             "ticket-router's README does not say how to install and run it.",

@@ -11,8 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from analyzer.findings import Finding, Severity
 from analyzer.github.interface import CrossCheck, PortfolioReview, RepoReview
-from analyzer.models import Finding, Severity
 from analyzer.report import ReportFormat, render_portfolio, render_repo
 from tests.report import sample
 from tests.report.htmltree import Node, parse
@@ -49,7 +49,7 @@ CROSS = CrossCheck(
         Finding(
             "crosscheck.claimed_without_evidence",
             Severity.MEDIUM,
-            "skills",
+            "portfolio",
             "Kubernetes is on the resume but no public repo shows it.",
             "Add a repo that uses Kubernetes, or drop it from the resume.",
             "Kubernetes",

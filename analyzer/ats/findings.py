@@ -1,0 +1,245 @@
+"""ATS findings from a posting match: missing skills, title, years, degree, salient keywords.
+
+Each finding names the change to make; ``impact`` estimates the match points its fix gains
+(see analyzer/ats/score.py). The readability findings are in analyzer/ats/readability.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from analyzer.ats.rules import scoring_rules
+from analyzer.ats.score import requirement_points
+from analyzer.findings import Area, Finding, Severity
+from analyzer.models import AtsMatch, KeywordMatch
+
+
+def ats_findings(match: AtsMatch) -> tuple[Finding, ...]:
+    """Return findings from a posting match: missing skills, title, years, degree, keywords.
+
+    The first few missing required hard skills (posting frequency, then name) get a HIGH finding
+    each; the other missing required skills share one finding, MEDIUM (LOW when all are generic
+    concepts); the missing preferred skills share one MEDIUM finding.
+    """
+    available = {name: points for name, _earned, points in match.components}
+    skill_points = available.get("skills", 0.0)
+
+    def points(item: KeywordMatch) -> float:
+        return requirement_points(item, match.matched, match.missing, skill_points)
+
+    findings = _missing_skill_findings(match, points)
+    findings.extend(_only_listed_findings(match, points))
+    findings.extend(_title_findings(match, available.get("title", 0.0)))
+    findings.extend(_requirement_findings(match, available))
+    findings.extend(_keyword_findings(match, available.get("keywords", 0.0)))
+    findings.extend(_unnamed_concept_findings(match))
+    return tuple(findings)
+
+
+def _names(items: Iterable[KeywordMatch]) -> str:
+    return ", ".join(item.keyword for item in items)
+
+
+def _missing_skill_findings(
+    match: AtsMatch, points: Callable[[KeywordMatch], float]
+) -> list[Finding]:
+    top = int(scoring_rules()["ats"]["findings"]["top_missing_required"])
+    required = [k for k in match.missing if k.importance == "required"]
+    hard = [k for k in required if not k.generic]
+    findings = [_missing_skill(item, points(item)) for item in hard[:top]]
+    rest = [*hard[top:], *(k for k in required if k.generic)]
+    if rest:
+        lead = "Also missing" if hard[:top] else "Missing"
+        findings.append(
+            Finding(
+                id="ats.missing_required_skills",
+                severity=Severity.MEDIUM if any(not k.generic for k in rest) else Severity.LOW,
+                area=Area.ATS,
+                message=f"{lead} from the posting's requirements: {_names(rest)}.",
+                fix="For each one you have really used, name it in the experience or project "
+                "bullet that shows the work (the posting's own words, once) and in your skills "
+                "list; leave out the ones you have not used.",
+                evidence=_names(rest),
+                impact=round(sum(points(k) for k in rest), 2),
+            )
+        )
+    preferred = [k for k in match.missing if k.importance == "preferred"]
+    if preferred:
+        findings.append(
+            Finding(
+                id="ats.missing_preferred_skills",
+                severity=Severity.MEDIUM,
+                area=Area.ATS,
+                message=f"The posting's nice-to-haves are not on your resume: {_names(preferred)}.",
+                fix="They are not required, but each one you can honestly show sets you apart: "
+                "name it in the bullet or project where you used it.",
+                evidence=_names(preferred),
+                impact=round(sum(points(k) for k in preferred), 2),
+            )
+        )
+    return findings
+
+
+def _only_listed_findings(
+    match: AtsMatch, points: Callable[[KeywordMatch], float]
+) -> list[Finding]:
+    listed = [k for k in match.matched if k.importance == "required" and not k.used]
+    if not listed:
+        return []
+    credit = scoring_rules()["ats"]["evidence_credit"]
+    gain = float(credit["used"] - credit["listed"])
+    one = len(listed) == 1
+    return [
+        Finding(
+            id="ats.required_skills_only_listed",
+            severity=Severity.MEDIUM if any(not k.generic for k in listed) else Severity.LOW,
+            area=Area.ATS,
+            message=f"The posting requires {_names(listed)}; your resume only lists "
+            f"{'it' if one else 'them'}, in no experience or project bullet.",
+            fix=f"Show {'it' if one else 'each'} at work: name it in the experience or project "
+            "bullet where you used it, with what it achieved (an ATS and a recruiter both weigh "
+            "a skill in use above a skill in a list).",
+            evidence=_names(listed),
+            impact=round(sum(points(k) for k in listed) * gain, 2),
+        )
+    ]
+
+
+def _missing_skill(item: KeywordMatch, points: float) -> Finding:
+    times = f" ({item.posting_count} mentions)" if item.posting_count > 1 else ""
+    if item.alternatives:
+        lacking = "your resume names none of them"
+        fix = (
+            f"If you have used one of {item.keyword}, name it in the experience bullet that shows "
+            "what you did with it, with the result (and in your skills list); one is enough."
+        )
+    else:
+        lacking = "your resume does not mention it"
+        fix = (
+            f"If you have used {item.keyword}, name it in an experience bullet that shows what you "
+            "did with it (and in your skills list); if not, do not claim it."
+        )
+    return Finding(
+        id="ats.missing_required_skill",
+        severity=Severity.HIGH,
+        area=Area.ATS,
+        message=f"The posting requires {item.keyword}{times}; {lacking}.",
+        fix=fix,
+        evidence=item.keyword,
+        impact=round(points, 2),
+    )
+
+
+def _unnamed_concept_findings(match: AtsMatch) -> list[Finding]:
+    """The skills counted from evidence: a literal keyword ATS may not see them."""
+    shown = [
+        k for k in match.matched if k.satisfied_by and k.importance in ("required", "preferred")
+    ]
+    if not shown:
+        return []
+    pairs = "; ".join(f"{k.keyword} (you wrote '{k.satisfied_by}')" for k in shown[:4])
+    return [
+        Finding(
+            id="ats.skills_shown_not_named",
+            severity=Severity.LOW,
+            area=Area.ATS,
+            message=f"Your resume shows {_names(shown)} without naming them; an ATS that "
+            "matches keywords literally may miss them.",
+            fix=f"Use the posting's words once where they describe your work: {pairs}.",
+            evidence=_names(shown),
+        )
+    ]
+
+
+def _title_findings(match: AtsMatch, points: float) -> list[Finding]:
+    if not match.posting_title or match.title_match >= 1.0:
+        return []
+    severity = Severity.HIGH if match.title_match < 0.5 else Severity.MEDIUM
+    return [
+        Finding(
+            id="ats.title_mismatch",
+            severity=severity,
+            area=Area.ATS,
+            message=f"The posting's title '{match.posting_title}' is not in your headline or "
+            "most recent role; ATS searches and recruiters filter on it.",
+            fix=f"Put the exact title '{match.posting_title}' in your headline under your name "
+            "(if it honestly describes you), and use it in your summary.",
+            evidence=match.posting_title,
+            impact=round(points * (1 - match.title_match), 2),
+        )
+    ]
+
+
+def _requirement_findings(match: AtsMatch, available: dict[str, float]) -> list[Finding]:
+    findings: list[Finding] = []
+    years, degree = match.years, match.degree
+    if years.meets is False:
+        earned = dict((n, e) for n, e, _a in match.components).get("years", 0.0)
+        if years.found is None:
+            message = (
+                f"The posting asks {years.asked:g}+ years of experience; your resume's dates do "
+                "not show how many you have."
+            )
+            fix = (
+                "Give every role a start and end month and year (e.g. 'Mar 2021 - Present') so "
+                "an ATS can count your years."
+            )
+        else:
+            message = (
+                f"The posting asks {years.asked:g}+ years of experience; your resume shows "
+                f"{years.found:g}."
+            )
+            fix = (
+                "Count all relevant experience with dates (internships, research, freelance, "
+                "open-source maintainership); if you are still short, say what you shipped "
+                "in that time in your summary."
+            )
+        findings.append(
+            Finding(
+                id="ats.years_short",
+                severity=Severity.MEDIUM,
+                area=Area.ATS,
+                message=message,
+                fix=fix,
+                evidence=f"{years.asked:g}+ years" if years.asked is not None else None,
+                impact=round(available.get("years", 0.0) - earned, 2),
+            )
+        )
+    if degree.meets is False:
+        earned = dict((n, e) for n, e, _a in match.components).get("degree", 0.0)
+        shown = f"your resume shows {degree.found}" if degree.found else "none was found"
+        findings.append(
+            Finding(
+                id="ats.degree_short",
+                severity=Severity.MEDIUM,
+                area=Area.ATS,
+                message=f"The posting asks a {degree.asked} degree; {shown}.",
+                fix="List your degree in an Education section with the degree name spelled out "
+                "(e.g. 'Bachelor of Science in Computer Science', 'BS'); if you have none, "
+                "show equivalent experience and certifications.",
+                evidence=str(degree.asked),
+                impact=round(available.get("degree", 0.0) - earned, 2),
+            )
+        )
+    return findings
+
+
+def _keyword_findings(match: AtsMatch, points: float) -> list[Finding]:
+    missing = [k for k in match.missing if k.importance == "keyword"]
+    total = len(missing) + sum(1 for k in match.matched if k.importance == "keyword")
+    if not missing or not total:
+        return []
+    shown = ", ".join(f"'{k.keyword}'" for k in missing[:5])
+    return [
+        Finding(
+            id="ats.missing_keywords",
+            severity=Severity.LOW,
+            area=Area.ATS,
+            message=f"{len(missing)} of the posting's {total} salient terms are not in your "
+            f"resume: {shown}.",
+            fix="Where they truly describe your work, use the posting's own words in your "
+            "bullets and summary (once is enough; repeating a term does not raise the score).",
+            evidence=", ".join(k.keyword for k in missing),
+            impact=round(points * len(missing) / total, 2),
+        )
+    ]

@@ -1,0 +1,482 @@
+"""Findings: the Finding type, the catalogue of every finding id, and the one order of findings.
+
+Each stage judges its own input and emits Findings: readability and posting-match findings in
+``analyzer/ats/``, resume-quality and content findings in ``analyzer/nlp/quality.py``, portfolio
+findings in ``analyzer/github/``. A finding's id must be in ``CATALOGUE`` (constructing one with
+another id raises ``UnknownFindingError``), and its area is the one the catalogue gives the id.
+``order_findings`` is the one order every report shows. docs/findings.md lists the catalogue;
+``python -m analyzer.findings > docs/findings.md`` regenerates it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How much a finding matters."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Area(str, Enum):
+    """What part of the candidate a finding is about; the value is the JSON's ``area``."""
+
+    ATS = "ats"
+    READABILITY = "readability"
+    CONTENT = "content"
+    BULLETS = "bullets"
+    SKILLS = "skills"
+    PORTFOLIO = "portfolio"
+    README = "readme"
+    HYGIENE = "hygiene"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class UnknownFindingError(ValueError):
+    """A finding was built with an id the catalogue does not hold, or with another area."""
+
+
+@dataclass(frozen=True)
+class FindingKind:
+    """One entry of the catalogue: a finding id and what it means."""
+
+    id: str
+    """The finding id, e.g. "ats.missing_required_skill"."""
+    area: Area
+    """The area every finding with this id has."""
+    severity: Severity
+    """The usual severity (some checks raise or lower it with the size of the problem)."""
+    meaning: str
+    """What the finding says is wrong, in one sentence."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to change, with the change named."""
+
+    id: str
+    """Stable identifier from the catalogue, e.g. "ats.missing_required_skill"."""
+    severity: Severity
+    """high, medium or low."""
+    area: Area
+    """ats, readability, content, bullets, skills, portfolio, readme, hygiene."""
+    message: str
+    """What is wrong, in one sentence."""
+    fix: str
+    """The concrete change to make."""
+    evidence: str | None = None
+    """The text that shows the problem (a bullet, a heading, a keyword)."""
+    anchor: str | None = None
+    """Where it came from: a bullet id ("b3"), a section ("section-2") or a repo ("repo-name")."""
+    impact: float = 0.0
+    """Estimated score points gained by fixing it; orders "fix these first"."""
+
+    def __post_init__(self) -> None:
+        kind = CATALOGUE.get(self.id)
+        if kind is None:
+            raise UnknownFindingError(
+                f"finding id {self.id!r} is not in the catalogue (analyzer/findings.py)"
+            )
+        # Callers may pass the JSON strings ("high", "ats"); keep the enums either way.
+        object.__setattr__(self, "severity", Severity(self.severity))
+        object.__setattr__(self, "area", Area(self.area))
+        if self.area is not kind.area:
+            raise UnknownFindingError(
+                f"finding {self.id!r} has area {self.area.value!r}; the catalogue says "
+                f"{kind.area.value!r}"
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return this finding as a JSON-ready dict (enums as their values)."""
+        return {
+            field.name: value.value if isinstance(value, Enum) else value
+            for field in dataclasses.fields(self)
+            for value in (getattr(self, field.name),)
+        }
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+_H, _M, _L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
+
+_ATS = (
+    (
+        "ats.missing_required_skill",
+        _H,
+        "The posting requires a hard skill (or any-of group) "
+        "the resume does not name; one finding each for the first few.",
+    ),
+    (
+        "ats.missing_required_skills",
+        _M,
+        "Further required skills the resume lacks, in one "
+        "finding (low when all are generic concepts).",
+    ),
+    ("ats.missing_preferred_skills", _M, "The posting's nice-to-have skills the resume lacks."),
+    (
+        "ats.required_skills_only_listed",
+        _M,
+        "Required skills the resume lists but shows in no experience or project bullet.",
+    ),
+    (
+        "ats.skills_shown_not_named",
+        _L,
+        "Skills the resume shows by related words but never "
+        "names, which a literal keyword match may miss.",
+    ),
+    (
+        "ats.title_mismatch",
+        _H,
+        "The posting's job title is not in the headline or the most "
+        "recent role (medium when partly there).",
+    ),
+    (
+        "ats.years_short",
+        _M,
+        "The posting asks more years of experience than the resume's dates "
+        "show, or the dates do not show them.",
+    ),
+    ("ats.degree_short", _M, "The posting asks a degree above the highest one the resume shows."),
+    (
+        "ats.missing_keywords",
+        _L,
+        "Salient terms of the posting (not skills) that the resume does not use.",
+    ),
+)
+
+_READABILITY = (
+    (
+        "readability.hidden_text",
+        _H,
+        "The file holds text a reader cannot see (white, tiny or "
+        "off-page), which ATS vendors flag as keyword stuffing.",
+    ),
+    (
+        "readability.image_only_pages",
+        _H,
+        "Some pages are images with no text layer, so an ATS reads nothing on them.",
+    ),
+    ("readability.images", _L, "The file holds images; words inside them are invisible to an ATS."),
+    (
+        "readability.bullet_glyphs",
+        _L,
+        "Bullet symbols come out as (cid:NN) codes when the text is extracted.",
+    ),
+    (
+        "readability.garbled_text",
+        _H,
+        "Characters come out as (cid:NN) codes: the font has no text mapping.",
+    ),
+    (
+        "readability.glued_words",
+        _M,
+        "Words run together without spaces when the text is extracted.",
+    ),
+    (
+        "readability.multi_column",
+        _M,
+        "The layout has several columns, which many parsers read across.",
+    ),
+    (
+        "readability.tables",
+        _M,
+        "The layout uses tables, whose cells parsers often read out of order.",
+    ),
+    (
+        "readability.contact_in_header",
+        _H,
+        "Contact details appear only in the page header/footer, which many parsers skip.",
+    ),
+    ("readability.nonstandard_heading", _L, "A section heading is not one an ATS recognises."),
+    (
+        "readability.missing_section",
+        _M,
+        "A section an ATS looks for (experience, education, "
+        "skills) was not found (high for experience when there are no projects either).",
+    ),
+    ("readability.missing_email", _H, "No e-mail address was found."),
+    ("readability.missing_phone", _M, "No phone number was found."),
+    ("readability.missing_linkedin", _L, "No LinkedIn profile link was found."),
+    ("readability.too_many_pages", _M, "The resume runs more pages than its stage warrants."),
+    ("readability.too_short", _M, "The resume has too few words to match or to read."),
+    ("readability.too_long", _L, "The resume has more words than its stage warrants."),
+    ("readability.file_type", _L, "The file is not DOCX or PDF, which upload forms expect."),
+    ("readability.file_size", _M, "The file is larger than many upload forms accept."),
+)
+
+_CONTENT = (
+    (
+        "content.no_bullets",
+        Area.CONTENT,
+        _M,
+        "The experience section is written as paragraphs, not bullets.",
+    ),
+    (
+        "content.missing_pillar",
+        Area.CONTENT,
+        _M,
+        "Nothing on the resume shows one pillar of the ML-engineer roadmap that the role expects.",
+    ),
+    ("content.no_github", Area.CONTENT, _M, "The resume links no GitHub profile."),
+    (
+        "content.skills_only_listed",
+        Area.SKILLS,
+        _L,
+        "Skills that appear only in a list, never in the work described.",
+    ),
+)
+
+BULLET_ISSUES = (
+    ("no_metric", _M, "carries no measured result"),
+    ("weak_opener", _M, "opens with a weak or vague verb"),
+    ("passive", _L, "is written in the passive voice"),
+    ("first_person", _L, "uses the first person"),
+    ("cliche", _L, "leans on a cliché"),
+    ("too_long", _L, "is too long to scan"),
+    ("too_short", _L, "is too short to say what was done"),
+)
+"""Bullet issue ids (analyzer/nlp/bullets.py), their severity and what they mean: a weak
+bullet's finding is ``content.bullet_<issue>``, named after its most important issue."""
+
+_PORTFOLIO = (
+    (
+        "crosscheck.claimed_without_evidence",
+        Area.PORTFOLIO,
+        _M,
+        "The resume lists skills that no public repo shows.",
+    ),
+    (
+        "crosscheck.evidence_not_claimed",
+        Area.PORTFOLIO,
+        _L,
+        "The repos show skills the resume does not list.",
+    ),
+    ("portfolio.no_name", Area.PORTFOLIO, _L, "The GitHub profile shows no name."),
+    ("portfolio.no_bio", Area.PORTFOLIO, _L, "The GitHub profile has no bio."),
+    ("portfolio.no_profile_readme", Area.PORTFOLIO, _L, "The account has no profile README."),
+    ("portfolio.no_link", Area.PORTFOLIO, _L, "The profile links no website, blog or LinkedIn."),
+    ("portfolio.empty", Area.PORTFOLIO, _H, "The account has no public repositories of its own."),
+    (
+        "portfolio.tutorial_clone",
+        Area.PORTFOLIO,
+        _M,
+        "A repo looks like a well-known tutorial every applicant has.",
+    ),
+    (
+        "portfolio.missing_kind",
+        Area.PORTFOLIO,
+        _M,
+        "No project shows one step of the growth "
+        "story (tabular, then recommender/time series/text, then deep learning, then deployed).",
+    ),
+    (
+        "portfolio.few_projects",
+        Area.PORTFOLIO,
+        _M,
+        "Fewer own projects are public than a portfolio needs.",
+    ),
+    ("portfolio.stale", Area.PORTFOLIO, _M, "No own repo has been updated for a long time."),
+    ("portfolio.many_forks", Area.PORTFOLIO, _L, "Forks outnumber the account's own repos."),
+    (
+        "portfolio.partial",
+        Area.PORTFOLIO,
+        _L,
+        "Some repos could not be fetched, so the review covers part of the profile.",
+    ),
+    ("readme.missing", Area.README, _H, "A repo has no README."),
+    (
+        "readme.weak",
+        Area.README,
+        _H,
+        "A repo's README scores under 70 (high under 40, else "
+        "medium); the fix names its worst checks.",
+    ),
+    (
+        "hygiene.weak",
+        Area.HYGIENE,
+        _M,
+        "A repo scores under 70 on engineering hygiene (medium under 50, else low).",
+    ),
+)
+
+README_CHECKS = (
+    ("readme.title", "does not start with a '# Project name' heading"),
+    ("readme.description", "does not open with a paragraph saying what the project does"),
+    ("readme.motivation", "has no problem or motivation section"),
+    ("readme.data", "does not say where the data comes from"),
+    ("readme.approach", "does not describe the approach"),
+    ("readme.results", "has no results section"),
+    ("readme.metrics", "reports no numbers with named metrics"),
+    ("readme.conclusions", "has no conclusions or limitations"),
+    ("readme.install", "does not say how to install it"),
+    ("readme.usage", "does not show how to run it"),
+    ("readme.reproduce", "does not show the commands that reproduce the results"),
+    ("readme.code_blocks", "has no fenced code blocks"),
+    ("readme.visuals", "has no figure, screenshot or demo"),
+    ("readme.structure", "does not describe the project's structure"),
+    ("readme.sections", "is not organised in sections"),
+    ("readme.length", "is too short (or too long) to explain the project"),
+    ("readme.links_resolve", "has relative links or images pointing to missing files"),
+    ("readme.references", "links none of its sources (data, papers, docs)"),
+    ("readme.toc", "is long and has no table of contents"),
+    ("readme.license", "does not name the licence"),
+    ("readme.contributing", "does not say who made it or how to reach them"),
+)
+"""README rubric checks (analyzer/github/readme.py ``CHECKS``): ``mlcheck repo`` reports each
+failed check as a finding with the check's id (medium; high when the README scores under 40)."""
+
+HYGIENE_CHECKS = (
+    ("hygiene.description", "has no About description"),
+    ("hygiene.topics", "has no topics"),
+    ("hygiene.license", "has no LICENSE file"),
+    ("hygiene.dependencies", "declares no pinned dependencies"),
+    ("hygiene.tests", "has no tests"),
+    ("hygiene.ci", "has no CI workflow"),
+    ("hygiene.deployment", "has nothing that runs it elsewhere (container, app, demo link)"),
+    ("hygiene.modular_code", "keeps its code in notebooks rather than modules"),
+    ("hygiene.recent", "has not been pushed to for over a year"),
+)
+"""Hygiene rubric checks (analyzer/github/hygiene.py): ``mlcheck repo`` reports each failed
+check as a finding with the check's id (low; medium when hygiene scores under 50)."""
+
+
+def _catalogue() -> dict[str, FindingKind]:
+    kinds = [
+        *(FindingKind(i, Area.ATS, s, m) for i, s, m in _ATS),
+        *(FindingKind(i, Area.READABILITY, s, m) for i, s, m in _READABILITY),
+        *(FindingKind(i, a, s, m) for i, a, s, m in _CONTENT),
+        *(
+            FindingKind(
+                f"content.bullet_{issue}",
+                Area.BULLETS,
+                s,
+                f"An experience or project bullet {what} (the finding lists its other issues too).",
+            )
+            for issue, s, what in BULLET_ISSUES
+        ),
+        *(FindingKind(i, a, s, m) for i, a, s, m in _PORTFOLIO),
+        *(FindingKind(i, Area.README, _M, f"A repo's README {what}.") for i, what in README_CHECKS),
+        *(FindingKind(i, Area.HYGIENE, _L, f"A repo {what}.") for i, what in HYGIENE_CHECKS),
+    ]
+    catalogue = {kind.id: kind for kind in kinds}
+    assert len(catalogue) == len(kinds), "a finding id is catalogued twice"
+    return catalogue
+
+
+CATALOGUE: dict[str, FindingKind] = _catalogue()
+"""Every finding id mlcheck can emit, by id, in the order docs/findings.md lists them."""
+
+
+def catalogue_markdown() -> str:
+    """Return docs/findings.md: the catalogue as Markdown tables, one per area."""
+    lines = [
+        "# Findings",
+        "",
+        "<!-- Generated from analyzer/findings.py by: "
+        "python -m analyzer.findings > docs/findings.md -->",
+        "",
+        "Every finding mlcheck can report, by area. The id and the area are stable (they are in "
+        "the JSON output); the severity is the usual one: some checks raise or lower it with "
+        "the size of the problem, as the meaning says.",
+    ]
+    for area in Area:
+        kinds = [k for k in CATALOGUE.values() if k.area is area]
+        lines += [
+            "",
+            f"## Area `{area.value}`",
+            "",
+            "| id | severity | meaning |",
+            "| --- | --- | --- |",
+        ]
+        lines += [f"| `{k.id}` | {k.severity.value} | {k.meaning} |" for k in kinds]
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- order
+
+SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+"""Order of severities, most serious first."""
+
+SAME_KIND_LEAD = 2
+"""How many findings of one kind (id) lead within a severity before the other kinds' turn."""
+
+
+MISSING_REQUIRED_IDS = ("ats.missing_required_skill", "ats.missing_required_skills")
+"""ATS findings naming required skills the resume lacks."""
+_NAME_SPLIT = re.compile(r",\s*|\s+or\s+")
+
+
+def drop_repeated_pillars(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop a roadmap "missing pillar" finding when an ATS finding asks for a skill of it.
+
+    "Nothing shows the Math & statistics pillar" beside "The posting requires statistics" is
+    one change said twice; the ATS finding is the one to keep: it names the skill and the
+    posting, and adding that skill fills the pillar too (any skill of a pillar shows it).
+    """
+    from analyzer.nlp.taxonomy import load_taxonomy
+
+    findings = list(findings)
+    asked = [
+        name
+        for f in findings
+        if f.id in MISSING_REQUIRED_IDS and f.evidence
+        for name in _NAME_SPLIT.split(f.evidence)
+    ]
+    if not asked:
+        return findings
+    taxonomy = load_taxonomy()
+    pillars = {s.category for s in (taxonomy.skill(n) for n in asked) if s is not None}
+    return [f for f in findings if not (f.id == "content.missing_pillar" and f.evidence in pillars)]
+
+
+def merge_findings(*groups: Iterable[Finding]) -> list[Finding]:
+    """Return the findings of several stages in one list, a repeat of an earlier one dropped.
+
+    A repeat has the same id, anchor and message (a portfolio finding both the review and a
+    saved analysis carry); the first one is kept.
+    """
+    unique: dict[tuple[str, str | None, str], Finding] = {}
+    for group in groups:
+        for finding in group:
+            unique.setdefault((finding.id, finding.anchor, finding.message), finding)
+    return list(unique.values())
+
+
+def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Return findings by severity, then impact (largest first), then id; deterministic.
+
+    Ties keep the order the checks produced them in, which is the meaningful one: bullets in
+    document order (b3 before b10), missing skills by importance then posting frequency. Within
+    one severity, the third and later findings of one kind (id) follow the findings of the other
+    kinds, so the first few ("fix these first") are a mix of changes, not five of one kind. A
+    missing-pillar finding that repeats a missing-required-skill finding is dropped first
+    (``drop_repeated_pillars``).
+    """
+
+    def rank(finding: Finding) -> int:
+        return SEVERITY_RANK[Severity(finding.severity)]
+
+    findings = drop_repeated_pillars(findings)
+    ranked = sorted(findings, key=lambda f: (rank(f), -round(f.impact, 2), f.id))
+    seen: Counter[tuple[int, str]] = Counter()
+    deferred: list[bool] = []
+    for finding in ranked:
+        seen[(rank(finding), finding.id)] += 1
+        deferred.append(seen[(rank(finding), finding.id)] > SAME_KIND_LEAD)
+    order = sorted(range(len(ranked)), key=lambda i: (rank(ranked[i]), deferred[i], i))
+    return tuple(ranked[i] for i in order)
+
+
+if __name__ == "__main__":
+    print(catalogue_markdown(), end="")

@@ -1,0 +1,228 @@
+"""Resume quality (0-100) and the content findings: what the NLP stage's profile says to change.
+
+Resume quality does not depend on a posting. Weights live in ``skills_taxonomy/scoring.json``
+(``quality``); docs/scoring.md has the same formula::
+
+    quantified    W=30  share of experience/project bullets that carry a number
+    action_verbs  W=20  share of experience/project bullets that open with an action verb
+    bullet_issues W=10  share of experience/project bullets with no issue besides a missing number
+    sections      W=15  experience 0.35, skills 0.25, education 0.2, projects 0.1, summary 0.1
+    contact       W=10  e-mail 0.35, GitHub 0.25, phone 0.2, LinkedIn 0.2
+    roadmap       W=15  share of the role's pillars with at least one skill shown
+
+    quality = sum(W * credit), rounded to one decimal; no bullets gives 0 for the bullet parts.
+
+Every finding names the change to make; ``impact`` estimates the quality points its fix gains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from analyzer.ats.rules import scoring_rules
+from analyzer.findings import Area, Finding, Severity
+from analyzer.models import BulletReview, ResumeDocument, ResumeProfile
+
+ISSUE_PRIORITY = ("no_metric", "weak_opener", "passive", "first_person", "cliche", "too_long")
+"""Which bullet issue names a finding when a bullet has several."""
+
+
+def _quality_rules() -> dict[str, Any]:
+    rules: dict[str, Any] = scoring_rules()["quality"]
+    return rules
+
+
+def scored_reviews(profile: ResumeProfile) -> list[BulletReview]:
+    """Return the reviews of experience and project bullets, the ones quality counts."""
+    sections = set(_quality_rules()["scored_bullet_sections"])
+    return [r for r in profile.bullet_reviews if r.section in sections]
+
+
+def has_github(document: ResumeDocument) -> bool:
+    """True when the resume links a GitHub profile."""
+    return any(link.kind == "github" for link in document.contact.links) or (
+        "github.com/" in document.text.lower()
+    )
+
+
+def has_linkedin(document: ResumeDocument) -> bool:
+    """True when the resume links a LinkedIn profile."""
+    return any(link.kind == "linkedin" for link in document.contact.links) or (
+        "linkedin.com/" in document.text.lower()
+    )
+
+
+def quality_parts(document: ResumeDocument, profile: ResumeProfile) -> dict[str, float]:
+    """Return each quality component's credit, 0-1."""
+    rules = _quality_rules()
+    reviews = scored_reviews(profile)
+    count = len(reviews)
+
+    def share(values: Iterable[bool]) -> float:
+        return sum(1 for v in values if v) / count if count else 0.0
+
+    present = {s.name for s in document.sections}
+    contact = {
+        "email": bool(document.contact.email),
+        "phone": bool(document.contact.phone),
+        "linkedin": has_linkedin(document),
+        "github": has_github(document),
+    }
+    pillars = [p for p in profile.roadmap.pillars if p.expected or p.evidence]
+    return {
+        "quantified": share(r.quantified for r in reviews),
+        "action_verbs": share(r.action_verb for r in reviews),
+        "bullet_issues": share(not any(i.id != "no_metric" for i in r.issues) for r in reviews),
+        "sections": sum(w for name, w in rules["sections"].items() if name in present),
+        "contact": sum(w for name, w in rules["contact"].items() if contact[name]),
+        "roadmap": sum(1 for p in pillars if p.evidence) / len(pillars) if pillars else 0.0,
+    }
+
+
+def resume_quality(document: ResumeDocument, profile: ResumeProfile) -> float:
+    """Return the resume's quality score 0-100 (formula in the module docstring)."""
+    weights: dict[str, float] = _quality_rules()["components"]
+    parts = quality_parts(document, profile)
+    return round(sum(weights[name] * min(1.0, credit) for name, credit in parts.items()), 1)
+
+
+# --------------------------------------------------------------------------- content findings
+
+
+def content_findings(document: ResumeDocument, profile: ResumeProfile) -> tuple[Finding, ...]:
+    """Return findings about the resume's content: weak bullets, pillars, links, skills."""
+    return (
+        *_bullet_findings(document, profile),
+        *_pillar_findings(profile),
+        *_link_findings(document),
+        *_skill_findings(profile),
+    )
+
+
+def _bullet_findings(document: ResumeDocument, profile: ResumeProfile) -> list[Finding]:
+    weights: dict[str, float] = _quality_rules()["components"]
+    reviews = scored_reviews(profile)
+    findings: list[Finding] = []
+    experience = document.section("experience")
+    if (
+        experience is not None
+        and experience.text.strip()
+        and not any(r.section == "experience" for r in reviews)
+    ):
+        findings.append(
+            Finding(
+                id="content.no_bullets",
+                severity=Severity.MEDIUM,
+                area=Area.CONTENT,
+                message="Your experience is written as paragraphs; ATS and recruiters scan "
+                "bullets.",
+                fix="Rewrite each role as 3-5 bullets that open with an action verb and end "
+                "with a measured result.",
+                anchor=f"section-{experience.index}",
+                impact=round(weights["quantified"] / 2, 1),
+            )
+        )
+    if not reviews:
+        return findings
+    per_bullet = {name: weight / len(reviews) for name, weight in weights.items()}
+    for review in reviews:
+        if not review.issues:
+            continue
+        ranked = sorted(
+            review.issues,
+            key=lambda i: (
+                ISSUE_PRIORITY.index(i.id) if i.id in ISSUE_PRIORITY else len(ISSUE_PRIORITY),
+                i.id,
+            ),
+        )
+        primary = ranked[0]
+        ids = {i.id for i in review.issues}
+        # A weak opener's rewrite already asks for the missing result: one rewrite, not two.
+        covered = {"no_metric"} if "weak_opener" in ids else set()
+        impact = per_bullet["quantified"] * ("no_metric" in ids)
+        impact += per_bullet["action_verbs"] * (not review.action_verb)
+        impact += per_bullet["bullet_issues"] * bool(ids - {"no_metric"})
+        severity = Severity.MEDIUM if primary.id in ("no_metric", "weak_opener") else Severity.LOW
+        findings.append(
+            Finding(
+                id=f"content.bullet_{primary.id}",
+                severity=severity,
+                area=Area.BULLETS,
+                message=" ".join(i.message for i in ranked),
+                fix=" ".join(dict.fromkeys(i.hint for i in ranked if i.id not in covered)),
+                evidence=review.text,
+                anchor=review.bullet,
+                impact=round(impact, 2),
+            )
+        )
+    return findings
+
+
+def _pillar_findings(profile: ResumeProfile) -> list[Finding]:
+    weight = float(_quality_rules()["components"]["roadmap"])
+    pillars = [p for p in profile.roadmap.pillars if p.expected or p.evidence]
+    names = pillar_names()
+    findings = []
+    for pillar in pillars:
+        if pillar.evidence or not pillar.expected:
+            continue
+        name = names.get(pillar.name, pillar.name.replace("_", " "))
+        examples = ", ".join(pillar.expected[:4])
+        findings.append(
+            Finding(
+                id="content.missing_pillar",
+                severity=Severity.MEDIUM,
+                area=Area.CONTENT,
+                message=f"Nothing on the resume shows the '{name}' pillar of the ML-engineer "
+                "roadmap.",
+                fix=f"If you have done {name.lower()} work, show it in a project or experience "
+                f"bullet naming the tools ({examples}); if not, it is the next thing to learn.",
+                evidence=pillar.name,
+                impact=round(weight / len(pillars), 2),
+            )
+        )
+    return findings
+
+
+def pillar_names() -> dict[str, str]:
+    """Return the display name of each pillar id from the shipped taxonomy."""
+    from analyzer.nlp.taxonomy import load_taxonomy
+
+    return {c.id: c.name for c in load_taxonomy().categories}
+
+
+def _link_findings(document: ResumeDocument) -> list[Finding]:
+    if has_github(document):
+        return []
+    weight = _quality_rules()["components"]["contact"] * _quality_rules()["contact"]["github"]
+    return [
+        Finding(
+            id="content.no_github",
+            severity=Severity.MEDIUM,
+            area=Area.CONTENT,
+            message="No GitHub link: a recruiter cannot find your portfolio from the resume.",
+            fix="Add your GitHub profile URL (github.com/your-name) to the contact line, and "
+            "link the repo of each project in its entry.",
+            impact=round(float(weight), 2),
+        )
+    ]
+
+
+def _skill_findings(profile: ResumeProfile) -> list[Finding]:
+    listed = sorted((s.name for s in profile.skills if not s.used), key=str.casefold)
+    if not listed:
+        return []
+    shown = ", ".join(listed[:6]) + (", ..." if len(listed) > 6 else "")
+    return [
+        Finding(
+            id="content.skills_only_listed",
+            severity=Severity.LOW,
+            area=Area.SKILLS,
+            message=f"{len(listed)} skill(s) appear only in a list, never in what you did: "
+            f"{shown}.",
+            fix="For each skill you have really used, add it to the experience or project "
+            "bullet that shows the work; drop the ones you have not used.",
+            evidence=", ".join(listed),
+        )
+    ]
