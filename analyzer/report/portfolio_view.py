@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analyzer.github.interface import (
+from analyzer.models import (
     CrossCheck,
+    Finding,
     PortfolioReview,
     RepoReview,
+    Severity,
     UserProfile,
 )
-from analyzer.models import Finding, Severity
 from analyzer.report.view import (
     FIX_FIRST_COUNT,
     FindingView,

@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from analyzer.errors import MlcheckError
 from analyzer.models import (
     BulletReview,
+    CrossCheck,
     Finding,
     KeywordMatch,
+    PortfolioReview,
     ResumeAnalysis,
     ResumeDocument,
     Section,
@@ -496,7 +497,7 @@ def suggest_shape(text: str) -> str:
 # --------------------------------------------------------------------------- builders
 
 
-def _targets(document: ResumeDocument, portfolio: Any) -> dict[str, str]:
+def _targets(document: ResumeDocument, portfolio: PortfolioReview | None) -> dict[str, str]:
     """Return every anchor id the appendix and portfolio generate, with words naming it."""
     targets: dict[str, str] = {}
     headings = {s.name: (s.heading or s.name.capitalize()) for s in document.sections}
@@ -835,18 +836,18 @@ def _contact(document: ResumeDocument) -> tuple[tuple[str, str], ...]:
 
 
 _CROSS_CHECK_LABELS = (
-    ("claimed_without_evidence", "Claimed on the resume, not shown in any repo"),
-    ("evidence_not_claimed", "Shown in repos, missing from the resume"),
+    "Claimed on the resume, not shown in any repo",
+    "Shown in repos, missing from the resume",
 )
 
 
-def _cross_check(cross_check: Any) -> tuple[CrossCheckItem, ...]:
-    """List the cross-check's skill lists (analyzer.github.interface.CrossCheck)."""
+def _cross_check(cross_check: CrossCheck | None) -> tuple[CrossCheckItem, ...]:
+    """List the cross-check's skill lists."""
     if cross_check is None:
         return ()
-    return tuple(
-        CrossCheckItem(label, tuple(str(v) for v in getattr(cross_check, key, ())))
-        for key, label in _CROSS_CHECK_LABELS
+    return (
+        CrossCheckItem(_CROSS_CHECK_LABELS[0], cross_check.claimed_without_evidence),
+        CrossCheckItem(_CROSS_CHECK_LABELS[1], cross_check.evidence_not_claimed),
     )
 
 
@@ -857,7 +858,7 @@ def _portfolio(analysis: ResumeAnalysis) -> PortfolioView | None:
 
 
 def portfolio_view(
-    portfolio: Any, cross_check: Any = None, *, local: bool = False
+    portfolio: PortfolioReview, cross_check: CrossCheck | None = None, *, local: bool = False
 ) -> PortfolioView:
     """Shape a PortfolioReview (and the resume cross-check, if any) into the portfolio part."""
     repos = []
@@ -897,10 +898,9 @@ def portfolio_view(
         tutorial_clones=tuple(portfolio.tutorial_clones),
         has_profile_readme=portfolio.user.has_profile_readme,
         cross_check=_cross_check(cross_check),
-        forks=tuple(getattr(portfolio, "forks", ()))
-        or tuple(r.name for r in portfolio.repos if r.fork),
-        partial=bool(getattr(portfolio, "partial", False)),
-        warnings=tuple(getattr(portfolio, "warnings", ())),
+        forks=portfolio.forks or tuple(r.name for r in portfolio.repos if r.fork),
+        partial=portfolio.partial,
+        warnings=portfolio.warnings,
         local=local,
     )
 
@@ -913,7 +913,8 @@ def _findings_by_part(
     findings = list(analysis.findings)
     if analysis.portfolio is not None:
         seen = {(f.id, f.anchor, f.message) for f in findings}
-        extra = (*analysis.portfolio.findings, *getattr(analysis.cross_check, "findings", ()))
+        cross_check = analysis.cross_check.findings if analysis.cross_check else ()
+        extra = (*analysis.portfolio.findings, *cross_check)
         for finding in extra:
             if (finding.id, finding.anchor, finding.message) not in seen:
                 seen.add((finding.id, finding.anchor, finding.message))

@@ -8,15 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from analyzer.github.interface import (
-    Criterion,
-    CrossCheck,
-    PortfolioReview,
-    ReadmeScore,
-    RepoHygiene,
-    RepoReview,
-    UserProfile,
-)
 from analyzer.models import (
     Achievement,
     AtsMatch,
@@ -24,6 +15,8 @@ from analyzer.models import (
     BulletIssue,
     BulletReview,
     Contact,
+    Criterion,
+    CrossCheck,
     Entry,
     Finding,
     HiddenText,
@@ -34,6 +27,10 @@ from analyzer.models import (
     Link,
     Metric,
     PillarCoverage,
+    PortfolioReview,
+    ReadmeScore,
+    RepoHygiene,
+    RepoReview,
     Requirement,
     ResumeAnalysis,
     ResumeDocument,
@@ -43,6 +40,7 @@ from analyzer.models import (
     Severity,
     Skill,
     SkillMention,
+    UserProfile,
 )
 
 HOSTILE = (
