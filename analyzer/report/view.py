@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from analyzer.errors import MlcheckError
+from analyzer.glyphs import strip_glyphs
 from analyzer.models import (
     BulletReview,
     CrossCheck,
@@ -84,7 +85,6 @@ DEFAULT_SHAPE = "improving the metric that mattered by N% (from X to Y)"
 
 _SAFE_ANCHOR = re.compile(r"^(b\d+|section-\d+|repo-[A-Za-z0-9._-]+)$")
 _REPO_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_BULLET_GLYPHS = "•●▪◦‣∙·*-–—>+ \t"
 _SPACE = re.compile(r"\s+")
 
 
@@ -471,10 +471,6 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def _strip_glyph(text: str) -> str:
-    return text.lstrip(_BULLET_GLYPHS).strip()
-
-
 def _fmt_value(value: str | float | None) -> str:
     if value is None:
         return "not stated"
@@ -763,10 +759,10 @@ def _section_items(
 ) -> tuple[ResumeItem, ...]:
     """Interleave a section's plain lines with its bullets, in document order."""
     items: list[ResumeItem] = []
-    pending = [(bid, text, _norm(_strip_glyph(text))) for bid, text in bullets]
+    pending = [(bid, text, _norm(strip_glyphs(text))) for bid, text in bullets]
     current = ""
     for raw in section.text.splitlines():
-        key = _norm(_strip_glyph(raw))
+        key = _norm(strip_glyphs(raw))
         if not key:
             continue
         start = next((b for b in pending if b[0] not in emitted and b[2].startswith(key)), None)
@@ -793,7 +789,7 @@ def _sections(document: ResumeDocument) -> tuple[SectionView, ...]:
     for bullet in document.bullets:
         if not _SAFE_ANCHOR.match(bullet.id):
             continue
-        key = _norm(_strip_glyph(bullet.text))[:40]
+        key = _norm(strip_glyphs(bullet.text))[:40]
         same_name = [i for i, s in enumerate(document.sections) if s.name == bullet.section]
         holder = next(
             (i for i in same_name if key and key in _norm(document.sections[i].text)),
