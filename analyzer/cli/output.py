@@ -60,8 +60,11 @@ def pick_format(
     accepted: Mapping[OutputFormat, FormatT],
     default: FormatT,
 ) -> FormatT:
-    """Use --format when given, else the output file's suffix when the command writes that
-    form, else the command's default."""
+    """Use --format when given, else the output file's suffix, else the command's default.
+
+    A suffix names a form of the one map; a command that does not write that form (`check -o
+    out.csv`) falls back to its default, as each command always did.
+    """
     if fmt:
         return type(default)(fmt)
     if output and output != "-":
