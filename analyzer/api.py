@@ -16,13 +16,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from analyzer.models import JobPosting, ResumeAnalysis, ResumeDocument
+from analyzer.models import JobPosting, PortfolioReview, RepoReview, ResumeAnalysis, ResumeDocument
 from analyzer.settings import Settings
-
-if TYPE_CHECKING:
-    from analyzer.github.interface import PortfolioReview, RepoReview
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -96,6 +96,29 @@ class Finding:
                 f"finding {self.id!r} has area {self.area.value!r}; the catalogue says "
                 f"{kind.area.value!r}"
             )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """Rebuild a finding from its JSON form, also one a newer mlcheck wrote.
+
+        The catalogue binds the code that emits findings; a saved result may hold an id (and
+        an area) this version does not know, and the report shows it under "Other findings".
+        """
+        if not isinstance(data, Mapping):
+            raise TypeError(f"{cls.__name__} needs an object, not {type(data).__name__}")
+        names = {field.name for field in dataclasses.fields(cls)}
+        values = {key: value for key, value in data.items() if key in names}
+        try:
+            return cls(**values)
+        except UnknownFindingError:
+            finding = object.__new__(cls)
+            for name in names:
+                default = cls.__dataclass_fields__[name].default
+                object.__setattr__(finding, name, values.get(name, default))
+            object.__setattr__(finding, "severity", Severity(finding.severity))
+            if finding.area in {area.value for area in Area}:
+                object.__setattr__(finding, "area", Area(finding.area))
+            return finding
 
     def to_dict(self) -> dict[str, Any]:
         """Return this finding as a JSON-ready dict (enums as their values)."""

@@ -1,18 +1,24 @@
 """Frozen dataclasses that travel between the stages (read -> nlp -> ats -> report).
 
 Each stage takes these in and gives these out; no dicts with string keys cross a module
-boundary. ``to_dict`` gives the JSON-ready form (tuples become lists, dates ISO strings).
+boundary. ``to_dict`` gives the JSON-ready form (tuples become lists, dates ISO strings) and
+``from_dict`` rebuilds the object from it, driven by the fields' type hints.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import types
+import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar, Union
 
 from analyzer.findings import Finding
+
+SerializableT = TypeVar("SerializableT", bound="Serializable")
 
 
 def to_jsonable(value: Any) -> Any:
@@ -30,13 +36,84 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def field_hints(cls: type) -> dict[str, Any]:
+    """Return the resolved type hints of a dataclass's fields (annotations are strings here)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
+
+def from_jsonable(hint: Any, value: Any) -> Any:
+    """Rebuild a value of the type ``hint`` from its JSON-ready form: to_jsonable's inverse.
+
+    Numbers are kept as JSON gives them (an int stays an int in a float field), so an object
+    read back prints exactly as the original did.
+    """
+    if value is None or hint is Any:
+        return value
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is Union or origin is types.UnionType:
+        members = [a for a in args if a is not type(None)]
+        if len(members) == 1:
+            return from_jsonable(members[0], value)
+        return value  # a union of plain types (str | float): JSON kept which one it was
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_jsonable(args[0], item) for item in value)
+        return tuple(from_jsonable(arg, item) for arg, item in zip(args, value, strict=True))
+    if origin is list:
+        return [from_jsonable(args[0], item) for item in value]
+    if origin is dict:
+        key_hint, value_hint = args
+        return {from_jsonable(key_hint, k): from_jsonable(value_hint, v) for k, v in value.items()}
+    if isinstance(hint, type):
+        if dataclasses.is_dataclass(hint):
+            # A type that reads itself back (Finding, which may come from a newer mlcheck).
+            own = getattr(hint, "from_dict", None)
+            return own(value) if own is not None else dataclass_from_dict(hint, value)
+        if issubclass(hint, Enum):
+            return hint(value)
+        if hint is _dt.datetime:
+            return _dt.datetime.fromisoformat(value)
+        if hint is _dt.date:
+            return _dt.date.fromisoformat(value)
+    return value
+
+
+def dataclass_from_dict(cls: type[Any], data: Mapping[str, Any]) -> Any:
+    """Build a dataclass from its to_dict form; absent fields take their defaults.
+
+    Raises TypeError or ValueError when the data does not fit the fields.
+    """
+    if not isinstance(data, Mapping):
+        raise TypeError(f"{cls.__name__} needs an object, not {type(data).__name__}")
+    hints = field_hints(cls)
+    values = {
+        field.name: from_jsonable(hints[field.name], data[field.name])
+        for field in dataclasses.fields(cls)
+        if field.name in data
+    }
+    return cls(**values)
+
+
 class Serializable:
-    """Mixin giving frozen dataclasses a ``to_dict`` for JSON output."""
+    """Mixin giving frozen dataclasses ``to_dict`` for JSON output and ``from_dict`` back."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return this object as JSON-ready dict."""
         result = to_jsonable(self)
         assert isinstance(result, dict)
+        return result
+
+    @classmethod
+    def from_dict(cls: type[SerializableT], data: Mapping[str, Any]) -> SerializableT:
+        """Rebuild an object from its ``to_dict`` form; TypeError/ValueError when it cannot."""
+        result: SerializableT = dataclass_from_dict(cls, data)
         return result
 
 
@@ -448,6 +525,133 @@ class AtsMatch(Serializable):
     """Score breakdown: (component, points earned, points available); sums to ``score``."""
 
 
+# --------------------------------------------------------------------------- github
+
+
+@dataclass(frozen=True)
+class UserProfile(Serializable):
+    """A GitHub user's profile basics."""
+
+    login: str
+    """The login."""
+    name: str | None = None
+    """Display name."""
+    bio: str | None = None
+    """Bio."""
+    blog: str | None = None
+    """Website/blog link."""
+    public_repos: int = 0
+    """Count of public repos."""
+    has_profile_readme: bool = False
+    """True when a <login>/<login> repo with a README exists."""
+    html_url: str | None = None
+    """Profile link."""
+    company: str | None = None
+    """Company, as written on the profile."""
+    location: str | None = None
+    """Location, as written on the profile."""
+    twitter_username: str | None = None
+    """Twitter/X handle, when given."""
+    followers: int = 0
+    """Followers count."""
+
+
+@dataclass(frozen=True)
+class Criterion(Serializable):
+    """One README or hygiene check, passed or failed with its fix."""
+
+    id: str
+    """Stable id, e.g. "readme.install"."""
+    passed: bool
+    """Whether it holds."""
+    weight: float
+    """Points it is worth."""
+    fix: str
+    """What to add or change when it fails."""
+
+
+@dataclass(frozen=True)
+class ReadmeScore(Serializable):
+    """The README quality of one repo."""
+
+    score: float
+    """0-100."""
+    criteria: tuple[Criterion, ...]
+    """Every criterion, pass or fail."""
+
+
+@dataclass(frozen=True)
+class RepoHygiene(Serializable):
+    """Engineering hygiene of one repo."""
+
+    score: float
+    """0-100."""
+    criteria: tuple[Criterion, ...]
+    """Every criterion, pass or fail."""
+    primary_language: str | None = None
+    """Main language with notebooks counted as Python."""
+
+
+@dataclass(frozen=True)
+class RepoReview(Serializable):
+    """A judged repo."""
+
+    name: str
+    """Repo name."""
+    fork: bool
+    """Is a fork (forks are listed, not judged as the candidate's work)."""
+    readme: ReadmeScore
+    """README score."""
+    hygiene: RepoHygiene
+    """Hygiene score."""
+    kinds: tuple[str, ...]
+    """Project kinds: tabular, recommender, nlp, vision, time_series, mlops."""
+    tutorial_clone: str | None = None
+    """Name of the tutorial it clones (titanic, iris...), None when not a clone."""
+    skills: tuple[str, ...] = ()
+    """Canonical skills the repo shows (dependencies, imports, languages, README)."""
+    url: str | None = None
+    """Link to the repo."""
+
+
+@dataclass(frozen=True)
+class PortfolioReview(Serializable):
+    """The judgement of a whole portfolio."""
+
+    user: UserProfile
+    """Profile basics."""
+    repos: tuple[RepoReview, ...]
+    """Judged repos (own first, then forks)."""
+    kinds: tuple[str, ...]
+    """Project kinds present across own repos."""
+    tutorial_clones: tuple[str, ...]
+    """Names of repos flagged as tutorial clones."""
+    score: float
+    """0-100 portfolio score."""
+    findings: tuple[Finding, ...] = ()
+    """What to change."""
+    requests_used: int = 0
+    """API requests this review cost."""
+    partial: bool = False
+    """True when fetching stopped early (rate limit, server errors): some repos were not seen."""
+    warnings: tuple[str, ...] = ()
+    """Non-fatal problems met while fetching or judging."""
+    forks: tuple[str, ...] = ()
+    """Names of forked repos, listed apart: they are not judged as the candidate's work."""
+
+
+@dataclass(frozen=True)
+class CrossCheck(Serializable):
+    """Resume skills against what the public repos show."""
+
+    claimed_without_evidence: tuple[str, ...]
+    """Skills the resume claims that no judged repo shows (sorted)."""
+    evidence_not_claimed: tuple[str, ...]
+    """Skills repos show that the resume does not list (most repos first)."""
+    findings: tuple[Finding, ...] = ()
+    """What to change."""
+
+
 # --------------------------------------------------------------------------- the whole analysis
 
 
@@ -467,7 +671,7 @@ class ResumeAnalysis(Serializable):
     """The posting, when --job was given."""
     match: AtsMatch | None = None
     """The ATS match, when --job was given."""
-    portfolio: Any = None
-    """analyzer.github.interface.PortfolioReview when --github was given."""
-    cross_check: Any = None
-    """analyzer.github.crosscheck.CrossCheck when both a resume and a portfolio were given."""
+    portfolio: PortfolioReview | None = None
+    """The GitHub portfolio review, when --github was given."""
+    cross_check: CrossCheck | None = None
+    """Resume skills against the portfolio, when both a resume and a portfolio were given."""

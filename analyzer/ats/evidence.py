@@ -19,12 +19,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analyzer.ats.rules import scoring_rules
+from analyzer.glyphs import BULLET_SYMBOLS, glyph_class
 from analyzer.models import ResumeDocument, ResumeProfile
 
 USED_SECTIONS = frozenset({"experience", "projects"})
 """Sections where evidence counts as using the skill."""
 
-_UNIT_BREAK = re.compile(r"(?<=[.!?;])\s+|\s+[•▪●◦‣]\s*|\s+-\s+|^\s*[•▪●◦‣-]\s*")
+_UNIT_BREAK = re.compile(
+    rf"(?<=[.!?;])\s+|\s+{glyph_class(BULLET_SYMBOLS)}\s*|\s+-\s+"
+    rf"|^\s*{glyph_class(BULLET_SYMBOLS + '-')}\s*"
+)
 _WORD = re.compile(r"[a-z0-9]+")
 
 Pattern = tuple[frozenset[str], ...]

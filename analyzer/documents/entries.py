@@ -22,11 +22,12 @@ from analyzer.documents.dates import (
 )
 from analyzer.documents.lines import TextLine
 from analyzer.documents.sections import heading_vocabulary
+from analyzer.glyphs import glyph_class
 from analyzer.models import Bullet, Entry
 
 ENTRY_SECTIONS = ("experience", "projects", "education")
 SENTENCE_SECTIONS = ("experience", "projects")
-BULLET_GLYPH = re.compile(r"^\s*(?:[•●▪■◦○➢►▸✓✔❖➤\uf0b7\uf0a7\uf0d8\-*–—·]|\d{1,2}[.)](?=\s))\s*")
+BULLET_GLYPH = re.compile(rf"^\s*(?:{glyph_class()}|\d{{1,2}}[.)](?=\s))\s*")
 _PART_SEPARATORS = re.compile(r"\s+[|–—•·]\s+|\s+-\s+|\s*\|\s*|\t+|\s{3,}")
 _TRAILING_LOCATION = re.compile(
     r",\s*([A-Z][\w.'\-]*(?:\s[A-Z][\w.'\-]*){0,2}),\s*([A-Z][\w.]+(?:\s[A-Z][\w.]+)?)$"

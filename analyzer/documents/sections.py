@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from analyzer.documents.lines import TextLine, is_caps
+from analyzer.glyphs import glyph_class
 from analyzer.models import Line
 
 CANONICAL = (
@@ -34,7 +35,7 @@ CANONICAL = (
 )
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 48
-_BULLET_START = re.compile(r"^\s*([•●▪■◦○➢►▸✓✔\uf0b7\-*–·]|\d{1,2}[.)])\s")
+_BULLET_START = re.compile(rf"^\s*({glyph_class()}|\d{{1,2}}[.)])\s")
 _EMAILISH = re.compile(r"@|https?://|www\.|\.com\b|\d{3}")
 
 

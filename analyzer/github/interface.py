@@ -1,12 +1,37 @@
-"""Types of the GitHub stage: what is fetched (snapshots) and what is judged (scores)."""
+"""Types of the GitHub stage: what is fetched (snapshots); what is judged lives in models.py.
+
+The judged types (PortfolioReview, RepoReview, CrossCheck...) cross into the analysis and the
+report, so they live with the other crossing types in analyzer/models.py, which imports nothing
+heavy; they are re-exported here for the GitHub stage's own modules.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
 
-from analyzer.findings import Finding
-from analyzer.models import Serializable
+from analyzer.models import (
+    Criterion,
+    CrossCheck,
+    PortfolioReview,
+    ReadmeScore,
+    RepoHygiene,
+    RepoReview,
+    Serializable,
+    UserProfile,
+)
+
+__all__ = [
+    "Criterion",
+    "CrossCheck",
+    "Portfolio",
+    "PortfolioReview",
+    "ReadmeScore",
+    "RepoHygiene",
+    "RepoReview",
+    "RepoSnapshot",
+    "UserProfile",
+]
 
 
 @dataclass(frozen=True)
@@ -56,118 +81,6 @@ class RepoSnapshot(Serializable):
 
 
 @dataclass(frozen=True)
-class UserProfile(Serializable):
-    """A GitHub user's profile basics."""
-
-    login: str
-    """The login."""
-    name: str | None = None
-    """Display name."""
-    bio: str | None = None
-    """Bio."""
-    blog: str | None = None
-    """Website/blog link."""
-    public_repos: int = 0
-    """Count of public repos."""
-    has_profile_readme: bool = False
-    """True when a <login>/<login> repo with a README exists."""
-    html_url: str | None = None
-    """Profile link."""
-    company: str | None = None
-    """Company, as written on the profile."""
-    location: str | None = None
-    """Location, as written on the profile."""
-    twitter_username: str | None = None
-    """Twitter/X handle, when given."""
-    followers: int = 0
-    """Followers count."""
-
-
-@dataclass(frozen=True)
-class Criterion(Serializable):
-    """One README or hygiene check, passed or failed with its fix."""
-
-    id: str
-    """Stable id, e.g. "readme.install"."""
-    passed: bool
-    """Whether it holds."""
-    weight: float
-    """Points it is worth."""
-    fix: str
-    """What to add or change when it fails."""
-
-
-@dataclass(frozen=True)
-class ReadmeScore(Serializable):
-    """The README quality of one repo."""
-
-    score: float
-    """0-100."""
-    criteria: tuple[Criterion, ...]
-    """Every criterion, pass or fail."""
-
-
-@dataclass(frozen=True)
-class RepoHygiene(Serializable):
-    """Engineering hygiene of one repo."""
-
-    score: float
-    """0-100."""
-    criteria: tuple[Criterion, ...]
-    """Every criterion, pass or fail."""
-    primary_language: str | None = None
-    """Main language with notebooks counted as Python."""
-
-
-@dataclass(frozen=True)
-class RepoReview(Serializable):
-    """A judged repo."""
-
-    name: str
-    """Repo name."""
-    fork: bool
-    """Is a fork (forks are listed, not judged as the candidate's work)."""
-    readme: ReadmeScore
-    """README score."""
-    hygiene: RepoHygiene
-    """Hygiene score."""
-    kinds: tuple[str, ...]
-    """Project kinds: tabular, recommender, nlp, vision, time_series, mlops."""
-    tutorial_clone: str | None = None
-    """Name of the tutorial it clones (titanic, iris...), None when not a clone."""
-    skills: tuple[str, ...] = ()
-    """Canonical skills the repo shows (dependencies, imports, languages, README)."""
-    url: str | None = None
-    """Link to the repo."""
-
-
-@dataclass(frozen=True)
-class PortfolioReview(Serializable):
-    """The judgement of a whole portfolio."""
-
-    user: UserProfile
-    """Profile basics."""
-    repos: tuple[RepoReview, ...]
-    """Judged repos (own first, then forks)."""
-    kinds: tuple[str, ...]
-    """Project kinds present across own repos."""
-    tutorial_clones: tuple[str, ...]
-    """Names of repos flagged as tutorial clones."""
-    score: float
-    """0-100 portfolio score."""
-    findings: tuple[Finding, ...] = ()
-    """What to change."""
-    requests_used: int = 0
-    """API requests this review cost."""
-    partial: bool = False
-    """True when fetching stopped early (rate limit, server errors): some repos were not seen."""
-    warnings: tuple[str, ...] = ()
-    """Non-fatal problems met while fetching or judging."""
-    forks: tuple[str, ...] = ()
-    """Names of forked repos, listed apart: they are not judged as the candidate's work."""
-
-
-@dataclass(frozen=True)
 class Portfolio(Serializable):
     """What was fetched of one GitHub account: the input of ``review_portfolio``."""
 
@@ -189,15 +102,3 @@ class Portfolio(Serializable):
     """X-RateLimit-Remaining after the last response, when the server sent it."""
     rate_limit_reset: _dt.datetime | None = None
     """When the rate limit resets (from X-RateLimit-Reset), when known."""
-
-
-@dataclass(frozen=True)
-class CrossCheck(Serializable):
-    """Resume skills against what the public repos show."""
-
-    claimed_without_evidence: tuple[str, ...]
-    """Skills the resume claims that no judged repo shows (sorted)."""
-    evidence_not_claimed: tuple[str, ...]
-    """Skills repos show that the resume does not list (most repos first)."""
-    findings: tuple[Finding, ...] = ()
-    """What to change."""

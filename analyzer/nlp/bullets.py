@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from analyzer.glyphs import strip_glyphs
 from analyzer.models import Bullet, BulletIssue, BulletReview, Metric
 from analyzer.nlp.achievements import parse_metrics
 from analyzer.nlp.wordlists import LanguageLists, load_language
@@ -26,7 +27,6 @@ UNJUDGED_SECTIONS = frozenset({"skills", "contact"})
 """Sections whose bullets are lists, not statements: no issues are raised."""
 
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBG", "VBN"})
-_LEADING_JUNK = re.compile(r"^[\s\-–—•·*▪◦●○>]+")
 _LEADING_PRONOUN = re.compile(r"^(?:I|We|i|we)\s+")
 _SNIPPET_WORDS = 12
 
@@ -207,7 +207,7 @@ def review_bullet(
 ) -> BulletReview:
     """Judge one bullet; pass ``doc`` (from ``nlp.pipe``) and ``metrics`` to avoid rework."""
     lists = load_language()
-    text = _LEADING_JUNK.sub("", bullet.text).strip()
+    text = strip_glyphs(bullet.text)
     if doc is None:
         doc = nlp(text)
     if metrics is None:
@@ -368,7 +368,7 @@ def _split_hint(text: str) -> str:
 
 def review_bullets(bullets: Sequence[Bullet], nlp: Language) -> tuple[BulletReview, ...]:
     """Judge every bullet, running the pipeline over them in one ``nlp.pipe`` batch."""
-    texts = [_LEADING_JUNK.sub("", b.text).strip() for b in bullets]
+    texts = [strip_glyphs(b.text) for b in bullets]
     docs = nlp.pipe(texts)
     return tuple(
         review_bullet(bullet, nlp, doc=doc) for bullet, doc in zip(bullets, docs, strict=True)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from analyzer.glyphs import LEADING_GLYPHS, strip_glyphs
 from analyzer.models import Achievement, ResumeDocument, ResumeProfile, Section, SkillMention
 from analyzer.nlp.achievements import (
     ACHIEVEMENT_SECTIONS_EXCLUDED,
@@ -22,7 +23,6 @@ from analyzer.nlp.skills import normalise, skills_from_mentions
 SKIPPED_SECTIONS = frozenset({"contact"})
 """Sections not searched for skills or achievements (names, addresses, links)."""
 
-_GLYPH = re.compile(r"^[\s\-–—•·*▪◦●○>]+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -34,7 +34,7 @@ class _Segment:
 
 
 def _squash(text: str) -> str:
-    return _SPACES.sub(" ", _GLYPH.sub("", text)).strip().casefold()
+    return _SPACES.sub(" ", LEADING_GLYPHS.sub("", text)).strip().casefold()
 
 
 def _prose_lines(section: Section, bullet_texts: list[str]) -> list[str]:
@@ -50,7 +50,7 @@ def _prose_lines(section: Section, bullet_texts: list[str]) -> list[str]:
             continue
         if any(squashed in b for b in bullet_texts):
             continue
-        kept.append(_GLYPH.sub("", line).strip())
+        kept.append(strip_glyphs(line))
     if section.name not in PROSE_SECTIONS:
         return kept
     joined: list[str] = []
@@ -64,7 +64,7 @@ def _prose_lines(section: Section, bullet_texts: list[str]) -> list[str]:
 
 def _segments(document: ResumeDocument) -> list[_Segment]:
     segments = [
-        _Segment(_GLYPH.sub("", b.text).strip(), b.section, b.id)
+        _Segment(strip_glyphs(b.text), b.section, b.id)
         for b in document.bullets
         if b.section not in SKIPPED_SECTIONS
     ]
@@ -108,7 +108,7 @@ def build_profile(
             bullet,
             resources.nlp,
             doc=bullet_docs.get(bullet.id),
-            metrics=parse_metrics(_GLYPH.sub("", bullet.text).strip()),
+            metrics=parse_metrics(strip_glyphs(bullet.text)),
         )
         for bullet in document.bullets
     )

@@ -11,6 +11,7 @@ from analyzer.report.forms import (
     render_markdown,
     render_portfolio,
     render_repo,
+    render_saved,
     terminal_summary,
 )
 
@@ -23,5 +24,6 @@ __all__ = [
     "render_markdown",
     "render_portfolio",
     "render_repo",
+    "render_saved",
     "terminal_summary",
 ]

@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from analyzer import __version__
-from analyzer.models import ResumeAnalysis
+from analyzer.models import CrossCheck, PortfolioReview, RepoReview, ResumeAnalysis
 from analyzer.report import charts
 from analyzer.report.escaping import (
     finalize_html,
@@ -30,7 +30,6 @@ from analyzer.report.escaping import (
 from analyzer.report.view import ATS_TARGET, build_view
 
 if TYPE_CHECKING:
-    from analyzer.github.interface import CrossCheck, PortfolioReview, RepoReview
     from analyzer.report.portfolio_view import PortfolioReportView
 
 TEMPLATE_PACKAGE = "report_templates"
@@ -192,3 +191,18 @@ def render_repo(repo: RepoReview, fmt: ReportFormat | str = ReportFormat.TEXT) -
     from analyzer.report.portfolio_view import build_repo_report
 
     return _render_portfolio_view(build_repo_report(repo), fmt)
+
+
+def render_saved(text: str, fmt: ReportFormat | str = ReportFormat.TEXT) -> str:
+    """Render a saved `--format json` result (analysis, portfolio or repo) again, in a form.
+
+    Raises json_form.SavedJsonError when the text is not a saved result this version reads.
+    """
+    from analyzer.report.json_form import SavedPortfolio, read_saved
+
+    saved = read_saved(text)
+    if isinstance(saved, ResumeAnalysis):
+        return render(saved, fmt)
+    if isinstance(saved, SavedPortfolio):
+        return render_portfolio(saved.review, fmt, saved.cross_check)
+    return render_repo(saved, fmt)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analyzer.findings import Finding, Severity, merge_findings, order_findings
-from analyzer.github.interface import (
+from analyzer.models import (
     CrossCheck,
     PortfolioReview,
     RepoReview,

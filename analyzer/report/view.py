@@ -9,13 +9,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from analyzer.errors import MlcheckError
 from analyzer.findings import Finding, Severity
+from analyzer.glyphs import strip_glyphs
 from analyzer.models import (
     BulletReview,
+    CrossCheck,
     KeywordMatch,
+    PortfolioReview,
     ResumeAnalysis,
     ResumeDocument,
     Section,
@@ -82,7 +84,6 @@ DEFAULT_SHAPE = "improving the metric that mattered by N% (from X to Y)"
 
 _SAFE_ANCHOR = re.compile(r"^(b\d+|section-\d+|repo-[A-Za-z0-9._-]+)$")
 _REPO_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_BULLET_GLYPHS = "•●▪◦‣∙·*-–—>+ \t"
 _SPACE = re.compile(r"\s+")
 
 
@@ -469,10 +470,6 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def _strip_glyph(text: str) -> str:
-    return text.lstrip(_BULLET_GLYPHS).strip()
-
-
 def _fmt_value(value: str | float | None) -> str:
     if value is None:
         return "not stated"
@@ -495,7 +492,7 @@ def suggest_shape(text: str) -> str:
 # --------------------------------------------------------------------------- builders
 
 
-def _targets(document: ResumeDocument, portfolio: Any) -> dict[str, str]:
+def _targets(document: ResumeDocument, portfolio: PortfolioReview | None) -> dict[str, str]:
     """Return every anchor id the appendix and portfolio generate, with words naming it."""
     targets: dict[str, str] = {}
     headings = {s.name: (s.heading or s.name.capitalize()) for s in document.sections}
@@ -761,10 +758,10 @@ def _section_items(
 ) -> tuple[ResumeItem, ...]:
     """Interleave a section's plain lines with its bullets, in document order."""
     items: list[ResumeItem] = []
-    pending = [(bid, text, _norm(_strip_glyph(text))) for bid, text in bullets]
+    pending = [(bid, text, _norm(strip_glyphs(text))) for bid, text in bullets]
     current = ""
     for raw in section.text.splitlines():
-        key = _norm(_strip_glyph(raw))
+        key = _norm(strip_glyphs(raw))
         if not key:
             continue
         start = next((b for b in pending if b[0] not in emitted and b[2].startswith(key)), None)
@@ -791,7 +788,7 @@ def _sections(document: ResumeDocument) -> tuple[SectionView, ...]:
     for bullet in document.bullets:
         if not _SAFE_ANCHOR.match(bullet.id):
             continue
-        key = _norm(_strip_glyph(bullet.text))[:40]
+        key = _norm(strip_glyphs(bullet.text))[:40]
         same_name = [i for i, s in enumerate(document.sections) if s.name == bullet.section]
         holder = next(
             (i for i in same_name if key and key in _norm(document.sections[i].text)),
@@ -834,18 +831,18 @@ def _contact(document: ResumeDocument) -> tuple[tuple[str, str], ...]:
 
 
 _CROSS_CHECK_LABELS = (
-    ("claimed_without_evidence", "Claimed on the resume, not shown in any repo"),
-    ("evidence_not_claimed", "Shown in repos, missing from the resume"),
+    "Claimed on the resume, not shown in any repo",
+    "Shown in repos, missing from the resume",
 )
 
 
-def _cross_check(cross_check: Any) -> tuple[CrossCheckItem, ...]:
-    """List the cross-check's skill lists (analyzer.github.interface.CrossCheck)."""
+def _cross_check(cross_check: CrossCheck | None) -> tuple[CrossCheckItem, ...]:
+    """List the cross-check's skill lists."""
     if cross_check is None:
         return ()
-    return tuple(
-        CrossCheckItem(label, tuple(str(v) for v in getattr(cross_check, key, ())))
-        for key, label in _CROSS_CHECK_LABELS
+    return (
+        CrossCheckItem(_CROSS_CHECK_LABELS[0], cross_check.claimed_without_evidence),
+        CrossCheckItem(_CROSS_CHECK_LABELS[1], cross_check.evidence_not_claimed),
     )
 
 
@@ -856,7 +853,7 @@ def _portfolio(analysis: ResumeAnalysis) -> PortfolioView | None:
 
 
 def portfolio_view(
-    portfolio: Any, cross_check: Any = None, *, local: bool = False
+    portfolio: PortfolioReview, cross_check: CrossCheck | None = None, *, local: bool = False
 ) -> PortfolioView:
     """Shape a PortfolioReview (and the resume cross-check, if any) into the portfolio part."""
     repos = []
@@ -896,10 +893,9 @@ def portfolio_view(
         tutorial_clones=tuple(portfolio.tutorial_clones),
         has_profile_readme=portfolio.user.has_profile_readme,
         cross_check=_cross_check(cross_check),
-        forks=tuple(getattr(portfolio, "forks", ()))
-        or tuple(r.name for r in portfolio.repos if r.fork),
-        partial=bool(getattr(portfolio, "partial", False)),
-        warnings=tuple(getattr(portfolio, "warnings", ())),
+        forks=portfolio.forks or tuple(r.name for r in portfolio.repos if r.fork),
+        partial=portfolio.partial,
+        warnings=portfolio.warnings,
         local=local,
     )
 
@@ -912,7 +908,8 @@ def _findings_by_part(
     findings = list(analysis.findings)
     if analysis.portfolio is not None:
         seen = {(f.id, f.anchor, f.message) for f in findings}
-        extra = (*analysis.portfolio.findings, *getattr(analysis.cross_check, "findings", ()))
+        cross_check = analysis.cross_check.findings if analysis.cross_check else ()
+        extra = (*analysis.portfolio.findings, *cross_check)
         for finding in extra:
             if (finding.id, finding.anchor, finding.message) not in seen:
                 seen.add((finding.id, finding.anchor, finding.message))

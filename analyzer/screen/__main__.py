@@ -1,6 +1,6 @@
 """Run the screen command on its own: ``python -m analyzer.screen RESUMES... --job FILE``."""
 
-from analyzer.screen.command import screen
+from analyzer.cli.screen import screen
 
 if __name__ == "__main__":
     screen(prog_name="python -m analyzer.screen")

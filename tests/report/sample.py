@@ -9,15 +9,6 @@ from __future__ import annotations
 import dataclasses
 
 from analyzer.findings import Finding, Severity
-from analyzer.github.interface import (
-    Criterion,
-    CrossCheck,
-    PortfolioReview,
-    ReadmeScore,
-    RepoHygiene,
-    RepoReview,
-    UserProfile,
-)
 from analyzer.models import (
     Achievement,
     AtsMatch,
@@ -25,6 +16,8 @@ from analyzer.models import (
     BulletIssue,
     BulletReview,
     Contact,
+    Criterion,
+    CrossCheck,
     Entry,
     HiddenText,
     JobPosting,
@@ -34,6 +27,10 @@ from analyzer.models import (
     Link,
     Metric,
     PillarCoverage,
+    PortfolioReview,
+    ReadmeScore,
+    RepoHygiene,
+    RepoReview,
     Requirement,
     ResumeAnalysis,
     ResumeDocument,
@@ -42,6 +39,7 @@ from analyzer.models import (
     Section,
     Skill,
     SkillMention,
+    UserProfile,
 )
 
 HOSTILE = (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analyzer.models import ResumeAnalysis
-from analyzer.report import ReportFormat, render, terminal_summary
+from analyzer.report import ReportFormat, render, render_saved, terminal_summary
 from analyzer.report.view import PART_AREAS
 from tests.report import test_html
 
@@ -79,3 +79,42 @@ def test_example_json_form_parses(example_analysis: ResumeAnalysis) -> None:
     data = json.loads(render(example_analysis, ReportFormat.JSON))
     assert data["quality_score"] == example_analysis.quality_score
     assert [f["id"] for f in data["findings"]] == [f.id for f in example_analysis.findings]
+
+
+@pytest.fixture(scope="module")
+def example_without_posting() -> ResumeAnalysis:
+    """The example resume analysed alone."""
+    if not RESUME.exists():
+        pytest.skip("examples/resume.pdf is absent")
+    from analyzer.api import analyze_resume
+
+    return analyze_resume(RESUME)
+
+
+@pytest.fixture(scope="module")
+def example_with_portfolio() -> ResumeAnalysis:
+    """The example resume and posting with a portfolio fetched from the fake GitHub server."""
+    if not (RESUME.exists() and POSTING.exists()):
+        pytest.skip("examples/resume.pdf or examples/posting.txt is absent")
+    from analyzer.api import GitHubRequest, analyze_resume
+    from tests.github.conftest import sample_user
+    from tests.github.fakegithub import FakeGitHub
+
+    fake = FakeGitHub([sample_user()])
+    with fake.serve():
+        request = GitHubRequest("alice", api_url=fake.api_url, use_cache=False)
+        return analyze_resume(RESUME, job=POSTING, github=request)
+
+
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+@pytest.mark.parametrize(
+    "fixture", ["example_analysis", "example_without_posting", "example_with_portfolio"]
+)
+def test_example_saved_as_json_renders_byte_for_byte_as_the_original(
+    request: pytest.FixtureRequest, fixture: str, fmt: ReportFormat
+) -> None:
+    analysis: ResumeAnalysis = request.getfixturevalue(fixture)
+    saved = render(analysis, ReportFormat.JSON)
+    assert render_saved(saved, fmt) == render(analysis, fmt)
+    if fixture == "example_with_portfolio":
+        assert analysis.portfolio is not None and analysis.portfolio.repos

@@ -190,7 +190,6 @@ def test_json_form_is_the_contract(no_job_analysis: ResumeAnalysis) -> None:
 
 
 def test_json_form_with_a_portfolio(sample_analysis: ResumeAnalysis) -> None:
-    pytest.importorskip("analyzer.github.json_form", reason="portfolio JSON not written yet")
     data = json.loads(render(sample_analysis, ReportFormat.JSON))
     assert data["github"] is not None
     assert data["ats"]["score"] == sample_analysis.match.score  # type: ignore[union-attr]

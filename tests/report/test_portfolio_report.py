@@ -188,6 +188,7 @@ def test_json_is_the_github_object_and_follows_the_schema() -> None:
         "findings",
         "warnings",
         "partial",
+        "profile",
         "cross_check",
     ]
     jsonschema.validate(data["github"], SCHEMA["properties"]["github"])
@@ -200,11 +201,13 @@ def test_json_is_the_github_object_and_follows_the_schema() -> None:
         "id": "readme.visuals",
         "passed": False,
         "fix": "Add a visuals part.",
+        "weight": 20.0,
     }
     assert github["portfolio"] == {
         "kinds": ["tabular", "mlops", "nlp"],
         "tutorial_clones": ["titanic"],
         "score": 58.0,
+        "forks": [],
     }
     assert github["cross_check"]["claimed_without_evidence"] == ["Kubernetes"]
 

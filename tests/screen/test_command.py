@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analyzer.screen.command import screen
+from analyzer.cli.screen import screen
 from tests.screen import resumes
 
 READABLE = ["resumes/strong.pdf", "resumes/middle.docx", "resumes/weak.pdf"]

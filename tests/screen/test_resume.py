@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer import api
+from analyzer.cli.screen import screen
 from analyzer.models import JobPosting
 from analyzer.screen import ScreenFormat, ScreenOptions, run_screen
-from analyzer.screen.command import screen
 from analyzer.screen.runner import STOP_AFTER_ENV
 from analyzer.settings import Settings
 

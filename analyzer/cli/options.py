@@ -1,8 +1,4 @@
-"""Options and helpers shared by every mlcheck command, defined once.
-
-Kept apart from analyzer/cli.py so that a command living in its own package
-(analyzer/screen/command.py) uses them without importing the CLI that registers it.
-"""
+"""Options shared by the mlcheck commands, each defined once, and the settings they build."""
 
 from __future__ import annotations
 
@@ -10,13 +6,17 @@ import functools
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from analyzer.documents.text import decode_text
 from analyzer.errors import LimitExceeded
 from analyzer.settings import Limits, Settings
+
+if TYPE_CHECKING:
+    from analyzer.api import GitHubRequest
 
 log = logging.getLogger("analyzer")
 
@@ -140,3 +140,124 @@ def read_stdin_if_dash(job: str | None, limits: Limits) -> str | None:
     if not text.strip():
         raise click.UsageError("--job - was given but stdin is empty")
     return text
+
+
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default=None,
+    help="Write the report to this file ('-' or omitted: the terminal).",
+)
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every analysing command shares: output, then taxonomy, model, limits, -v."""
+    return output_option(analysis_options(func))
+
+
+report_format_option = click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "json", "text"]),
+    default=None,
+    help="Report form [default: from the -o extension, else text].",
+)
+
+
+GITHUB_API_URL = "https://api.github.com"
+"""analyzer.github.DEFAULT_API_URL, spelled out so `--help` does not import PyGithub."""
+
+GITHUB_MAX_REPOS = 30
+"""analyzer.github.DEFAULT_MAX_REPOS, spelled out for the same reason."""
+
+
+def github_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options of every command that fetches a GitHub portfolio (`github`, `check --github`)."""
+    decorators = [
+        click.option(
+            "--token-env",
+            default="GITHUB_TOKEN",
+            show_default=True,
+            metavar="NAME",
+            help="Environment variable holding a GitHub token (the token is never printed). "
+            "Without one GitHub allows 60 requests/hour; with one, 5,000.",
+        ),
+        click.option(
+            "--api-url",
+            default=GITHUB_API_URL,
+            show_default=True,
+            metavar="URL",
+            help="GitHub API base URL (GitHub Enterprise: https://HOST/api/v3).",
+        ),
+        click.option(
+            "--max-repos",
+            type=click.IntRange(min=0),
+            default=GITHUB_MAX_REPOS,
+            show_default=True,
+            metavar="N",
+            help="Review at most N own repos, most recently pushed first.",
+        ),
+        click.option(
+            "--include-forks",
+            is_flag=True,
+            help="Judge forks too (by default they are listed apart, not judged).",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            help="Neither use nor fill the response cache (every request costs rate limit).",
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(file_okay=False),
+            default=None,
+            metavar="DIR",
+            help="Response cache folder [default: $XDG_CACHE_HOME/mlcheck/github, else "
+            "~/.cache/mlcheck/github].",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def route_pygithub_log() -> None:
+    """Send PyGithub's log through mlcheck's handler: its retries show only with -vv.
+
+    PyGithub adds its own stderr handler at INFO when imported, so this runs after the import.
+    Its DEBUG level (request headers) is never turned on.
+    """
+    pygithub = logging.getLogger("github")
+    pygithub.handlers[:] = list(log.handlers)
+    pygithub.propagate = False
+    pygithub.setLevel(logging.INFO if log.getEffectiveLevel() <= logging.DEBUG else logging.WARNING)
+
+
+def github_request(
+    user: str,
+    token_env: str,
+    api_url: str,
+    max_repos: int,
+    include_forks: bool,
+    no_cache: bool,
+    cache_dir: str | None,
+) -> GitHubRequest:
+    """Build the library's GitHubRequest from the GitHub options; the token is read here."""
+    from analyzer.api import GitHubRequest
+    from analyzer.github import token_from_env
+
+    route_pygithub_log()
+    token = token_from_env(token_env)
+    log.info("GitHub: %s as %s", api_url, "authenticated" if token else "anonymous")
+    return GitHubRequest(
+        user=user,
+        token=token,
+        token_env=token_env,
+        api_url=api_url,
+        max_repos=max_repos,
+        include_forks=include_forks,
+        cache_dir=Path(cache_dir) if cache_dir else None,
+        use_cache=not no_cache,
+    )

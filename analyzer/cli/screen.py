@@ -1,36 +1,35 @@
-"""The `mlcheck screen` click command: parse options, call run_screen, map errors to exit codes.
+"""The `mlcheck screen` command: parse options, call run_screen, report on stderr.
 
-Registered by analyzer/cli.py with ``main.add_command(screen)``; also runs on its own as
+The batch runner itself is the library's analyzer/screen/; this command also runs on its own as
 ``python -m analyzer.screen``.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from analyzer.cli_options import (
+from analyzer.cli.errors import handle_errors
+from analyzer.cli.options import (
     analysis_options,
     make_settings,
     read_stdin_if_dash,
     setup_logging,
 )
-from analyzer.errors import MlcheckError
+from analyzer.cli.output import OutputFormat, pick_format
 from analyzer.screen.interface import Executor, ScreenFormat, ScreenOptions, ScreenResult
 from analyzer.settings import Limits
 
-FORMAT_BY_SUFFIX = {
-    ".csv": ScreenFormat.CSV,
-    ".jsonl": ScreenFormat.JSONL,
-    ".ndjson": ScreenFormat.JSONL,
-    ".xml": ScreenFormat.JUNIT,
-    ".md": ScreenFormat.MARKDOWN,
-    ".html": ScreenFormat.HTML,
-    ".htm": ScreenFormat.HTML,
+SCREEN_FORMATS: dict[OutputFormat, ScreenFormat] = {
+    OutputFormat.CSV: ScreenFormat.CSV,
+    OutputFormat.JSONL: ScreenFormat.JSONL,
+    OutputFormat.JUNIT: ScreenFormat.JUNIT,
+    OutputFormat.MD: ScreenFormat.MARKDOWN,
+    OutputFormat.HTML: ScreenFormat.HTML,
 }
+"""The forms screen writes to a file named by suffix; anything else is the terminal table."""
 
 EPILOG = """\b
 Examples:
@@ -55,15 +54,6 @@ Exit codes:
 \b
 Privacy: names, e-mails, phones and locations are left out unless --include-contact;
 --anonymize names candidates by the first 12 hex digits of the SHA-256 of their file."""
-
-
-def pick_format(fmt: str | None, output: str | None) -> ScreenFormat:
-    """Use --format when given, else the output file's extension, else the terminal table."""
-    if fmt:
-        return ScreenFormat(fmt)
-    if output and output != "-":
-        return FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), ScreenFormat.TABLE)
-    return ScreenFormat.TABLE
 
 
 class _ProgressBar:
@@ -199,6 +189,7 @@ def _report(result: ScreenResult) -> None:
     help='Also append the Markdown summary to FILE (e.g. "$GITHUB_STEP_SUMMARY").',
 )
 @analysis_options
+@handle_errors
 def screen(
     inputs: tuple[str, ...],
     job: str,
@@ -232,7 +223,7 @@ def screen(
     setup_logging(verbose)
     settings = make_settings(taxonomy_paths, model, limits)
     options = ScreenOptions(
-        fmt=pick_format(fmt, output),
+        fmt=pick_format(fmt, output, SCREEN_FORMATS, ScreenFormat.TABLE),
         output=output,
         jobs=jobs,
         executor=Executor(executor),
@@ -246,20 +237,13 @@ def screen(
         start_method=start_method,
     )
     progress = _ProgressBar() if sys.stderr.isatty() else None
+    stdin_text = read_stdin_if_dash(job, limits)
+    posting = load_posting(job, settings, stdin_text)
     try:
-        stdin_text = read_stdin_if_dash(job, limits)
-        posting = load_posting(job, settings, stdin_text)
-        try:
-            result = run_screen(inputs, posting, settings, options, progress=progress)
-        finally:
-            if progress is not None:
-                progress.close()
-    except MlcheckError as error:
-        click.echo(f"mlcheck: error: {error}", err=True)
-        sys.exit(error.exit_code)
-    except KeyboardInterrupt:
-        click.echo("mlcheck: interrupted", err=True)
-        sys.exit(130)
+        result = run_screen(inputs, posting, settings, options, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
     if output in (None, "-"):
         click.echo(result.text, nl=False)
     _report(result)
