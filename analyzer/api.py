@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analyzer.models import JobPosting, ResumeAnalysis, ResumeDocument
+from analyzer.rules import shipped_rules
 from analyzer.settings import Settings
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def review_github(request: GitHubRequest, settings: Settings = Settings()) -> Po
         review_portfolio,
     )
 
+    rubric = shipped_rules().portfolio
     portfolio = fetch_portfolio(
         request.user,
         token=request.token,
@@ -77,15 +79,18 @@ def review_github(request: GitHubRequest, settings: Settings = Settings()) -> Po
         include_forks=request.include_forks,
         cache_dir=request.cache_dir,
         use_cache=request.use_cache,
+        rubric=rubric,
     )
-    return review_portfolio(portfolio, skill_finder=skill_finder(settings))
+    return review_portfolio(portfolio, skill_finder=skill_finder(settings), rubric=rubric)
 
 
 def review_repo_path(path: str | Path, settings: Settings = Settings()) -> RepoReview:
     """Judge a local checkout's README and hygiene, without any network request."""
     from analyzer.github import review_local_repo
 
-    return review_local_repo(Path(path), skill_finder=skill_finder(settings))
+    return review_local_repo(
+        Path(path), skill_finder=skill_finder(settings), rubric=shipped_rules().portfolio
+    )
 
 
 def add_portfolio(analysis: ResumeAnalysis, review: PortfolioReview) -> ResumeAnalysis:
@@ -93,7 +98,8 @@ def add_portfolio(analysis: ResumeAnalysis, review: PortfolioReview) -> ResumeAn
     from analyzer.github import cross_check
     from analyzer.scoring import order_findings
 
-    check = cross_check([skill.name for skill in analysis.profile.skills], review)
+    skills = [skill.name for skill in analysis.profile.skills]
+    check = cross_check(skills, review, rubric=shipped_rules().portfolio)
     seen = {(f.id, f.anchor, f.message) for f in analysis.findings}
     findings = list(analysis.findings)
     for finding in (*review.findings, *check.findings):
@@ -144,16 +150,20 @@ def analyze_document(
     from analyzer.scoring import ats_findings, content_findings, order_findings, resume_quality
 
     resources = get_resources(settings)
+    scoring = resources.rules.scoring
     profile = build_profile(document, resources)
-    findings = [*readability_findings(document, profile), *content_findings(document, profile)]
+    findings = [
+        *readability_findings(document, profile, scoring.readability),
+        *content_findings(document, profile, scoring.quality),
+    ]
     match = None
     if posting is not None:
         match = match_resume(document, profile, posting, resources)
-        findings.extend(ats_findings(match))
+        findings.extend(ats_findings(match, scoring.ats))
     return ResumeAnalysis(
         document=document,
         profile=profile,
-        quality_score=resume_quality(document, profile),
+        quality_score=resume_quality(document, profile, scoring.quality),
         findings=order_findings(findings),
         posting=posting,
         match=match,

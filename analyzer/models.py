@@ -315,6 +315,8 @@ class PillarCoverage(Serializable):
 
     name: str
     """Pillar id."""
+    label: str
+    """Display name: the taxonomy category's name (a user's --taxonomy file included)."""
     evidence: tuple[str, ...]
     """Canonical skills found for this pillar."""
     expected: tuple[str, ...] = ()
@@ -335,6 +337,8 @@ class Roadmap(Serializable):
     """Why that stage."""
     next_steps: tuple[str, ...] = ()
     """What to learn or show next."""
+    stages: tuple[str, ...] = ()
+    """Every stage of the roadmap, in order (from the stage rules)."""
 
 
 @dataclass(frozen=True)

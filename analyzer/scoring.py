@@ -21,9 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any
 
-from analyzer.ats.rules import scoring_rules
 from analyzer.ats.score import requirement_points
 from analyzer.models import (
     AtsMatch,
@@ -34,6 +32,7 @@ from analyzer.models import (
     ResumeProfile,
     Severity,
 )
+from analyzer.rules.scoring import AtsRules, QualityRules
 
 SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 """Order of severities, most serious first."""
@@ -42,14 +41,9 @@ ISSUE_PRIORITY = ("no_metric", "weak_opener", "passive", "first_person", "cliche
 """Which bullet issue names a finding when a bullet has several."""
 
 
-def _quality_rules() -> dict[str, Any]:
-    rules: dict[str, Any] = scoring_rules()["quality"]
-    return rules
-
-
-def scored_reviews(profile: ResumeProfile) -> list[BulletReview]:
+def scored_reviews(profile: ResumeProfile, rules: QualityRules) -> list[BulletReview]:
     """Return the reviews of experience and project bullets, the ones quality counts."""
-    sections = set(_quality_rules()["scored_bullet_sections"])
+    sections = rules.scored_bullet_sections
     return [r for r in profile.bullet_reviews if r.section in sections]
 
 
@@ -67,10 +61,11 @@ def has_linkedin(document: ResumeDocument) -> bool:
     )
 
 
-def quality_parts(document: ResumeDocument, profile: ResumeProfile) -> dict[str, float]:
+def quality_parts(
+    document: ResumeDocument, profile: ResumeProfile, rules: QualityRules
+) -> dict[str, float]:
     """Return each quality component's credit, 0-1."""
-    rules = _quality_rules()
-    reviews = scored_reviews(profile)
+    reviews = scored_reviews(profile, rules)
     count = len(reviews)
 
     def share(values: Iterable[bool]) -> float:
@@ -88,35 +83,39 @@ def quality_parts(document: ResumeDocument, profile: ResumeProfile) -> dict[str,
         "quantified": share(r.quantified for r in reviews),
         "action_verbs": share(r.action_verb for r in reviews),
         "bullet_issues": share(not any(i.id != "no_metric" for i in r.issues) for r in reviews),
-        "sections": sum(w for name, w in rules["sections"].items() if name in present),
-        "contact": sum(w for name, w in rules["contact"].items() if contact[name]),
+        "sections": sum(w for name, w in rules.sections.items() if name in present),
+        "contact": sum(w for name, w in rules.contact.items() if contact[name]),
         "roadmap": sum(1 for p in pillars if p.evidence) / len(pillars) if pillars else 0.0,
     }
 
 
-def resume_quality(document: ResumeDocument, profile: ResumeProfile) -> float:
+def resume_quality(document: ResumeDocument, profile: ResumeProfile, rules: QualityRules) -> float:
     """Return the resume's quality score 0-100 (formula in the module docstring)."""
-    weights: dict[str, float] = _quality_rules()["components"]
-    parts = quality_parts(document, profile)
+    weights = rules.components
+    parts = quality_parts(document, profile, rules)
     return round(sum(weights[name] * min(1.0, credit) for name, credit in parts.items()), 1)
 
 
 # --------------------------------------------------------------------------- content findings
 
 
-def content_findings(document: ResumeDocument, profile: ResumeProfile) -> tuple[Finding, ...]:
+def content_findings(
+    document: ResumeDocument, profile: ResumeProfile, rules: QualityRules
+) -> tuple[Finding, ...]:
     """Return findings about the resume's content: weak bullets, pillars, links, skills."""
     return (
-        *_bullet_findings(document, profile),
-        *_pillar_findings(profile),
-        *_link_findings(document),
+        *_bullet_findings(document, profile, rules),
+        *_pillar_findings(profile, rules),
+        *_link_findings(document, rules),
         *_skill_findings(profile),
     )
 
 
-def _bullet_findings(document: ResumeDocument, profile: ResumeProfile) -> list[Finding]:
-    weights: dict[str, float] = _quality_rules()["components"]
-    reviews = scored_reviews(profile)
+def _bullet_findings(
+    document: ResumeDocument, profile: ResumeProfile, rules: QualityRules
+) -> list[Finding]:
+    weights = rules.components
+    reviews = scored_reviews(profile, rules)
     findings: list[Finding] = []
     experience = document.section("experience")
     if (
@@ -173,15 +172,14 @@ def _bullet_findings(document: ResumeDocument, profile: ResumeProfile) -> list[F
     return findings
 
 
-def _pillar_findings(profile: ResumeProfile) -> list[Finding]:
-    weight = float(_quality_rules()["components"]["roadmap"])
+def _pillar_findings(profile: ResumeProfile, rules: QualityRules) -> list[Finding]:
+    weight = rules.components["roadmap"]
     pillars = [p for p in profile.roadmap.pillars if p.expected or p.evidence]
-    names = pillar_names()
     findings = []
     for pillar in pillars:
         if pillar.evidence or not pillar.expected:
             continue
-        name = names.get(pillar.name, pillar.name.replace("_", " "))
+        name = pillar.label or pillar.name.replace("_", " ")
         examples = ", ".join(pillar.expected[:4])
         findings.append(
             Finding(
@@ -199,17 +197,10 @@ def _pillar_findings(profile: ResumeProfile) -> list[Finding]:
     return findings
 
 
-def pillar_names() -> dict[str, str]:
-    """Return the display name of each pillar id from the shipped taxonomy."""
-    from analyzer.nlp.taxonomy import load_taxonomy
-
-    return {c.id: c.name for c in load_taxonomy().categories}
-
-
-def _link_findings(document: ResumeDocument) -> list[Finding]:
+def _link_findings(document: ResumeDocument, rules: QualityRules) -> list[Finding]:
     if has_github(document):
         return []
-    weight = _quality_rules()["components"]["contact"] * _quality_rules()["contact"]["github"]
+    weight = rules.components["contact"] * rules.contact["github"]
     return [
         Finding(
             id="content.no_github",
@@ -245,7 +236,7 @@ def _skill_findings(profile: ResumeProfile) -> list[Finding]:
 # --------------------------------------------------------------------------- ATS findings
 
 
-def ats_findings(match: AtsMatch) -> tuple[Finding, ...]:
+def ats_findings(match: AtsMatch, rules: AtsRules) -> tuple[Finding, ...]:
     """Return findings from a posting match: missing skills, title, years, degree, keywords.
 
     The first few missing required hard skills (posting frequency, then name) get a HIGH finding
@@ -256,10 +247,10 @@ def ats_findings(match: AtsMatch) -> tuple[Finding, ...]:
     skill_points = available.get("skills", 0.0)
 
     def points(item: KeywordMatch) -> float:
-        return requirement_points(item, match.matched, match.missing, skill_points)
+        return requirement_points(item, match.matched, match.missing, skill_points, rules)
 
-    findings = _missing_skill_findings(match, points)
-    findings.extend(_only_listed_findings(match, points))
+    findings = _missing_skill_findings(match, points, rules)
+    findings.extend(_only_listed_findings(match, points, rules))
     findings.extend(_title_findings(match, available.get("title", 0.0)))
     findings.extend(_requirement_findings(match, available))
     findings.extend(_keyword_findings(match, available.get("keywords", 0.0)))
@@ -272,9 +263,9 @@ def _names(items: Iterable[KeywordMatch]) -> str:
 
 
 def _missing_skill_findings(
-    match: AtsMatch, points: Callable[[KeywordMatch], float]
+    match: AtsMatch, points: Callable[[KeywordMatch], float], rules: AtsRules
 ) -> list[Finding]:
-    top = int(scoring_rules()["ats"]["findings"]["top_missing_required"])
+    top = rules.top_missing_required
     required = [k for k in match.missing if k.importance == "required"]
     hard = [k for k in required if not k.generic]
     findings = [_missing_skill(item, points(item)) for item in hard[:top]]
@@ -312,13 +303,12 @@ def _missing_skill_findings(
 
 
 def _only_listed_findings(
-    match: AtsMatch, points: Callable[[KeywordMatch], float]
+    match: AtsMatch, points: Callable[[KeywordMatch], float], rules: AtsRules
 ) -> list[Finding]:
     listed = [k for k in match.matched if k.importance == "required" and not k.used]
     if not listed:
         return []
-    credit = scoring_rules()["ats"]["evidence_credit"]
-    gain = float(credit["used"] - credit["listed"])
+    gain = rules.used_credit - rules.listed_credit
     one = len(listed) == 1
     return [
         Finding(

@@ -25,17 +25,17 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from analyzer.ats.interface import AtsResources
-from analyzer.ats.rules import posting_rules
 from analyzer.documents.lines import strip_invisible
 from analyzer.documents.text import decode_text, looks_binary
 from analyzer.errors import InputError, LimitExceeded
 from analyzer.models import JobPosting
+from analyzer.rules.language import LanguageLists
+from analyzer.rules.posting import DegreeRules, KeywordRules, PostingRules, YearsRules
 from analyzer.settings import Limits
 
 log = logging.getLogger(__name__)
@@ -130,11 +130,12 @@ def _decode(path: str, data: bytes) -> str:
 
 def parse_posting(text: str, resources: AtsResources, path: str = "-") -> JobPosting:
     """Analyse a posting's text into a JobPosting."""
-    lines = split_parts(text)
+    rules = resources.rules.posting
+    lines = split_parts(text, rules)
     title = find_title(lines, resources)
     required, preferred, counts, alternatives = _skills(lines, resources)
-    required_sentences = list(_sentences_by_need(lines, preferred=False))
-    degree, equivalent = degree_asked(required_sentences)
+    required_sentences = list(_sentences_by_need(lines, rules, preferred=False))
+    degree, equivalent = degree_asked(required_sentences, rules.degrees)
     skills = (*required, *preferred)
     return JobPosting(
         path=path,
@@ -143,8 +144,10 @@ def parse_posting(text: str, resources: AtsResources, path: str = "-") -> JobPos
         required_skills=required,
         preferred_skills=preferred,
         skill_counts=counts,
-        keywords=salient_keywords(keyword_units(lines), resources, title=title, skills=skills),
-        years_required=years_asked(required_sentences),
+        keywords=salient_keywords(
+            keyword_units(lines, rules), resources, title=title, skills=skills
+        ),
+        years_required=years_asked(required_sentences, rules.years),
         degree_required=degree,
         degree_or_equivalent=equivalent,
         alternatives=alternatives,
@@ -165,9 +168,9 @@ def _contains_phrase(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 
-def heading_part(line: str) -> str | None:
+def heading_part(line: str, rules: PostingRules) -> str | None:
     """Return the part a heading line starts (or None when the line is not a heading)."""
-    rules = posting_rules()["headings"]
+    headings = rules.headings
     markdown = _MARKDOWN_HEADING.match(line) is not None
     stripped = _EMPHASIS.sub("", line).strip()
     colon = stripped.endswith(":")
@@ -175,17 +178,17 @@ def heading_part(line: str) -> str | None:
     if not norm:
         return None
     for part in PART_ORDER:
-        if norm in rules[part] and len(norm.split()) <= 6:
+        if norm in headings[part] and len(norm.split()) <= 6:
             return part
     if not (markdown or colon) or len(norm.split()) > 14:
         return None
     for part in PART_ORDER:
-        if any(_contains_phrase(norm, phrase) for phrase in rules[part]):
+        if any(_contains_phrase(norm, phrase) for phrase in headings[part]):
             return part
     return "body" if markdown else None
 
 
-def logical_lines(text: str) -> list[tuple[str, bool, bool]]:
+def logical_lines(text: str, rules: PostingRules) -> list[tuple[str, bool, bool]]:
     """Join hard-wrapped lines; return (line, is_bullet, follows_blank) triples."""
     out: list[tuple[str, bool, bool]] = []
     blank = True
@@ -201,13 +204,13 @@ def logical_lines(text: str) -> list[tuple[str, bool, bool]]:
         bullet = _BULLET.match(raw) is not None
         stripped = raw.strip()
         keyed = _KEY_VALUE.match(stripped) is not None
-        if out and not blank and not bullet and not keyed and heading_part(raw) is None:
+        if out and not blank and not bullet and not keyed and heading_part(raw, rules) is None:
             prev, prev_bullet, prev_blank = out[-1]
             wrapped = stripped[0].islower() or stripped[0] in "(&" or len(prev) >= wrap_at
             if (
                 wrapped
                 and not prev.rstrip().endswith((".", "!", "?", ":"))
-                and (heading_part(prev) is None)
+                and (heading_part(prev, rules) is None)
             ):
                 out[-1] = (f"{prev.rstrip()} {stripped}", prev_bullet, prev_blank)
                 continue
@@ -216,16 +219,15 @@ def logical_lines(text: str) -> list[tuple[str, bool, bool]]:
     return out
 
 
-def split_parts(text: str) -> tuple[PostingLine, ...]:
+def split_parts(text: str, rules: PostingRules) -> tuple[PostingLine, ...]:
     """Split a posting into lines, each labelled with the part it belongs to."""
-    rules = posting_rules()
-    title_prefixes = set(rules["title_prefixes"])
-    meta_prefixes = set(rules["meta_prefixes"])
+    title_prefixes = rules.title_prefixes
+    meta_prefixes = rules.meta_prefixes
     part = "body"
     part_has_bullets = False
     out: list[PostingLine] = []
     title_seen = False
-    for raw, bullet, follows_blank in logical_lines(text):
+    for raw, bullet, follows_blank in logical_lines(text, rules):
         clean = _EMPHASIS.sub("", _MARKDOWN_HEADING.sub("", _BULLET.sub("", raw))).strip()
         prefix, colon, rest = clean.partition(":")
         key = normalize(prefix)
@@ -238,12 +240,12 @@ def split_parts(text: str) -> tuple[PostingLine, ...]:
             if key in meta_prefixes:
                 out.append(PostingLine(rest, "meta"))
                 continue
-            inline = heading_part(prefix + ":")
+            inline = heading_part(prefix + ":", rules)
             if inline is not None and len(key.split()) <= 5:
                 part, part_has_bullets = inline, False
                 out.append(PostingLine(rest, part))
                 continue
-        heading = heading_part(raw)
+        heading = heading_part(raw, rules)
         if heading is not None:
             part, part_has_bullets = heading, False
             if heading == "body":  # an unknown markdown heading may be the job title
@@ -254,7 +256,7 @@ def split_parts(text: str) -> tuple[PostingLine, ...]:
             part, part_has_bullets = "body", False
         # A paragraph opening like an ignored heading ("We offer ...", "Equal opportunity
         # employer ...") is that part even without a heading.
-        if follows_blank and not bullet and _opens_with(clean, rules["headings"]["ignore"]):
+        if follows_blank and not bullet and _opens_with(clean, rules.headings["ignore"]):
             part, part_has_bullets = "ignore", False
         part_has_bullets = part_has_bullets or bullet
         if clean:  # an empty bullet ("- ") is no line: it would become an empty title
@@ -281,10 +283,11 @@ Clauses = tuple[tuple[str, bool], ...]
 """A sentence's (clause, preferred) parts; one part when the sentence is not mixed."""
 
 
-def judged_sentences(lines: Iterable[PostingLine]) -> Iterator[tuple[str, str, Clauses]]:
+def judged_sentences(
+    lines: Iterable[PostingLine], rules: PostingRules
+) -> Iterator[tuple[str, str, Clauses]]:
     """Yield (sentence, part, clauses): each clause marked preferred or not."""
-    rules = posting_rules()
-    pref, need = rules["preferred_markers"], rules["required_markers"]
+    pref, need = rules.preferred_markers, rules.required_markers
     for line in lines:
         if line.part not in SKILL_PARTS:
             continue
@@ -302,9 +305,11 @@ def judged_sentences(lines: Iterable[PostingLine]) -> Iterator[tuple[str, str, C
                 yield sentence, line.part, clauses
 
 
-def judged_units(lines: Iterable[PostingLine]) -> Iterator[tuple[str, str, bool]]:
+def judged_units(
+    lines: Iterable[PostingLine], rules: PostingRules
+) -> Iterator[tuple[str, str, bool]]:
     """Yield (text, part, preferred) units: sentences, or clauses of mixed sentences."""
-    for _sentence, part, clauses in judged_sentences(lines):
+    for _sentence, part, clauses in judged_sentences(lines, rules):
         for clause, preferred in clauses:
             yield clause, part, preferred
 
@@ -321,8 +326,10 @@ def _clause_of(skill: str, clauses: Clauses, resources: AtsResources) -> bool:
     return False
 
 
-def _sentences_by_need(lines: Iterable[PostingLine], preferred: bool) -> Iterator[str]:
-    for text, _part, is_preferred in judged_units(lines):
+def _sentences_by_need(
+    lines: Iterable[PostingLine], rules: PostingRules, preferred: bool
+) -> Iterator[str]:
+    for text, _part, is_preferred in judged_units(lines, rules):
         if is_preferred == preferred:
             yield text
 
@@ -342,7 +349,7 @@ def _skills(
     preferred: set[str] = set()
     display: dict[str, str] = {}
     groups: dict[Group, tuple[Group, bool]] = {}  # sorted keys -> (keys, preferred)
-    for sentence, part, clauses in judged_sentences(lines):
+    for sentence, part, clauses in judged_sentences(lines, resources.rules.posting):
         section = MATCH_SECTION.get(part, "summary")
         mentions = list(resources.skills.find_in_text(sentence, section))
         names = [m.skill for m in mentions]
@@ -439,13 +446,10 @@ def _gap_kind(gap: str) -> str:
     return "break"
 
 
-def _led_in(before: str) -> bool:
+def _led_in(before: str, lead_ins: Iterable[str]) -> bool:
     """True when the text before a list ends with a lead-in ("such as", "one of", "e.g.")."""
     text = before.lower().replace("\u2019", "'").rstrip(" \t(:,")
-    return any(
-        re.search(rf"(?<![\w.]){re.escape(lead)}$", text)
-        for lead in posting_rules()["alternatives"]["lead_ins"]
-    )
+    return any(re.search(rf"(?<![\w.]){re.escape(lead)}$", text) for lead in lead_ins)
 
 
 def alternative_groups(
@@ -482,7 +486,7 @@ def alternative_groups(
     while u < len(units):
         first = units[u][0]
         before = text[spans[first - 1][1] if first else 0 : spans[first][0]]
-        led = _led_in(before)
+        led = _led_in(before, resources.rules.posting.lead_ins)
         run, kinds = [u], []
         while run[-1] < len(joints) and (
             joints[run[-1]] in ("comma", "or") or (led and joints[run[-1]] == "and")
@@ -507,32 +511,33 @@ def alternative_groups(
 # --------------------------------------------------------------------------- title
 
 
-def _title_like(text: str) -> bool:
+def _title_like(text: str, rules: PostingRules) -> bool:
     words = text.split()
     if not words or len(words) > 10 or text.rstrip().endswith((".", "!", "?")):
         return False
     norm = normalize(text)
-    return any(_contains_phrase(norm, w) for w in posting_rules()["title_words"])
+    return any(_contains_phrase(norm, w) for w in rules.title_words)
 
 
-def clean_title(text: str) -> str:
+def clean_title(text: str, rules: PostingRules) -> str:
     """Cut a title line at separators ("Senior ML Engineer - Remote" -> "Senior ML Engineer")."""
     parts = [p.strip(" ,:-") for p in _TITLE_SPLIT.split(text) if p.strip(" ,:-")]
     for part in parts:
-        if _title_like(part):
+        if _title_like(part, rules):
             return part
     return parts[0] if parts else text.strip()
 
 
 def find_title(lines: tuple[PostingLine, ...], resources: AtsResources) -> str | None:
     """Find the job title: a "Job Title:" line, a title-like first line, or a role title."""
+    rules = resources.rules.posting
     for line in lines:
         if line.part == "title":
-            return clean_title(line.text)
+            return clean_title(line.text, rules)
     head = [line for line in lines[:6] if line.part != "meta"]
     for line in head:
-        if _title_like(line.text):
-            return clean_title(line.text)
+        if _title_like(line.text, rules):
+            return clean_title(line.text, rules)
     text = "\n".join(line.text for line in lines)
     best: tuple[int, int, str] | None = None
     for role in resources.taxonomy.roles:
@@ -544,52 +549,51 @@ def find_title(lines: tuple[PostingLine, ...], resources: AtsResources) -> str |
     if best is not None:
         return best[2]
     if head and len(head[0].text.split()) <= 8 and not head[0].text.endswith("."):
-        return clean_title(head[0].text)
+        return clean_title(head[0].text, rules)
     return None
 
 
 # --------------------------------------------------------------------------- years, degree
 
 
-def _number(token: str, words: dict[str, Any]) -> float | None:
+def _number(token: str, words: Mapping[str, int]) -> float | None:
     if token.isdigit():
         return float(token)
     value = words.get(token.lower())
     return float(value) if value is not None else None
 
 
-def years_asked(units: Iterable[str]) -> float | None:
+def years_asked(units: Iterable[str], rules: YearsRules) -> float | None:
     """Return the years of experience asked: the largest lower bound among the asks."""
-    rules = posting_rules()["years"]
-    words: dict[str, Any] = rules["number_words"]
+    words = rules.number_words
     number = r"(\d{1,2}|" + "|".join(sorted(words, key=len, reverse=True)) + r")"
     pattern = re.compile(
         rf"\b{number}\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*{number}\s*)?\+?\s*"
         r"(?:\(\s*\d+\s*\)\s*)?(?:years?|yrs?)\b['’]?\s*(\S*)",
         re.IGNORECASE,
     )
-    follow = set(rules["follow_words"])
+    follow = rules.follow_words
     asks: list[float] = []
     for unit in units:
         for match in pattern.finditer(unit):
             value = _number(match.group(1), words)
             nxt = match.group(3).lower().strip(".,;:()")
-            if value is None or not 0 < value <= rules["max_years"]:
+            if value is None or not 0 < value <= rules.max_years:
                 continue
             if nxt in follow or "experience" in unit.lower():
                 asks.append(value)
     return max(asks) if asks else None
 
 
-def _degree_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    rules = posting_rules()["degrees"]
-    reject = "|".join(rules["abbrev_reject_next"])
+@functools.lru_cache(maxsize=4)
+def _degree_patterns(rules: DegreeRules) -> list[tuple[str, re.Pattern[str]]]:
+    reject = "|".join(rules.abbrev_reject_next)
     out: list[tuple[str, re.Pattern[str]]] = []
     for level in ("bachelor", "master", "phd"):
-        spec = rules[level]
-        words = "|".join(spec["words"])
+        spec = rules.levels[level]
+        words = "|".join(spec.words)
         out.append((level, re.compile(rf"(?<![\w.])(?:{words})(?![\w])", re.IGNORECASE)))
-        abbrev = "|".join(spec["abbrev"])
+        abbrev = "|".join(spec.abbrev)
         out.append(
             (
                 level,
@@ -601,10 +605,10 @@ def _degree_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
-def degree_asked(units: Iterable[str]) -> tuple[str | None, bool]:
+def degree_asked(units: Iterable[str], rules: DegreeRules) -> tuple[str | None, bool]:
     """Return (lowest degree asked, whether equivalent experience is accepted)."""
-    equivalents = posting_rules()["degrees"]["equivalent"]
-    patterns = _degree_patterns()
+    equivalents = rules.equivalent
+    patterns = _degree_patterns(rules)
     levels: list[str] = []
     equivalent = False
     for unit in units:
@@ -647,7 +651,7 @@ KeywordUnit = tuple[str, float, bool]
 """A sentence keywords are taken from, its weight, and whether it is a list item."""
 
 
-def keyword_units(lines: Iterable[PostingLine]) -> tuple[KeywordUnit, ...]:
+def keyword_units(lines: Iterable[PostingLine], rules: PostingRules) -> tuple[KeywordUnit, ...]:
     """Return the (sentence, weight, list item) units keywords are taken from.
 
     Only the requirement, nice-to-have and responsibility parts speak about the job; the
@@ -656,43 +660,38 @@ def keyword_units(lines: Iterable[PostingLine]) -> tuple[KeywordUnit, ...]:
     role) weighs less than a list item. A posting without such parts falls back to its body.
     Sentences asking for a degree are left out ("a quantitative field").
     """
-    rules = posting_rules()["keywords"]
     lines = list(lines)
     chosen = [line for line in lines if line.part in KEYWORD_PARTS]
-    prose = float(rules["prose_weight"])
+    prose = rules.keywords.prose_weight
     if not chosen:
         chosen, prose = [line for line in lines if line.part in ("body", "company")], 1.0
     units: list[KeywordUnit] = []
     for line in chosen:
         for sentence in sentences(line.text):
-            if degree_asked([sentence])[0] is None:
+            if degree_asked([sentence], rules.degrees)[0] is None:
                 units.append((sentence, 1.0 if line.bullet else prose, line.bullet))
     return tuple(units)
 
 
-@functools.cache
-def _keyword_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Return (stop words, action-verb forms, generic unigrams) of keyword extraction."""
+@functools.lru_cache(maxsize=4)
+def _stop_words(rules: KeywordRules) -> frozenset[str]:
+    """Return the stop words of keyword extraction: spaCy's, scikit-learn's and the rules'."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from analyzer.nlp.wordlists import load_language
-
-    rules = posting_rules()["keywords"]
     stop = {w.lower() for w in (*ENGLISH_STOP_WORDS, *STOP_WORDS)}
-    stop |= {w.lower() for w in (*rules["stop_words"], *rules["boilerplate"])}
-    verbs = frozenset(load_language().verb_forms)
-    return frozenset(stop), verbs, frozenset(rules["generic_unigrams"])
+    stop |= {w.lower() for w in (*rules.stop_words, *rules.boilerplate)}
+    return frozenset(stop)
 
 
-@functools.cache
-def _background_df() -> dict[Term, int]:
+@functools.lru_cache(maxsize=4)
+def _background_df(rules: KeywordRules) -> dict[Term, int]:
     """Return in how many background postings each term of up to six words occurs.
 
     The background postings (``posting.json``, generic postings of other trades) give the
     IDF: a word every posting uses ("team", "customers", "remote") weighs little.
     """
-    docs = posting_rules()["keywords"]["background"]
+    docs = rules.background
     counts: Counter[Term] = Counter()
     for doc in docs:
         words = term_key(" ".join(_WORD.findall(doc)))
@@ -706,20 +705,22 @@ def _background_df() -> dict[Term, int]:
     return dict(counts)
 
 
-def idf(term: Term) -> float:
+def idf(term: Term, rules: KeywordRules) -> float:
     """Return the term's IDF over the background postings (smoothed, as scikit-learn's)."""
-    docs = len(posting_rules()["keywords"]["background"])
-    return math.log((1 + docs) / (1 + _background_df().get(term, 0))) + 1.0
+    docs = len(rules.background)
+    return math.log((1 + docs) / (1 + _background_df(rules).get(term, 0))) + 1.0
 
 
-def candidate_terms(unit: str) -> list[tuple[Term, str]]:
+def candidate_terms(
+    unit: str, rules: KeywordRules, language: LanguageLists
+) -> list[tuple[Term, str]]:
     """Return (term, as written) for each run of 1-3 adjacent content words of a sentence.
 
     Runs break at punctuation, stop and boilerplate words, numbers, adverbs, and at an action
     verb opening the sentence or following "and"/"or"/"to" ("Build and maintain feature
     stores" gives "feature stores", not "build").
     """
-    stop, verbs, _generic = _keyword_words()
+    stop, verbs = _stop_words(rules), language.verb_forms
     out: list[tuple[Term, str]] = []
     opening = True
     for chunk in _PHRASE_BREAK.split(_URL.sub(" ", unit.replace("\u2019", "'"))):
@@ -783,8 +784,8 @@ def salient_keywords(
     alone decides its keywords, so one posting gives every resume the same list (``screen``
     compares them); the resume is never the other document.
     """
-    rules = posting_rules()["keywords"]
-    limit = rules["top"] if limit is None else limit
+    rules, language = resources.rules.posting.keywords, resources.rules.language
+    limit = rules.top if limit is None else limit
     if isinstance(text, str):
         units: Sequence[KeywordUnit] = [
             (s, 1.0, True) for line in text.split("\n") for s in sentences(line)
@@ -792,11 +793,11 @@ def salient_keywords(
     else:
         units = text
     joined = "\n".join(unit for unit, _weight, _item in units)
-    _stop, verbs, generic = _keyword_words()
+    verbs, generic = language.verb_forms, rules.generic_unigrams
     frequency: dict[Term, float] = {}
     spellings: dict[Term, Counter[str]] = {}
     for unit, weight, _item in units:
-        for term, written in candidate_terms(unit):
+        for term, written in candidate_terms(unit, rules, language):
             frequency[term] = frequency.get(term, 0.0) + weight
             spellings.setdefault(term, Counter())[written.lower()] += 1
     proper = _proper_nouns(units)
@@ -804,14 +805,14 @@ def salient_keywords(
     skill_keys = [term_key(s) for s in skills]
 
     def eligible(term: Term) -> bool:
-        if len(" ".join(term)) < rules["min_length"] or any(w in proper for w in term):
+        if len(" ".join(term)) < rules.min_length or any(w in proper for w in term):
             return False
         if len(term) == 1 and (term[0] in generic or term[0] in verbs):
             return False
         return not _inside(term, title_key) and not any(_overlaps(term, k) for k in skill_keys)
 
     salience = {
-        term: round((1 + math.log(f) if f >= 1 else f) * idf(term), 6)
+        term: round((1 + math.log(f) if f >= 1 else f) * idf(term, rules), 6)
         for term, f in frequency.items()
         if eligible(term)
     }

@@ -138,6 +138,8 @@ class RepoReview(Serializable):
     """Canonical skills the repo shows (dependencies, imports, languages, README)."""
     url: str | None = None
     """Link to the repo."""
+    kind_labels: tuple[tuple[str, str], ...] = ()
+    """(kind, what a project of it shows) for each of its kinds, from the rubric."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,8 @@ class PortfolioReview(Serializable):
     """Non-fatal problems met while fetching or judging."""
     forks: tuple[str, ...] = ()
     """Names of forked repos, listed apart: they are not judged as the candidate's work."""
+    kind_labels: tuple[tuple[str, str], ...] = ()
+    """(kind, what a project of it shows) for every kind the rubric knows, in its order."""
 
 
 @dataclass(frozen=True)

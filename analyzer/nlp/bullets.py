@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from analyzer.models import Bullet, BulletIssue, BulletReview, Metric
 from analyzer.nlp.achievements import parse_metrics
-from analyzer.nlp.wordlists import LanguageLists, load_language
+from analyzer.rules.language import LanguageLists
 
 RESULT_SECTIONS = frozenset({"experience", "projects"})
 """Sections whose bullets must open with a verb, carry a number and say enough."""
@@ -202,16 +202,16 @@ def _without_pronouns(text: str) -> str:
 def review_bullet(
     bullet: Bullet,
     nlp: Language,
+    lists: LanguageLists,
     doc: Doc | None = None,
     metrics: tuple[Metric, ...] | None = None,
 ) -> BulletReview:
     """Judge one bullet; pass ``doc`` (from ``nlp.pipe``) and ``metrics`` to avoid rework."""
-    lists = load_language()
     text = _LEADING_JUNK.sub("", bullet.text).strip()
     if doc is None:
         doc = nlp(text)
     if metrics is None:
-        metrics = parse_metrics(text)
+        metrics = parse_metrics(text, lists)
     quantified = bool(metrics)
     words = _words(doc)
     pronouns = _first_person(words, lists)
@@ -366,10 +366,13 @@ def _split_hint(text: str) -> str:
     )
 
 
-def review_bullets(bullets: Sequence[Bullet], nlp: Language) -> tuple[BulletReview, ...]:
+def review_bullets(
+    bullets: Sequence[Bullet], nlp: Language, lists: LanguageLists
+) -> tuple[BulletReview, ...]:
     """Judge every bullet, running the pipeline over them in one ``nlp.pipe`` batch."""
     texts = [_LEADING_JUNK.sub("", b.text).strip() for b in bullets]
     docs = nlp.pipe(texts)
     return tuple(
-        review_bullet(bullet, nlp, doc=doc) for bullet, doc in zip(bullets, docs, strict=True)
+        review_bullet(bullet, nlp, lists, doc=doc)
+        for bullet, doc in zip(bullets, docs, strict=True)
     )

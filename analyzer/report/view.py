@@ -6,12 +6,10 @@ verdict says, which anchors are safe to link) is made here, once, for all output
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from analyzer.errors import MlcheckError
 from analyzer.models import (
     BulletReview,
     Finding,
@@ -30,19 +28,6 @@ FIX_FIRST_COUNT = 5
 
 QUANTIFIABLE_SECTIONS = ("experience", "projects")
 """Sections whose bullets should carry a measured result."""
-
-STAGES = ("Beginner", "Intermediate", "Job seeker", "Professional")
-"""The roadmap's career stages, in order."""
-
-PROJECT_KINDS = (
-    ("tabular", "Foundational: tabular data with cleaning and feature engineering"),
-    ("recommender", "Intermediate: a recommender from user-item interactions"),
-    ("nlp", "Advanced: text with deep learning"),
-    ("vision", "Advanced: images with CNNs or transfer learning"),
-    ("time_series", "Time series forecasting"),
-    ("mlops", "Deployment: an API or app in a container"),
-)
-"""Project kinds of a portfolio that tells a growth story, with what each shows."""
 
 # Areas each report part gathers; anything else lands in "Other findings".
 PART_AREAS: dict[str, tuple[str, ...]] = {
@@ -413,7 +398,7 @@ class ReportView:
     stage: str
     """Roadmap stage."""
     stage_index: int
-    """Position of the stage in STAGES (-1 when unknown)."""
+    """Position of the stage in ``stages`` (-1 when unknown)."""
     stages: tuple[str, ...]
     """All stages."""
     stage_reasons: tuple[str, ...]
@@ -435,30 +420,6 @@ class ReportView:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-@functools.lru_cache(maxsize=1)
-def _category_names() -> dict[str, str]:
-    """Display names of the shipped taxonomy's pillars, read once ({} when unavailable)."""
-    try:
-        from analyzer.nlp.taxonomy import load_taxonomy
-
-        return {c.id: c.name for c in load_taxonomy().categories}
-    except (ImportError, MlcheckError):
-        return {}
-
-
-def pillar_label(pillar_id: str) -> str:
-    """Return a pillar's display name from the taxonomy, else its id turned into words."""
-    known = _category_names().get(pillar_id)
-    if known:
-        return known
-    words = pillar_id.replace("_", " ").replace("-", " ").strip()
-    special = {"mlops": "MLOps", "ml": "ML", "cs": "CS", "nlp": "NLP"}
-    out = [special.get(w.casefold(), w) for w in words.split()]
-    if out and out[0] == out[0].lower():
-        out[0] = out[0].capitalize()
-    return " ".join(out) or pillar_id
 
 
 def repo_anchor(name: str) -> str:
@@ -709,7 +670,7 @@ def _pillars(analysis: ResumeAnalysis) -> tuple[PillarView, ...]:
         views.append(
             PillarView(
                 id=pillar.name,
-                label=pillar_label(pillar.name),
+                label=pillar.label,
                 evidence=pillar.evidence,
                 expected=pillar.expected,
                 missing=pillar.missing,
@@ -881,12 +842,10 @@ def portfolio_view(
                 failed=sum(1 for c in criteria if not c.passed),
             )
         )
-    kinds = tuple(KindView(k, label, k in portfolio.kinds) for k, label in PROJECT_KINDS)
-    extra = tuple(
-        KindView(k, pillar_label(k), True)
-        for k in portfolio.kinds
-        if k not in {kind for kind, _ in PROJECT_KINDS}
-    )
+    known = dict(portfolio.kind_labels)
+    kinds = tuple(KindView(k, label, k in portfolio.kinds) for k, label in portfolio.kind_labels)
+    # A kind the review found but did not label is still shown, under its id.
+    extra = tuple(KindView(k, k.replace("_", " "), True) for k in portfolio.kinds if k not in known)
     return PortfolioView(
         login=portfolio.user.login,
         name=portfolio.user.name,
@@ -940,7 +899,7 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
     posting = analysis.posting
     name = document.contact.name
     source = document.path.replace("\\", "/").rsplit("/", 1)[-1]
-    stage = profile.roadmap.stage
+    stage, stages = profile.roadmap.stage, profile.roadmap.stages
     return ReportView(
         title=f"mlcheck report for {name}" if name else f"mlcheck report for {source}",
         candidate=name,
@@ -980,8 +939,8 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         layout_facts=_layout_facts(document),
         hidden_text=tuple((h.text, h.reason) for h in document.layout.hidden),
         stage=stage,
-        stage_index=STAGES.index(stage) if stage in STAGES else -1,
-        stages=STAGES,
+        stage_index=stages.index(stage) if stage in stages else -1,
+        stages=stages,
         stage_reasons=profile.roadmap.reasons,
         next_steps=profile.roadmap.next_steps,
         portfolio=_portfolio(analysis),

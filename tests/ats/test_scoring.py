@@ -11,6 +11,7 @@ from analyzer.ats.match import match_resume
 from analyzer.ats.posting import read_posting
 from analyzer.models import AtsMatch, Finding, KeywordMatch, Requirement, Severity
 from analyzer.nlp.resources import get_resources
+from analyzer.rules import shipped_rules
 from analyzer.scoring import (
     ats_findings,
     content_findings,
@@ -23,6 +24,7 @@ from tests.ats.resumes import fake_profile, text_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RES = get_resources(Settings())
+QUALITY, ATS = shipped_rules().scoring.quality, shipped_rules().scoring.ats
 
 
 def ml_resume() -> str:
@@ -32,13 +34,13 @@ def ml_resume() -> str:
 def test_quality_parts_and_score() -> None:
     document = text_document(ml_resume())
     profile = fake_profile(document, RES)
-    parts = quality_parts(document, profile)
+    parts = quality_parts(document, profile, QUALITY)
     # 5 experience bullets, all with a number but one ("Analysed recommendation systems
     # experiments for 2 product teams" has a number too).
     assert parts["quantified"] == 1.0
     assert parts["contact"] == 1.0
     assert parts["sections"] == 0.9  # no projects section
-    assert resume_quality(document, profile) == round(
+    assert resume_quality(document, profile, QUALITY) == round(
         30 * 1.0
         + 20 * parts["action_verbs"]
         + 10 * parts["bullet_issues"]
@@ -54,8 +56,8 @@ def test_quality_rises_with_numbers() -> None:
     vague = vague.replace("from 6 hours to 20 minutes", "a lot").replace("2 product", "product")
     vague = vague.replace("3M", "many").replace("40 ms", "low latency")
     document, better = text_document(vague), text_document(ml_resume())
-    assert resume_quality(document, fake_profile(document, RES)) < resume_quality(
-        better, fake_profile(better, RES)
+    assert resume_quality(document, fake_profile(document, RES), QUALITY) < resume_quality(
+        better, fake_profile(better, RES), QUALITY
     )
 
 
@@ -66,7 +68,7 @@ def test_one_finding_per_weak_bullet_anchored_to_it() -> None:
     )
     document = text_document(text)
     profile = fake_profile(document, RES)
-    findings = content_findings(document, profile)
+    findings = content_findings(document, profile, QUALITY)
     bullet = next(b for b in document.bullets if b.text.startswith("Worked on"))
     mine = [f for f in findings if f.anchor == bullet.id]
     assert len(mine) == 1
@@ -87,7 +89,7 @@ def test_no_github_and_missing_pillar_findings() -> None:
     text = ml_resume().replace(" | github.com/adaexample", "")
     document = text_document(text)
     profile = fake_profile(document, RES)
-    findings = content_findings(document, profile)
+    findings = content_findings(document, profile, QUALITY)
     by_id = {f.id: f for f in findings}
     assert "github.com" in by_id["content.no_github"].fix
     pillars = {p.name: p for p in profile.roadmap.pillars}
@@ -100,7 +102,7 @@ def test_no_github_and_missing_pillar_findings() -> None:
     shown = {p.name for p in profile.roadmap.pillars if p.evidence}
     assert shown and not shown & {f.evidence for f in missing}
     document = text_document(ml_resume())
-    ids = {f.id for f in content_findings(document, fake_profile(document, RES))}
+    ids = {f.id for f in content_findings(document, fake_profile(document, RES), QUALITY)}
     assert "content.no_github" not in ids
 
 
@@ -111,7 +113,7 @@ def test_ats_findings_name_the_change() -> None:
     text = text.replace("Machine learning engineer who", "Builder who")
     document = text_document(text)
     match = match_resume(document, fake_profile(document, RES, years=1.0), posting, RES)
-    findings = ats_findings(match)
+    findings = ats_findings(match, ATS)
     by_id: dict[str, list[Finding]] = {}
     for finding in findings:
         by_id.setdefault(finding.id, []).append(finding)
@@ -133,7 +135,7 @@ def test_impacts_add_up_to_what_fixing_gains() -> None:
     document = text_document(ml_resume())
     profile = fake_profile(document, RES, years=5.0, degree="bachelor")
     before = match_resume(document, profile, posting, RES)
-    kube = next(f for f in ats_findings(before) if f.evidence == "Kubernetes")
+    kube = next(f for f in ats_findings(before, ATS) if f.evidence == "Kubernetes")
     fixed = text_document(ml_resume().replace("with Docker on", "with Docker and Kubernetes on"))
     after = match_resume(
         fixed, fake_profile(fixed, RES, years=5.0, degree="bachelor"), posting, RES
@@ -201,7 +203,7 @@ def test_top_three_missing_hard_skills_each_get_a_finding_the_rest_one() -> None
     ]
     generic = [KeywordMatch("documentation", "required", 4, generic=True)]
     preferred = [KeywordMatch("Spark", "preferred", 1), KeywordMatch("dbt", "preferred", 1)]
-    findings = ats_findings(skills_match([*hard, *generic, *preferred]))
+    findings = ats_findings(skills_match([*hard, *generic, *preferred]), ATS)
     single = [f for f in findings if f.id == "ats.missing_required_skill"]
     assert [(f.evidence, f.severity) for f in single] == [
         ("Kafka", Severity.HIGH),
@@ -223,7 +225,7 @@ def test_missing_generic_concepts_alone_are_low() -> None:
         KeywordMatch("problem solving", "required", 1, generic=True),
     ]
     findings = ats_findings(
-        skills_match(missing, [KeywordMatch("Python", "required", 1, used=True)])
+        skills_match(missing, [KeywordMatch("Python", "required", 1, used=True)]), ATS
     )
     assert [(f.id, f.severity) for f in findings] == [("ats.missing_required_skills", Severity.LOW)]
 
@@ -232,7 +234,7 @@ def test_missing_any_of_group_finding_says_one_is_enough() -> None:
     group = KeywordMatch(
         "PyTorch or TensorFlow", "required", 1, alternatives=("PyTorch", "TensorFlow")
     )
-    (finding,) = ats_findings(skills_match([group]))
+    (finding,) = ats_findings(skills_match([group]), ATS)
     assert (
         finding.message
         == "The posting requires PyTorch or TensorFlow; your resume names none of them."
