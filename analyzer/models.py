@@ -307,6 +307,8 @@ class BulletReview(Serializable):
     """True when it opens with a strong action verb."""
     issues: tuple[BulletIssue, ...] = ()
     """Weaknesses found."""
+    shape: str | None = None
+    """Without a measured result: the bullet with one appended in placeholder form."""
 
 
 @dataclass(frozen=True)

@@ -226,6 +226,7 @@ def review_bullet(
         section=bullet.section,
         quantified=quantified,
         action_verb=action_verb,
+        shape=None if quantified else suggest_shape(bullet.text, lists),
     )
     if bullet.section in UNJUDGED_SECTIONS or not words:
         return review
@@ -346,7 +347,19 @@ def review_bullet(
         quantified=quantified,
         action_verb=action_verb,
         issues=tuple(issues),
+        shape=review.shape,
     )
+
+
+def suggest_shape(text: str, lists: LanguageLists) -> str:
+    """Return the bullet with a measured result appended in placeholder form."""
+    base = " ".join(text.split()).rstrip(".;:, ")
+    lowered = base.casefold()
+    shape = next(
+        (shape for words, shape in lists.metric_shapes if any(w in lowered for w in words)),
+        lists.default_metric_shape,
+    )
+    return f"{base}, {shape}" if base else shape
 
 
 def _sentence_end(text: str) -> str:

@@ -50,6 +50,7 @@ def analysis_json(analysis: ResumeAnalysis) -> dict[str, Any]:
         bullet["quantified"] = review.quantified if review else False
         bullet["action_verb"] = review.action_verb if review else False
         bullet["issues"] = [i.to_dict() for i in review.issues] if review else []
+        bullet["shape"] = review.shape if review else None
     result["skills"] = [
         {
             "name": s.name,

@@ -38,33 +38,6 @@ PART_AREAS: dict[str, tuple[str, ...]] = {
     "portfolio": ("portfolio", "readme", "hygiene"),
 }
 
-# Suggested shapes for a bullet without a number, chosen by what the bullet talks about.
-METRIC_SHAPES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (
-        ("blog", "talk at", "workshop", "tutorial", "article", "newsletter"),
-        "read by N people (or presented to N)",
-    ),
-    (
-        ("latency", "faster", "speed", "inference", "runtime", "throughput", "optimi"),
-        "cutting p95 latency from X ms to Y ms",
-    ),
-    (
-        ("accuracy", "f1", "precision", "recall", "auc", "classifier", "model", "predict"),
-        "raising F1 (or accuracy) from X to Y on N held-out examples",
-    ),
-    (("cost", "spend", "budget", "saving", "cheaper"), "saving $X a month (Y% of the bill)"),
-    (
-        ("pipeline", "etl", "ingest", "data", "feature", "warehouse"),
-        "processing N GB a day, Y% faster than before",
-    ),
-    (
-        ("api", "service", "deploy", "serv", "users", "customers", "traffic", "requests"),
-        "serving N requests/s to M users",
-    ),
-    (("automat", "manual", "report", "dashboard"), "saving the team N hours a week"),
-    (("mentor", "taught", "led", "team"), "for a team of N, shipping X in Y weeks"),
-)
-DEFAULT_SHAPE = "improving the metric that mattered by N% (from X to Y)"
 
 _SAFE_ANCHOR = re.compile(r"^(b\d+|section-\d+|repo-[A-Za-z0-9._-]+)$")
 _REPO_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -443,17 +416,6 @@ def _fmt_value(value: str | float | None) -> str:
     return str(value)
 
 
-def suggest_shape(text: str) -> str:
-    """Return the bullet with a measured result appended in placeholder form."""
-    base = _SPACE.sub(" ", text).strip().rstrip(".;:, ")
-    lowered = base.casefold()
-    shape = next(
-        (shape for words, shape in METRIC_SHAPES if any(w in lowered for w in words)),
-        DEFAULT_SHAPE,
-    )
-    return f"{base}, {shape}" if base else shape
-
-
 # --------------------------------------------------------------------------- builders
 
 
@@ -696,7 +658,7 @@ def _bullet_needs(
                 target=_resolve_anchor(review.bullet, targets),
                 text=review.text,
                 section=review.section,
-                shape=suggest_shape(review.text),
+                shape=review.shape or review.text,
                 other_issues=others,
             )
         )

@@ -74,6 +74,10 @@ class LanguageLists:
     """Model-quality measures bounded by 1 (accuracy, F1, AUC...)."""
     result_examples: tuple[tuple[frozenset[str], str], ...]
     """(trigger words, example result clause) for rewrite hints; the last one is the default."""
+    metric_shapes: tuple[tuple[tuple[str, ...], str], ...]
+    """(words, shape): the result suggested for a bullet containing one of the words."""
+    default_metric_shape: str
+    """The result suggested when no shape's words are in the bullet."""
 
 
 def _conjugations(base: str, past: str) -> set[str]:
@@ -146,4 +150,8 @@ def parse_language(data: dict[str, Any]) -> LanguageLists:
         result_examples=tuple(
             (frozenset(r["words"]), r["example"]) for r in data["result_examples"]
         ),
+        metric_shapes=tuple(
+            (tuple(s["words"]), s["shape"]) for s in data["metric_shapes"]["shapes"]
+        ),
+        default_metric_shape=data["metric_shapes"]["default"],
     )

@@ -44,9 +44,11 @@ from analyzer.models import (
     Skill,
     SkillMention,
 )
+from analyzer.nlp.bullets import suggest_shape
 from analyzer.rules import shipped_rules
 
 RUBRIC = shipped_rules().portfolio
+LANGUAGE = shipped_rules().language
 STAGES = tuple(stage.name for stage in shipped_rules().stages.stages)
 
 HOSTILE = (
@@ -231,6 +233,7 @@ def _profile(document: ResumeDocument, achievements: bool = True) -> ResumeProfi
                 bullet.id in quantified,
                 bullet.id not in weak,
                 tuple(issues),
+                None if bullet.id in quantified else suggest_shape(bullet.text, LANGUAGE),
             )
         )
     roadmap = Roadmap(
