@@ -16,10 +16,9 @@ suite validates them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from analyzer.rules.files import check_schema, read_rules_file
 from analyzer.rules.headings import HeadingRules, parse_headings
@@ -60,14 +59,12 @@ class Rules:
     """README and hygiene checks, project kinds, portfolio weights (portfolio.json)."""
 
 
-T = TypeVar("T")
-
-
-def _load(name: str, parse: Callable[[dict[str, Any]], T], directory: Path | None) -> T:
+def _read(name: str, directory: Path | None) -> tuple[dict[str, Any], str]:
+    """Return (data, display name) of one rules file, schema-checked when read from a folder."""
     data, display = read_rules_file(name, directory)
     if directory is not None:
         check_schema(data, name.removesuffix(".json"), display)
-    return parse(data)
+    return data, display
 
 
 def load_rules(directory: Path | None = None) -> Rules:
@@ -77,19 +74,14 @@ def load_rules(directory: Path | None = None) -> Rules:
         ConfigError: a file is missing, not JSON, or breaks its schema (one line naming the
             file and the field).
     """
+    portfolio, portfolio_display = _read("portfolio.json", directory)
     return Rules(
-        headings=_load("headings.json", parse_headings, directory),
-        posting=_load("posting.json", parse_posting_rules, directory),
-        scoring=_load("scoring.json", parse_scoring, directory),
-        language=_load("language.json", parse_language, directory),
-        stages=_load("stages.json", parse_stages, directory),
-        portfolio=_load(
-            "portfolio.json",
-            lambda data: parse_rubric(
-                data, str(directory or "skills_taxonomy") + "/portfolio.json"
-            ),
-            directory,
-        ),
+        headings=parse_headings(_read("headings.json", directory)[0]),
+        posting=parse_posting_rules(_read("posting.json", directory)[0]),
+        scoring=parse_scoring(_read("scoring.json", directory)[0]),
+        language=parse_language(_read("language.json", directory)[0]),
+        stages=parse_stages(_read("stages.json", directory)[0]),
+        portfolio=parse_rubric(portfolio, portfolio_display),
     )
 
 
