@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from analyzer.models import JobPosting, PortfolioReview, RepoReview, ResumeAnalysis, ResumeDocument
+from analyzer.rules import shipped_rules
 from analyzer.settings import Settings
 
 
@@ -64,6 +65,7 @@ def review_github(request: GitHubRequest, settings: Settings = Settings()) -> Po
         review_portfolio,
     )
 
+    rubric = shipped_rules().portfolio
     portfolio = fetch_portfolio(
         request.user,
         token=request.token,
@@ -73,15 +75,18 @@ def review_github(request: GitHubRequest, settings: Settings = Settings()) -> Po
         include_forks=request.include_forks,
         cache_dir=request.cache_dir,
         use_cache=request.use_cache,
+        rubric=rubric,
     )
-    return review_portfolio(portfolio, skill_finder=skill_finder(settings))
+    return review_portfolio(portfolio, skill_finder=skill_finder(settings), rubric=rubric)
 
 
 def review_repo_path(path: str | Path, settings: Settings = Settings()) -> RepoReview:
     """Judge a local checkout's README and hygiene, without any network request."""
     from analyzer.github import review_local_repo
 
-    return review_local_repo(Path(path), skill_finder=skill_finder(settings))
+    return review_local_repo(
+        Path(path), skill_finder=skill_finder(settings), rubric=shipped_rules().portfolio
+    )
 
 
 def add_portfolio(analysis: ResumeAnalysis, review: PortfolioReview) -> ResumeAnalysis:
@@ -89,7 +94,8 @@ def add_portfolio(analysis: ResumeAnalysis, review: PortfolioReview) -> ResumeAn
     from analyzer.findings import merge_findings, order_findings
     from analyzer.github import cross_check
 
-    check = cross_check([skill.name for skill in analysis.profile.skills], review)
+    skills = [skill.name for skill in analysis.profile.skills]
+    check = cross_check(skills, review, rubric=shipped_rules().portfolio)
     findings = order_findings(merge_findings(analysis.findings, review.findings, check.findings))
     return dataclasses.replace(analysis, portfolio=review, cross_check=check, findings=findings)
 
@@ -134,17 +140,21 @@ def analyze_document(
     from analyzer.nlp.resources import get_resources
 
     resources = get_resources(settings)
+    scoring = resources.rules.scoring
     profile = build_profile(document, resources)
-    findings = [*readability_findings(document, profile), *content_findings(document, profile)]
+    findings = [
+        *readability_findings(document, profile, scoring.readability),
+        *content_findings(document, profile, scoring.quality),
+    ]
     match = None
     if posting is not None:
         match = match_resume(document, profile, posting, resources)
-        findings.extend(ats_findings(match))
+        findings.extend(ats_findings(match, scoring.ats))
     return ResumeAnalysis(
         document=document,
         profile=profile,
-        quality_score=resume_quality(document, profile),
-        findings=order_findings(findings),
+        quality_score=resume_quality(document, profile, scoring.quality),
+        findings=order_findings(findings, resources.taxonomy),
         posting=posting,
         match=match,
     )

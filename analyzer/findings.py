@@ -16,7 +16,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from analyzer.nlp.interface import Taxonomy
 
 
 class Severity(str, Enum):
@@ -440,15 +443,15 @@ MISSING_REQUIRED_IDS = ("ats.missing_required_skill", "ats.missing_required_skil
 _NAME_SPLIT = re.compile(r",\s*|\s+or\s+")
 
 
-def drop_repeated_pillars(findings: Iterable[Finding]) -> list[Finding]:
+def drop_repeated_pillars(findings: Iterable[Finding], taxonomy: Taxonomy) -> list[Finding]:
     """Drop a roadmap "missing pillar" finding when an ATS finding asks for a skill of it.
 
     "Nothing shows the Math & statistics pillar" beside "The posting requires statistics" is
     one change said twice; the ATS finding is the one to keep: it names the skill and the
     posting, and adding that skill fills the pillar too (any skill of a pillar shows it).
+    The pillar of each skill comes from ``taxonomy``, the run's own (a user --taxonomy file
+    may move a skill to another pillar or add one).
     """
-    from analyzer.nlp.taxonomy import load_taxonomy
-
     findings = list(findings)
     asked = [
         name
@@ -458,7 +461,6 @@ def drop_repeated_pillars(findings: Iterable[Finding]) -> list[Finding]:
     ]
     if not asked:
         return findings
-    taxonomy = load_taxonomy()
     pillars = {s.category for s in (taxonomy.skill(n) for n in asked) if s is not None}
     return [f for f in findings if not (f.id == "content.missing_pillar" and f.evidence in pillars)]
 
@@ -476,7 +478,9 @@ def merge_findings(*groups: Iterable[Finding]) -> list[Finding]:
     return list(unique.values())
 
 
-def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+def order_findings(
+    findings: Iterable[Finding], taxonomy: Taxonomy | None = None
+) -> tuple[Finding, ...]:
     """Return findings by severity, then impact (largest first), then id; deterministic.
 
     Ties keep the order the checks produced them in, which is the meaningful one: bullets in
@@ -484,13 +488,13 @@ def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     one severity, the third and later findings of one kind (id) follow the findings of the other
     kinds, so the first few ("fix these first") are a mix of changes, not five of one kind. A
     missing-pillar finding that repeats a missing-required-skill finding is dropped first
-    (``drop_repeated_pillars``).
+    (``drop_repeated_pillars``) when the run's ``taxonomy`` is given.
     """
 
     def rank(finding: Finding) -> int:
         return SEVERITY_RANK[Severity(finding.severity)]
 
-    findings = drop_repeated_pillars(findings)
+    findings = list(findings) if taxonomy is None else drop_repeated_pillars(findings, taxonomy)
     ranked = sorted(findings, key=lambda f: (rank(f), -round(f.impact, 2), f.id))
     seen: Counter[tuple[int, str]] = Counter()
     deferred: list[bool] = []

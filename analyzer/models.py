@@ -386,6 +386,8 @@ class BulletReview(Serializable):
     """True when it opens with a strong action verb."""
     issues: tuple[BulletIssue, ...] = ()
     """Weaknesses found."""
+    shape: str | None = None
+    """Without a measured result: the bullet with one appended in placeholder form."""
 
 
 @dataclass(frozen=True)
@@ -394,6 +396,8 @@ class PillarCoverage(Serializable):
 
     name: str
     """Pillar id."""
+    label: str
+    """Display name: the taxonomy category's name (a user's --taxonomy file included)."""
     evidence: tuple[str, ...]
     """Canonical skills found for this pillar."""
     expected: tuple[str, ...] = ()
@@ -414,6 +418,8 @@ class Roadmap(Serializable):
     """Why that stage."""
     next_steps: tuple[str, ...] = ()
     """What to learn or show next."""
+    stages: tuple[str, ...] = ()
+    """Every stage of the roadmap, in order (from the stage rules)."""
 
 
 @dataclass(frozen=True)
@@ -612,6 +618,8 @@ class RepoReview(Serializable):
     """Canonical skills the repo shows (dependencies, imports, languages, README)."""
     url: str | None = None
     """Link to the repo."""
+    kind_labels: tuple[tuple[str, str], ...] = ()
+    """(kind, what a project of it shows) for each of its kinds, from the rubric."""
 
 
 @dataclass(frozen=True)
@@ -638,6 +646,8 @@ class PortfolioReview(Serializable):
     """Non-fatal problems met while fetching or judging."""
     forks: tuple[str, ...] = ()
     """Names of forked repos, listed apart: they are not judged as the candidate's work."""
+    kind_labels: tuple[tuple[str, str], ...] = ()
+    """(kind, what a project of it shows) for every kind the rubric knows, in its order."""
 
 
 @dataclass(frozen=True)

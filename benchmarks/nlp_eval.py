@@ -37,6 +37,7 @@ from analyzer.nlp.pipeline import build_nlp  # noqa: E402
 from analyzer.nlp.profile import build_profile  # noqa: E402
 from analyzer.nlp.resources import Resources, build_resources  # noqa: E402
 from analyzer.nlp.skills import skills_from_mentions  # noqa: E402
+from analyzer.rules import shipped_rules  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "nlp" / "fixtures"
 
@@ -113,7 +114,7 @@ def evaluate_bullets(resources: Resources, report: EvalReport) -> None:
         skills = skills_from_mentions(mentions, resources.taxonomy)
         found = {s.name for s in skills if not s.implied_by}
         report.skills.add_sets(Counter(found), Counter(item["skills"]), text)
-        metrics = parse_metrics(text)
+        metrics = parse_metrics(text, shipped_rules().language)
         expected = item["metrics"]
         report.achievements.add_sets(
             Counter(["yes"] if metrics else []), Counter(["yes"] if expected else []), text

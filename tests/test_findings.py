@@ -19,6 +19,7 @@ from analyzer.findings import (
     catalogue_markdown,
     order_findings,
 )
+from analyzer.nlp.taxonomy import load_taxonomy
 from analyzer.report.view import PART_AREAS
 
 # Three ATS ids in alphabetical order, for the order's id tie-break.
@@ -96,11 +97,14 @@ def test_a_missing_pillar_that_repeats_a_missing_required_skill_is_dropped() -> 
     )
     other = Finding("content.missing_pillar", Severity.MEDIUM, "content", "m", "f", "cloud")
     skill = Finding("ats.missing_required_skill", Severity.HIGH, "ats", "m", "f", "statistics")
-    assert order_findings([pillar, other, skill]) == (skill, other)
+    taxonomy = load_taxonomy()
+    assert order_findings([pillar, other, skill], taxonomy) == (skill, other)
     grouped = Finding(
         "ats.missing_required_skills", Severity.MEDIUM, "ats", "m", "f", "Kafka, AWS or GCP"
     )
-    assert order_findings([pillar, other, grouped]) == (grouped, pillar)
+    assert order_findings([pillar, other, grouped], taxonomy) == (grouped, pillar)
+    # Without the run's taxonomy nothing is dropped (a portfolio's findings have no pillars).
+    assert len(order_findings([pillar, other, skill])) == 3
 
 
 # --------------------------------------------------------------------------- the catalogue
@@ -155,8 +159,13 @@ def emitted_ids() -> list[Emitted]:
                     if pattern is not None and not pattern.startswith(".+"):
                         found.append(Emitted(pattern, where))
                 if name == "analyzer/ats/readability.py" and node.func.id == "_finding":
-                    # readability's helper takes the check's name and prefixes the area.
-                    assert first is not None and (pattern := _pattern(first)) is not None, where
+                    # readability's helper takes (rules, the check's name, ...) and prefixes
+                    # the area: the check is its first string argument.
+                    check = next(
+                        (a for a in node.args if isinstance(a, (ast.Constant, ast.JoinedStr))),
+                        None,
+                    )
+                    assert check is not None and (pattern := _pattern(check)) is not None, where
                     found.append(Emitted(r"readability\." + pattern, where))
             if (
                 isinstance(node, ast.Constant)

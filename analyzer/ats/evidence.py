@@ -13,14 +13,13 @@ a listing, exactly as a named skill does.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from analyzer.ats.rules import scoring_rules
 from analyzer.glyphs import BULLET_SYMBOLS, glyph_class
 from analyzer.models import ResumeDocument, ResumeProfile
+from analyzer.rules.scoring import ConceptEvidence
 
 USED_SECTIONS = frozenset({"experience", "projects"})
 """Sections where evidence counts as using the skill."""
@@ -49,32 +48,9 @@ class Evidence:
     """The best evidence: a related skill ("model serving") or the words ("deployed 12 models")."""
 
 
-@dataclass(frozen=True)
-class _Concept:
-    skills: tuple[str, ...]
-    patterns: tuple[Pattern, ...]
-
-
-@functools.cache
-def _concepts() -> tuple[int, dict[str, _Concept]]:
-    """Return (window, concepts by casefolded name), read once from scoring.json."""
-    rules = scoring_rules()["ats"]["concept_evidence"]
-    concepts = {
-        name.casefold(): _Concept(
-            skills=tuple(spec.get("skills", ())),
-            patterns=tuple(
-                tuple(frozenset(w.lower() for w in words) for words in pattern)
-                for pattern in spec.get("patterns", ())
-            ),
-        )
-        for name, spec in rules["concepts"].items()
-    }
-    return int(rules["window"]), concepts
-
-
-def concept_names() -> tuple[str, ...]:
+def concept_names(rules: ConceptEvidence) -> tuple[str, ...]:
     """Return the concept skills that evidence can show (as written in scoring.json)."""
-    return tuple(scoring_rules()["ats"]["concept_evidence"]["concepts"])
+    return tuple(rules.concepts)
 
 
 def resume_units(document: ResumeDocument) -> Iterator[tuple[str, str]]:
@@ -106,11 +82,12 @@ def find_pattern(pattern: Pattern, words: list[str], window: int) -> tuple[int, 
 
 
 def concept_evidence(
-    skill: str, document: ResumeDocument, profile: ResumeProfile
+    skill: str, document: ResumeDocument, profile: ResumeProfile, rules: ConceptEvidence
 ) -> Evidence | None:
     """Return what shows ``skill`` in the resume without naming it, or None."""
-    window, concepts = _concepts()
-    concept = concepts.get(skill.casefold())
+    window = rules.window
+    folded = skill.casefold()
+    concept = next((c for name, c in rules.concepts.items() if name.casefold() == folded), None)
     if concept is None:
         return None
     # The resume's own words first: "drift monitoring" says more than "drift detection".

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from analyzer.ats.rules import scoring_rules
 from analyzer.ats.score import requirement_points
 from analyzer.findings import Area, Finding, Severity
 from analyzer.models import AtsMatch, KeywordMatch
+from analyzer.rules.scoring import AtsRules
 
 
-def ats_findings(match: AtsMatch) -> tuple[Finding, ...]:
+def ats_findings(match: AtsMatch, rules: AtsRules) -> tuple[Finding, ...]:
     """Return findings from a posting match: missing skills, title, years, degree, keywords.
 
     The first few missing required hard skills (posting frequency, then name) get a HIGH finding
@@ -25,10 +25,10 @@ def ats_findings(match: AtsMatch) -> tuple[Finding, ...]:
     skill_points = available.get("skills", 0.0)
 
     def points(item: KeywordMatch) -> float:
-        return requirement_points(item, match.matched, match.missing, skill_points)
+        return requirement_points(item, match.matched, match.missing, skill_points, rules)
 
-    findings = _missing_skill_findings(match, points)
-    findings.extend(_only_listed_findings(match, points))
+    findings = _missing_skill_findings(match, points, rules)
+    findings.extend(_only_listed_findings(match, points, rules))
     findings.extend(_title_findings(match, available.get("title", 0.0)))
     findings.extend(_requirement_findings(match, available))
     findings.extend(_keyword_findings(match, available.get("keywords", 0.0)))
@@ -41,9 +41,9 @@ def _names(items: Iterable[KeywordMatch]) -> str:
 
 
 def _missing_skill_findings(
-    match: AtsMatch, points: Callable[[KeywordMatch], float]
+    match: AtsMatch, points: Callable[[KeywordMatch], float], rules: AtsRules
 ) -> list[Finding]:
-    top = int(scoring_rules()["ats"]["findings"]["top_missing_required"])
+    top = rules.top_missing_required
     required = [k for k in match.missing if k.importance == "required"]
     hard = [k for k in required if not k.generic]
     findings = [_missing_skill(item, points(item)) for item in hard[:top]]
@@ -81,13 +81,12 @@ def _missing_skill_findings(
 
 
 def _only_listed_findings(
-    match: AtsMatch, points: Callable[[KeywordMatch], float]
+    match: AtsMatch, points: Callable[[KeywordMatch], float], rules: AtsRules
 ) -> list[Finding]:
     listed = [k for k in match.matched if k.importance == "required" and not k.used]
     if not listed:
         return []
-    credit = scoring_rules()["ats"]["evidence_credit"]
-    gain = float(credit["used"] - credit["listed"])
+    gain = rules.used_credit - rules.listed_credit
     one = len(listed) == 1
     return [
         Finding(

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from analyzer.models import SkillMention
 from analyzer.nlp.interface import Taxonomy
+from analyzer.rules import Rules
 
 
 class SkillFinder(Protocol):
@@ -24,7 +25,7 @@ class SkillFinder(Protocol):
 
 
 class AtsResources(Protocol):
-    """The loaded resources the ATS stage uses (pipeline, taxonomy, skill matcher)."""
+    """The loaded resources the ATS stage uses (taxonomy, skill matcher, rules)."""
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -34,4 +35,9 @@ class AtsResources(Protocol):
     @property
     def skills(self) -> SkillFinder:
         """The compiled skill matcher."""
+        ...
+
+    @property
+    def rules(self) -> Rules:
+        """The rules files (posting reading, scoring weights, word lists)."""
         ...

@@ -22,12 +22,11 @@ beside the score but not part of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from analyzer.ats.evidence import concept_evidence
 from analyzer.ats.interface import AtsResources
 from analyzer.ats.posting import clean_title
-from analyzer.ats.rules import posting_rules, scoring_rules
 from analyzer.ats.score import DEGREE_RANK, SCORING_VERSION, components, total
 from analyzer.models import (
     AtsMatch,
@@ -38,6 +37,9 @@ from analyzer.models import (
     ResumeProfile,
     Skill,
 )
+from analyzer.nlp.interface import Taxonomy
+from analyzer.rules.posting import PostingRules
+from analyzer.rules.scoring import GenericSkills
 
 IMPORTANCE_ORDER = {"required": 0, "preferred": 1, "keyword": 2}
 """Order of KeywordMatch lists: required, then preferred, then other keywords."""
@@ -59,7 +61,15 @@ def match_resume(
     title = title_match(document, posting.title, resources) if posting.title else None
     years = years_requirement(posting, profile)
     degree = degree_requirement(posting, profile, years)
-    parts = components(matched, missing, title, years, degree, posting.degree_or_equivalent)
+    parts = components(
+        matched,
+        missing,
+        title,
+        years,
+        degree,
+        posting.degree_or_equivalent,
+        resources.rules.scoring.ats,
+    )
     score, breakdown = total(parts)
     return AtsMatch(
         score=score,
@@ -86,13 +96,13 @@ def keyword_matches(
     document: ResumeDocument,
     profile: ResumeProfile,
     posting: JobPosting,
-    resources: AtsResources | None = None,
+    resources: AtsResources,
 ) -> tuple[tuple[KeywordMatch, ...], tuple[KeywordMatch, ...]]:
     """Return (matched, missing) posting skills, any-of groups and keywords, required first.
 
-    ``resources`` gives the skills' categories, which tell generic concepts from hard skills;
-    without it only the generic skills listed by name in scoring.json are generic.
+    ``resources`` gives the skills' categories, which tell generic concepts from hard skills.
     """
+    rules = resources.rules.scoring.ats
     skills: dict[str, Skill] = {s.name.casefold(): s for s in profile.skills}
     counts = {name.casefold(): count for name, count in posting.skill_counts}
     grouped = {m.casefold() for group in posting.alternatives for m in group}
@@ -105,7 +115,7 @@ def keyword_matches(
         skill = skills.get(name.casefold())
         if skill is not None:
             return tuple(sorted(set(skill.sections))), skill.used, None
-        evidence = concept_evidence(name, document, profile)
+        evidence = concept_evidence(name, document, profile, rules.concept_evidence)
         if evidence is not None:
             return evidence.sections, evidence.used, evidence.shown_by
         return None
@@ -118,7 +128,7 @@ def keyword_matches(
             if name.casefold() in grouped:
                 continue
             count = counts.get(name.casefold(), 1)
-            generic = is_generic(name, resources)
+            generic = is_generic(name, rules.generic_skills, resources.taxonomy)
             hit = found(name)
             if hit is None:
                 missing.append(KeywordMatch(name, importance, count, generic=generic))
@@ -132,7 +142,7 @@ def keyword_matches(
     for group in posting.alternatives:
         importance = "required" if all(m.casefold() in required for m in group) else "preferred"
         count = max(counts.get(m.casefold(), 1) for m in group)
-        generic = all(is_generic(m, resources) for m in group)
+        generic = all(is_generic(m, rules.generic_skills, resources.taxonomy) for m in group)
         hits = [(m, hit) for m in group if (hit := found(m)) is not None]
         if not hits:
             missing.append(
@@ -170,18 +180,15 @@ def any_of(members: tuple[str, ...]) -> str:
     return f"{', '.join(members[:-1])} or {members[-1]}"
 
 
-def is_generic(name: str, resources: AtsResources | None = None) -> bool:
+def is_generic(name: str, rules: GenericSkills, taxonomy: Taxonomy) -> bool:
     """True for a generic concept: a listed generic term or a skill of a generic category."""
-    rules = scoring_rules()["ats"]["generic_skills"]
     folded = name.casefold()
-    if folded in {n.casefold() for n in rules["not_generic"]}:
+    if folded in rules.not_generic:
         return False
-    if folded in {n.casefold() for n in rules["skills"]}:
+    if folded in rules.skills:
         return True
-    if resources is None:
-        return False
-    definition = resources.taxonomy.skill(name)
-    return definition is not None and definition.category in rules["categories"]
+    definition = taxonomy.skill(name)
+    return definition is not None and definition.category in rules.categories
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
@@ -208,12 +215,11 @@ def term_sections(term: str, document: ResumeDocument) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- title
 
 
-def normalize_title(title: str) -> str:
+def normalize_title(title: str, rules: PostingRules) -> str:
     """Lower-case a title, expand abbreviations ("ML") and drop seniority/noise words."""
-    rules = posting_rules()
-    noise = set(rules["title_noise"])
-    abbreviations: dict[str, str] = rules["title_abbreviations"]
-    tokens = _TOKEN.findall(clean_title(title).lower().replace("\u2019", "'"))
+    noise = rules.title_noise
+    abbreviations = rules.title_abbreviations
+    tokens = _TOKEN.findall(clean_title(title, rules).lower().replace("\u2019", "'"))
     out: list[str] = []
     for token in tokens:
         if token in noise:
@@ -222,26 +228,26 @@ def normalize_title(title: str) -> str:
     return " ".join(out)
 
 
-def _normalize_text(text: str) -> str:
+def _normalize_text(text: str, abbreviations: Mapping[str, str]) -> str:
     """Normalize resume text the same way as titles, but keep every word."""
-    abbreviations: dict[str, str] = posting_rules()["title_abbreviations"]
     tokens = _TOKEN.findall(text.lower())
     return " ".join(w for t in tokens for w in abbreviations.get(t, t).split())
 
 
-def _has_title(title: str, texts: Iterable[str]) -> bool:
+def _has_title(title: str, texts: Iterable[str], abbreviations: Mapping[str, str]) -> bool:
     if not title:
         return False
     pattern = re.compile(rf"(?<![\w]){re.escape(title)}(?![\w])")
-    return any(pattern.search(_normalize_text(t)) for t in texts)
+    return any(pattern.search(_normalize_text(t, abbreviations)) for t in texts)
 
 
 def role_family(title: str, resources: AtsResources) -> tuple[str, ...]:
     """Return the normalized titles of the taxonomy role the title belongs to."""
     best: tuple[int, tuple[str, ...]] = (0, ())
     padded = f" {title} "
+    rules = resources.rules.posting
     for role in resources.taxonomy.roles:
-        titles = tuple(sorted({normalize_title(t) for t in role.titles if t.strip()}))
+        titles = tuple(sorted({normalize_title(t, rules) for t in role.titles if t.strip()}))
         for candidate in titles:
             if candidate and (candidate == title or f" {candidate} " in padded):
                 if len(candidate) > best[0]:
@@ -258,8 +264,10 @@ def headline_texts(document: ResumeDocument) -> list[str]:
 
 def title_match(document: ResumeDocument, title: str, resources: AtsResources) -> float:
     """Return 0-1: how well the resume shows the posting's job title (see module doc)."""
-    weights: dict[str, float] = scoring_rules()["ats"]["title"]
-    wanted = normalize_title(title)
+    weights = resources.rules.scoring.ats.title
+    posting_rules = resources.rules.posting
+    abbreviations = posting_rules.title_abbreviations
+    wanted = normalize_title(title, posting_rules)
     if not wanted:
         return 0.0
     headline = headline_texts(document)
@@ -269,23 +277,23 @@ def title_match(document: ResumeDocument, title: str, resources: AtsResources) -
         for i, e in enumerate(e for e in document.entries if e.section == "experience")
         if e.role and (i == 0 or e.current)
     ]
-    if _has_title(wanted, headline):
-        return weights["headline"]
-    if _has_title(wanted, recent):
-        return weights["recent_role"]
-    if _has_title(wanted, roles):
-        return weights["any_role"]
+    if _has_title(wanted, headline, abbreviations):
+        return weights.headline
+    if _has_title(wanted, recent, abbreviations):
+        return weights.recent_role
+    if _has_title(wanted, roles, abbreviations):
+        return weights.any_role
     family = [t for t in role_family(wanted, resources) if t != wanted]
-    if any(_has_title(t, [*headline, *roles]) for t in family):
-        return weights["family"]
+    if any(_has_title(t, [*headline, *roles], abbreviations) for t in family):
+        return weights.family
     wanted_words = set(wanted.split())
     best = 0.0
     for text in [*headline, *roles]:
         for line in text.split("\n"):
-            words = set(_normalize_text(line).split())
+            words = set(_normalize_text(line, abbreviations).split())
             if words:
                 best = max(best, len(wanted_words & words) / len(wanted_words | words))
-    return round(weights["partial_max"] * best, 2)
+    return round(weights.partial_max * best, 2)
 
 
 # --------------------------------------------------------------------------- years, degree

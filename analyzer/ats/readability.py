@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
 
-from analyzer.ats.rules import scoring_rules
 from analyzer.findings import Area, Finding, Severity
 from analyzer.models import ResumeDocument, ResumeProfile
+from analyzer.rules.scoring import ReadabilityRules
 
 AREA = Area.READABILITY
+
+Check = Callable[[ResumeDocument, ResumeProfile, ReadabilityRules], Iterable[Finding]]
+"""One readability check: the findings of one kind of problem."""
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
@@ -24,12 +26,8 @@ _CID = re.compile(r"\(cid:\d+\)")
 _LEADING_CID = re.compile(r"^\s*\(cid:\d+\)")
 
 
-def _rules() -> dict[str, Any]:
-    rules: dict[str, Any] = scoring_rules()["readability"]
-    return rules
-
-
 def _finding(
+    rules: ReadabilityRules,
     check: str,
     severity: Severity,
     message: str,
@@ -37,7 +35,7 @@ def _finding(
     evidence: str | None = None,
     anchor: str | None = None,
 ) -> Finding:
-    impact = float(_rules()["impact"].get(check, 1))
+    impact = float(rules.impact.get(check, 1))
     return Finding(
         id=f"{AREA.value}.{check}",
         severity=severity,
@@ -50,9 +48,11 @@ def _finding(
     )
 
 
-def readability_findings(document: ResumeDocument, profile: ResumeProfile) -> tuple[Finding, ...]:
+def readability_findings(
+    document: ResumeDocument, profile: ResumeProfile, rules: ReadabilityRules
+) -> tuple[Finding, ...]:
     """Return every readability problem of the resume file, each with its fix."""
-    checks: tuple[Callable[[ResumeDocument, ResumeProfile], Iterable[Finding]], ...] = (
+    checks: tuple[Check, ...] = (
         hidden_text,
         text_layer,
         garbled_text,
@@ -63,7 +63,7 @@ def readability_findings(document: ResumeDocument, profile: ResumeProfile) -> tu
         length,
         file_kind,
     )
-    return tuple(finding for check in checks for finding in check(document, profile))
+    return tuple(finding for check in checks for finding in check(document, profile, rules))
 
 
 def _shorten(text: str, limit: int = 160) -> str:
@@ -71,12 +71,14 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def hidden_text(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+def hidden_text(
+    document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
     """Flag white, tiny or off-page text, above all instructions aimed at AI screeners."""
     hidden = document.layout.hidden
     if not hidden:
         return
-    patterns = [re.compile(p, re.IGNORECASE) for p in _rules()["ai_instruction_patterns"]]
+    patterns = [re.compile(p, re.IGNORECASE) for p in rules.ai_instruction_patterns]
     aimed = [h for h in hidden if any(p.search(h.text) for p in patterns)]
     reasons = sorted({h.reason for h in hidden})
     pages = sorted({h.page for h in hidden})
@@ -93,6 +95,7 @@ def hidden_text(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[F
             "an ATS still reads it, and hidden keywords look like stuffing when found."
         )
     yield _finding(
+        rules,
         "hidden_text",
         Severity.HIGH,
         message,
@@ -102,11 +105,14 @@ def hidden_text(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[F
     )
 
 
-def text_layer(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+def text_layer(
+    document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
     """Flag pages that are images without text, and text kept inside images."""
     layout = document.layout
     if layout.image_only_pages:
         yield _finding(
+            rules,
             "image_only_pages",
             Severity.HIGH,
             f"{layout.image_only_pages} of {document.pages} pages are images with no text "
@@ -116,6 +122,7 @@ def text_layer(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Fi
         )
     elif layout.images:
         yield _finding(
+            rules,
             "images",
             Severity.LOW,
             f"The file holds {layout.images} image(s); any words in them (logos, icons, skill "
@@ -124,13 +131,16 @@ def text_layer(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Fi
         )
 
 
-def garbled_text(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+def garbled_text(
+    document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
     """Flag characters that do not decode and words glued together without spaces."""
-    layout, rules = document.layout, _rules()
+    layout = document.layout
     leading = sum(1 for line in document.lines if _LEADING_CID.match(line.text))
     inner = sum(len(_CID.findall(line.text)) for line in document.lines) - leading
     if layout.cid_glyphs and leading and inner <= 0:
         yield _finding(
+            rules,
             "bullet_glyphs",
             Severity.LOW,
             f"{leading} bullet symbols come out as (cid:NN) codes; an ATS shows them as "
@@ -139,8 +149,9 @@ def garbled_text(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[
             "instead of a symbol font.",
             evidence=next(line.text for line in document.lines if _LEADING_CID.match(line.text)),
         )
-    elif layout.cid_glyphs >= rules["cid_glyphs_min"]:
+    elif layout.cid_glyphs >= rules.cid_glyphs_min:
         yield _finding(
+            rules,
             "garbled_text",
             Severity.HIGH,
             f"{layout.cid_glyphs} characters come out as (cid:NN) codes: the font has no "
@@ -148,8 +159,9 @@ def garbled_text(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[
             "Re-export the PDF with standard embedded fonts (e.g. save from Word or Google Docs "
             "with 'embed fonts', or use a common font such as Calibri, Arial or Latin Modern).",
         )
-    if layout.glued_words >= rules["glued_words_min"]:
+    if layout.glued_words >= rules.glued_words_min:
         yield _finding(
+            rules,
             "glued_words",
             Severity.MEDIUM,
             f"{layout.glued_words} words run together without spaces when the text is "
@@ -159,11 +171,14 @@ def garbled_text(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[
         )
 
 
-def layout(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+def layout(
+    document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
     """Flag multi-column layouts and tables an ATS may scramble."""
     facts = document.layout
     if facts.columns > 1:
         yield _finding(
+            rules,
             "multi_column",
             Severity.MEDIUM,
             f"The layout has {facts.columns} columns; many ATS parsers read across columns "
@@ -173,6 +188,7 @@ def layout(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Findin
         )
     if facts.tables:
         yield _finding(
+            rules,
             "tables",
             Severity.MEDIUM,
             f"The file has {facts.tables} table(s); ATS parsers often read table cells out of "
@@ -189,7 +205,9 @@ def _in_body(pattern: re.Pattern[str], document: ResumeDocument) -> tuple[bool, 
     return in_zone, in_body
 
 
-def contact_placement(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+def contact_placement(
+    document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
     """Flag contact details that appear only in the page header or footer."""
     if not document.layout.header_footer_text:
         return
@@ -200,6 +218,7 @@ def contact_placement(document: ResumeDocument, _profile: ResumeProfile) -> Iter
             only_zone.append(label)
     if only_zone:
         yield _finding(
+            rules,
             "contact_in_header",
             Severity.HIGH,
             f"Your {', '.join(only_zone)} appear only in the page header/footer, which many "
@@ -209,11 +228,14 @@ def contact_placement(document: ResumeDocument, _profile: ResumeProfile) -> Iter
         )
 
 
-def headings(document: ResumeDocument, profile: ResumeProfile) -> Iterable[Finding]:
+def headings(
+    document: ResumeDocument, profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
     """Flag headings an ATS will not recognise and missing standard sections."""
     for section in document.sections:
         if section.name == "other" and section.heading.strip():
             yield _finding(
+                rules,
                 "nonstandard_heading",
                 Severity.LOW,
                 f"The heading '{section.heading}' is not one an ATS recognises; its content may "
@@ -224,13 +246,14 @@ def headings(document: ResumeDocument, profile: ResumeProfile) -> Iterable[Findi
                 anchor=f"section-{section.index}",
             )
     present = {s.name for s in document.sections}
-    for name in _rules()["standard_sections"]:
+    for name in rules.standard_sections:
         if name in present:
             continue
         severity = Severity.MEDIUM
         if name == "experience" and "projects" not in present:
             severity = Severity.HIGH
         yield _finding(
+            rules,
             "missing_section",
             severity,
             f"No '{name.capitalize()}' section was found; an ATS looks for it by that name.",
@@ -246,12 +269,15 @@ def headings(document: ResumeDocument, profile: ResumeProfile) -> Iterable[Findi
         )
 
 
-def contact_details(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+def contact_details(
+    document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
     """Flag a missing e-mail, phone number or LinkedIn profile (GitHub: content findings)."""
     contact = document.contact
     kinds = {link.kind for link in contact.links}
     if not contact.email and not _EMAIL.search(document.text):
         yield _finding(
+            rules,
             "missing_email",
             Severity.HIGH,
             "No e-mail address was found; a recruiter cannot reply.",
@@ -259,6 +285,7 @@ def contact_details(document: ResumeDocument, _profile: ResumeProfile) -> Iterab
         )
     if not contact.phone:
         yield _finding(
+            rules,
             "missing_phone",
             Severity.MEDIUM,
             "No phone number was found.",
@@ -266,6 +293,7 @@ def contact_details(document: ResumeDocument, _profile: ResumeProfile) -> Iterab
         )
     if "linkedin" not in kinds and not _LINKEDIN.search(document.text):
         yield _finding(
+            rules,
             "missing_linkedin",
             Severity.LOW,
             "No LinkedIn profile link was found; recruiters check it.",
@@ -273,23 +301,25 @@ def contact_details(document: ResumeDocument, _profile: ResumeProfile) -> Iterab
         )
 
 
-def is_early_career(profile: ResumeProfile) -> bool:
+def is_early_career(profile: ResumeProfile, rules: ReadabilityRules) -> bool:
     """True for under ~5 years of experience (or unknown years short of Professional)."""
     years = profile.years_experience
     if years is None:
         return profile.roadmap.stage != "Professional"
-    return years < float(_rules()["early_career_years"])
+    return years < rules.early_career_years
 
 
-def length(document: ResumeDocument, profile: ResumeProfile) -> Iterable[Finding]:
+def length(
+    document: ResumeDocument, profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
     """Flag a resume too long or too thin for the career stage."""
-    rules = _rules()
     words = len(document.text.split())
-    early = is_early_career(profile)
-    max_pages = rules["early_career_max_pages"] if early else rules["max_pages"]
+    early = is_early_career(profile, rules)
+    max_pages = rules.early_career_max_pages if early else rules.max_pages
     stage = "under 5 years of experience" if early else "your experience"
     if document.format in ("pdf", "docx") and document.pages > max_pages:
         yield _finding(
+            rules,
             "too_many_pages",
             Severity.MEDIUM,
             f"The resume runs {document.pages} pages; for {stage} {max_pages} "
@@ -297,8 +327,9 @@ def length(document: ResumeDocument, profile: ResumeProfile) -> Iterable[Finding
             f"Cut it to {max_pages} page{'s' if max_pages > 1 else ''}: drop old or unrelated "
             "roles, merge overlapping bullets, keep the 3-5 strongest bullets per role.",
         )
-    if words < rules["min_words"]:
+    if words < rules.min_words:
         yield _finding(
+            rules,
             "too_short",
             Severity.MEDIUM,
             f"The resume has only {words} words; an ATS has little to match and a recruiter "
@@ -306,9 +337,10 @@ def length(document: ResumeDocument, profile: ResumeProfile) -> Iterable[Finding
             "Add bullets on what you built and its measured results, and a project section "
             "with the tools you used (aim for 400-700 words).",
         )
-    elif (early and words > rules["early_career_max_words"]) or words > rules["max_words"]:
-        limit = rules["early_career_max_words"] if early else rules["max_words"]
+    elif (early and words > rules.early_career_max_words) or words > rules.max_words:
+        limit = rules.early_career_max_words if early else rules.max_words
         yield _finding(
+            rules,
             "too_long",
             Severity.LOW,
             f"The resume has {words} words, more than ~{limit} for {stage}.",
@@ -317,20 +349,23 @@ def length(document: ResumeDocument, profile: ResumeProfile) -> Iterable[Finding
         )
 
 
-def file_kind(document: ResumeDocument, _profile: ResumeProfile) -> Iterable[Finding]:
+def file_kind(
+    document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
     """Flag file types and sizes that upload forms and ATS parsers handle badly."""
-    rules = _rules()
     if document.format not in ("pdf", "docx"):
         yield _finding(
+            rules,
             "file_type",
             Severity.LOW,
             f"The resume is a .{document.format} file; upload forms expect DOCX or PDF and "
             "plain text loses all structure.",
             "Send a DOCX or a text-based PDF exported from your word processor.",
         )
-    if document.size_bytes > rules["max_file_bytes"]:
+    if document.size_bytes > rules.max_file_bytes:
         megabytes = document.size_bytes / (1024 * 1024)
         yield _finding(
+            rules,
             "file_size",
             Severity.MEDIUM,
             f"The file is {megabytes:.1f} MB; many upload forms refuse files over 2 MB.",

@@ -32,8 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from analyzer.ats.rules import scoring_rules
 from analyzer.models import KeywordMatch, Requirement
+from analyzer.rules.scoring import AtsRules
 
 SCORING_VERSION = "1.2"
 """Version of the formula above; bump it whenever a weight or rule changes a score."""
@@ -54,36 +54,40 @@ class Component:
     """Points of 100 before re-sharing among applicable components."""
 
 
-def skill_weight(importance: str) -> float:
+def skill_weight(importance: str, rules: AtsRules) -> float:
     """Return the weight of a required or preferred hard skill (0 for other keywords)."""
-    weights: dict[str, float] = scoring_rules()["ats"]["skill_weight"]
-    return float(weights.get(importance, 0.0))
+    if importance == "required":
+        return rules.required_weight
+    if importance == "preferred":
+        return rules.preferred_weight
+    return 0.0
 
 
-def requirement_weight(item: KeywordMatch) -> float:
+def requirement_weight(item: KeywordMatch, rules: AtsRules) -> float:
     """Return w_i of a posting requirement: its importance's weight, less for a generic one."""
-    weight = skill_weight(item.importance)
+    weight = skill_weight(item.importance, rules)
     if item.generic:
-        weight *= float(scoring_rules()["ats"]["generic_skills"]["factor"])
+        weight *= rules.generic_skills.factor
     return weight
 
 
-def evidence_credit(item: KeywordMatch, matched: bool) -> float:
+def evidence_credit(item: KeywordMatch, matched: bool, rules: AtsRules) -> float:
     """Return 1.0 for a skill used in experience/projects, 0.6 for listed only, 0 if missing."""
     if not matched:
         return 0.0
-    credits: dict[str, float] = scoring_rules()["ats"]["evidence_credit"]
-    return float(credits["used"] if item.used else credits["listed"])
+    return rules.used_credit if item.used else rules.listed_credit
 
 
-def skills_credit(matched: Iterable[KeywordMatch], missing: Iterable[KeywordMatch]) -> float | None:
+def skills_credit(
+    matched: Iterable[KeywordMatch], missing: Iterable[KeywordMatch], rules: AtsRules
+) -> float | None:
     """Return the weighted skill coverage 0-1, or None when the posting names no skill."""
     total = earned = 0.0
     for items, found in ((matched, True), (missing, False)):
         for item in items:
-            weight = requirement_weight(item)
+            weight = requirement_weight(item, rules)
             total += weight
-            earned += weight * evidence_credit(item, found)
+            earned += weight * evidence_credit(item, found, rules)
     return earned / total if total else None
 
 
@@ -96,18 +100,20 @@ def keywords_credit(
     return found / (found + lacking) if found + lacking else None
 
 
-def years_credit(years: Requirement) -> float | None:
+def years_credit(years: Requirement, rules: AtsRules) -> float | None:
     """Return the years credit, or None when the posting asks no years."""
     if not isinstance(years.asked, (int, float)):
         return None
     if not isinstance(years.found, (int, float)):
-        return float(scoring_rules()["ats"]["years_unknown_credit"])
+        return rules.years_unknown_credit
     if years.asked <= 0:
         return 1.0
     return min(1.0, years.found / years.asked)
 
 
-def degree_credit(degree: Requirement, years: Requirement, equivalent: bool) -> float | None:
+def degree_credit(
+    degree: Requirement, years: Requirement, equivalent: bool, rules: AtsRules
+) -> float | None:
     """Return the degree credit, or None when the posting asks no degree."""
     if not isinstance(degree.asked, str):
         return None
@@ -116,7 +122,7 @@ def degree_credit(degree: Requirement, years: Requirement, equivalent: bool) -> 
     if not isinstance(degree.found, str):
         return 0.0
     short = DEGREE_RANK.get(degree.asked, 1) - DEGREE_RANK.get(degree.found, 0)
-    per_level = float(scoring_rules()["ats"]["degree_credit_per_level_short"])
+    per_level = rules.degree_credit_per_level_short
     return max(0.0, 1.0 - per_level * short)
 
 
@@ -127,15 +133,16 @@ def components(
     years: Requirement,
     degree: Requirement,
     degree_equivalent: bool,
+    rules: AtsRules,
 ) -> tuple[Component, ...]:
     """Return the applicable components with their credits."""
-    weights: dict[str, float] = scoring_rules()["ats"]["components"]
+    weights = rules.components
     credits = {
-        "skills": skills_credit(matched, missing),
+        "skills": skills_credit(matched, missing, rules),
         "title": title_match,
         "keywords": keywords_credit(matched, missing),
-        "years": years_credit(years),
-        "degree": degree_credit(degree, years, degree_equivalent),
+        "years": years_credit(years, rules),
+        "degree": degree_credit(degree, years, degree_equivalent, rules),
     }
     return tuple(
         Component(name, credit, float(weights[name]))
@@ -166,13 +173,14 @@ def requirement_points(
     matched: Iterable[KeywordMatch],
     missing: Iterable[KeywordMatch],
     available: float,
+    rules: AtsRules,
 ) -> float:
     """Return the points one more unit of evidence credit for this requirement is worth.
 
     ``available`` is the skills component's points. A missing requirement added in a bullet
     gains these points; one only listed, moved into a bullet, gains 0.4 of them.
     """
-    weight_sum = sum(requirement_weight(k) for k in (*matched, *missing))
+    weight_sum = sum(requirement_weight(k, rules) for k in (*matched, *missing))
     if not weight_sum:
         return 0.0
-    return available * requirement_weight(item) / weight_sum
+    return available * requirement_weight(item, rules) / weight_sum

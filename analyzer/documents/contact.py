@@ -10,6 +10,7 @@ from analyzer.documents.entries import is_location
 from analyzer.documents.lines import TextLine
 from analyzer.documents.sections import canonical_heading
 from analyzer.models import Contact, Link
+from analyzer.rules.headings import HeadingRules
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _PHONE = re.compile(r"(?<![\w@/.:+])\+?[\d(+][\d()\s.\-+]{5,}\d(?![\w/@])")
@@ -82,14 +83,14 @@ def find_phone(text: str) -> str | None:
     return None
 
 
-def is_name_like(text: str) -> bool:
+def is_name_like(text: str, rules: HeadingRules) -> bool:
     """Return True for a line that can be a person's name (2-5 words, letters, no heading)."""
     words = text.split()
     if not 2 <= len(words) <= 5 or len(text) > 50:
         return False
     if any(c.isdigit() for c in text) or "@" in text or "/" in text or ":" in text:
         return False
-    if canonical_heading(text) is not None:
+    if canonical_heading(text, rules) is not None:
         return False
     lowered = text.lower()
     if any(w in lowered for w in ("resume", "résumé", "curriculum", "vitae", "updated")):
@@ -103,12 +104,14 @@ def is_name_like(text: str) -> bool:
     ) and all(ch.isalpha() or ch in " .'-’," for ch in text)
 
 
-def name_from_lines(lines: Sequence[TextLine], limit_top: float = 320.0) -> str | None:
+def name_from_lines(
+    lines: Sequence[TextLine], rules: HeadingRules, limit_top: float = 320.0
+) -> str | None:
     """Return the most prominent name-like line near the top of page 1 (largest type first)."""
     candidates = [
         line
         for line in lines
-        if line.page == 1 and line.top <= limit_top and is_name_like(line.text)
+        if line.page == 1 and line.top <= limit_top and is_name_like(line.text, rules)
     ]
     if not candidates:
         return None
@@ -126,7 +129,7 @@ def _urls(text: str) -> Iterable[str]:
 
 
 def extract_contact(
-    text: str, annotations: Sequence[str] = (), *, name: str | None = None
+    text: str, rules: HeadingRules, annotations: Sequence[str] = (), *, name: str | None = None
 ) -> Contact:
     """Extract contact details from the contact part of a resume and its link annotations.
 
@@ -174,13 +177,13 @@ def extract_contact(
             stripped = line.strip().strip("#").strip()
             if not stripped:
                 continue
-            if is_name_like(stripped):
+            if is_name_like(stripped, rules):
                 name = stripped
             break
     location = None
     for line in without_email.splitlines():
         for piece in _SEPARATORS.split(_URL.sub(" ", line)):
-            if is_location(piece):
+            if is_location(piece, rules):
                 location = piece.strip().strip(",")
                 break
         if location:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from analyzer.documents.dates import (
     DANGLING_START,
@@ -21,9 +20,9 @@ from analyzer.documents.dates import (
     find_date_range,
 )
 from analyzer.documents.lines import TextLine
-from analyzer.documents.sections import heading_vocabulary
 from analyzer.glyphs import glyph_class
 from analyzer.models import Bullet, Entry
+from analyzer.rules.headings import HeadingRules
 
 ENTRY_SECTIONS = ("experience", "projects", "education")
 SENTENCE_SECTIONS = ("experience", "projects")
@@ -38,18 +37,13 @@ _DEGREE_TAIL = re.compile(
 _TERMINAL = (".", "!", "?", ";")
 
 
-@lru_cache(maxsize=1)
-def _words(kind: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in heading_vocabulary()["entries"][kind])
-
-
-def _has_words(text: str, kind: str) -> int:
+def _has_words(text: str, vocabulary: frozenset[str]) -> int:
     tokens = re.findall(r"[\w.'&-]+", text.lower())
-    vocabulary = _words(kind)
-    count = sum(1 for t in tokens if t in vocabulary or t.strip(".") in vocabulary)
-    if kind == "degree_words" and "high school" in text.lower():
-        count += 1
-    return count
+    return sum(1 for t in tokens if t in vocabulary or t.strip(".") in vocabulary)
+
+
+def _has_degree_words(text: str, rules: HeadingRules) -> int:
+    return _has_words(text, rules.degree_words) + ("high school" in text.lower())
 
 
 @dataclass
@@ -80,12 +74,12 @@ class SectionContent:
     entries: list[Entry] = field(default_factory=list)
 
 
-def _is_region(text: str) -> bool:
+def _is_region(text: str, rules: HeadingRules) -> bool:
     """A state code (CA, NJ) or a country/region name from headings.json."""
-    return bool(re.fullmatch(r"[A-Z]{2}", text)) or text.lower() in _words("regions")
+    return bool(re.fullmatch(r"[A-Z]{2}", text)) or text.lower() in rules.regions
 
 
-def is_location(text: str) -> bool:
+def is_location(text: str, rules: HeadingRules) -> bool:
     """Tell a place as resumes print it: "San Francisco, CA", "Mapo-gu, Seoul, S.Korea"."""
     text = text.strip().strip(",")
     if text.lower() in ("remote", "hybrid", "on-site", "onsite"):
@@ -94,9 +88,9 @@ def is_location(text: str) -> bool:
         return False
     if any(c.isdigit() for c in text) or "@" in text or text.count(",") > 2:
         return False
-    if _has_words(text, "role_words") or _has_words(text, "organisation_words"):
+    if _has_words(text, rules.role_words) or _has_words(text, rules.organisation_words):
         return False
-    return _is_region(text.rsplit(",", 1)[1].strip())
+    return _is_region(text.rsplit(",", 1)[1].strip(), rules)
 
 
 def _is_sentence(text: str) -> bool:
@@ -104,7 +98,7 @@ def _is_sentence(text: str) -> bool:
     return len(words) >= 8 or (len(words) >= 4 and text.rstrip().endswith(_TERMINAL))
 
 
-def _is_header(line: TextLine, section: str) -> bool:
+def _is_header(line: TextLine, section: str, rules: HeadingRules) -> bool:
     text = line.text
     if find_date_range(text) is not None and len(text.split()) <= 16:
         return True
@@ -116,11 +110,11 @@ def _is_header(line: TextLine, section: str) -> bool:
         return False
     words = text.split()
     if section == "education":
-        return not _is_sentence(text) or bool(_has_words(text, "degree_words"))
+        return not _is_sentence(text) or bool(_has_degree_words(text, rules))
     return len(words) <= 7 and not text.rstrip().endswith(_TERMINAL)
 
 
-def _strip_side_cells(line: TextLine) -> tuple[str, str | None]:
+def _strip_side_cells(line: TextLine, rules: HeadingRules) -> tuple[str, str | None]:
     """Split off right-hand cells printing a date range, a duration or a place."""
     if len(line.cells) < 2:
         return line.text, None
@@ -132,7 +126,7 @@ def _strip_side_cells(line: TextLine) -> tuple[str, str | None]:
         if (
             (dated and len(dated.text) >= len(tail) - 2)
             or DURATION.match(tail)
-            or is_location(tail)
+            or is_location(tail, rules)
         ):
             side.insert(0, kept.pop())
         else:
@@ -148,7 +142,7 @@ def _join(previous: str, addition: str) -> str:
     return f"{previous} {addition}".strip()
 
 
-def _parts(block: _Block) -> list[str]:
+def _parts(block: _Block, rules: HeadingRules) -> list[str]:
     parts: list[str] = []
     for line in block.lines:
         text = line
@@ -156,22 +150,24 @@ def _parts(block: _Block) -> list[str]:
             text = text.replace(block.dates_text, " ")
         for piece in _PART_SEPARATORS.split(text):
             piece = piece.strip(" ,;:|–—-•·")
-            if not piece or is_location(piece) or DURATION.match(piece):
+            if not piece or is_location(piece, rules) or DURATION.match(piece):
                 continue
             location = _TRAILING_LOCATION.search(piece)
-            if location and _is_region(location.group(2)):
+            if location and _is_region(location.group(2), rules):
                 piece = piece[: location.start()].strip()
             parts += [p.strip() for p in piece.split(", ") if p.strip()]
     return parts
 
 
-def _entry_from(block: _Block, section: str, previous: Entry | None, org_only: bool) -> Entry:
-    parts = _parts(block)
+def _entry_from(
+    block: _Block, section: str, previous: Entry | None, org_only: bool, rules: HeadingRules
+) -> Entry:
+    parts = _parts(block, rules)
     role: str | None = None
     organisation: str | None = None
     if section == "education":
-        degree = [p for p in parts if _has_words(p, "degree_words")]
-        schools = [p for p in parts if _has_words(p, "organisation_words")]
+        degree = [p for p in parts if _has_degree_words(p, rules)]
+        schools = [p for p in parts if _has_words(p, rules.organisation_words)]
         role = degree[0] if degree else None
         organisation = schools[0] if schools else None
         rest = [p for p in parts if p not in (role, organisation) and not _DEGREE_TAIL.match(p)]
@@ -182,11 +178,11 @@ def _entry_from(block: _Block, section: str, previous: Entry | None, org_only: b
         if role is None and organisation is None and parts:
             organisation = parts[0]
     else:
-        roles = [p for p in parts if _has_words(p, "role_words")]
+        roles = [p for p in parts if _has_words(p, rules.role_words)]
         orgs = [p for p in parts if p not in roles[:1]]
         if roles:
             role = roles[0]
-            better = [p for p in orgs if _has_words(p, "organisation_words")]
+            better = [p for p in orgs if _has_words(p, rules.organisation_words)]
             candidates = better or orgs
             organisation = candidates[0] if candidates else None
         elif parts:
@@ -230,6 +226,7 @@ def parse_section(
     section: str,
     lines: Sequence[TextLine],
     content: SectionContent,
+    rules: HeadingRules,
 ) -> None:
     """Add the bullets (and entries, for entry sections) of one section to ``content``."""
     units: list[_Unit] = []
@@ -247,7 +244,7 @@ def parse_section(
         previous = content.entries[-1] if content.entries else None
         if previous is not None and previous.section != section:
             previous = None
-        entry = _entry_from(block, section, previous, last_org_only)
+        entry = _entry_from(block, section, previous, last_org_only, rules)
         content.entries.append(entry)
         current = len(content.entries) - 1
         last_org_only = block_org_only
@@ -259,7 +256,7 @@ def parse_section(
         if not text:
             continue
         probe = TextLine(**{**line.__dict__, "text": text})
-        text, side = _strip_side_cells(probe) if with_entries else (text, None)
+        text, side = _strip_side_cells(probe, rules) if with_entries else (text, None)
         glyph = BULLET_GLYPH.match(text)
         if line.list_item or glyph is not None:
             if with_entries and block.lines:
@@ -274,7 +271,7 @@ def parse_section(
             open_unit.text = _join(open_unit.text, text)
             open_unit.last = line
             continue
-        if with_entries and _is_header(probe, section):
+        if with_entries and _is_header(probe, section, rules):
             dated = find_date_range(text)
             if block.lines and block.dates is not None and dated is not None:
                 flush_block()
@@ -282,7 +279,7 @@ def parse_section(
                 block.dates = dated
                 block.dates_text = dated.text
             if not block.lines:
-                block_org_only = dated is None and not _has_words(text, "role_words")
+                block_org_only = dated is None and not _has_words(text, rules.role_words)
             elif dated is not None:
                 block_org_only = False
             block.lines.append(text)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from analyzer.documents.lines import TextLine, clean_text
 from analyzer.documents.sections import canonical_heading
+from analyzer.rules.headings import HeadingRules
 
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", ",b", "-b")
 
@@ -150,13 +151,18 @@ def _aligned_share(narrow: list[list[Word]], other: list[list[Word]]) -> float:
     return aligned / len(narrow)
 
 
-def _has_heading(lines: list[list[Word]]) -> bool:
+def _has_heading(lines: list[list[Word]], rules: HeadingRules) -> bool:
     short = (" ".join(w.text for w in line) for line in lines if len(line) <= 4)
-    return any(canonical_heading(text) for text in short)
+    return any(canonical_heading(text, rules) for text in short)
 
 
 def find_gutter(
-    words: Sequence[Word], page_width: float, *, min_lines: int = 3, min_span: float = 0.3
+    words: Sequence[Word],
+    page_width: float,
+    rules: HeadingRules,
+    *,
+    min_lines: int = 3,
+    min_span: float = 0.3,
 ) -> float | None:
     """Return the x of a column gutter splitting these words into two real columns, if any.
 
@@ -209,7 +215,7 @@ def find_gutter(
         if len(left_lines) < min_lines or len(right_lines) < min_lines:
             continue
         narrow, other = sorted((left_lines, right_lines), key=len)
-        if _aligned_share(narrow, other) >= ALIGNED_SHARE and not _has_heading(narrow):
+        if _aligned_share(narrow, other) >= ALIGNED_SHARE and not _has_heading(narrow, rules):
             # Level with the text beside it and without section headings of its own: a
             # column of dates, places or labels belonging to those lines, not a sidebar.
             continue
@@ -250,7 +256,12 @@ def _split(words: Sequence[Word], gutter: float) -> tuple[list[Word], list[Word]
 
 
 def order_page(
-    words: Sequence[Word], page_width: float, page: int, *, first_page: bool = False
+    words: Sequence[Word],
+    page_width: float,
+    page: int,
+    rules: HeadingRules,
+    *,
+    first_page: bool = False,
 ) -> tuple[list[TextLine], int]:
     """Return the page's lines in reading order and the number of body columns found."""
     if not words:
@@ -265,7 +276,7 @@ def order_page(
         if min(w.top for w in line) - content_top > 0.45 * content_height:
             break
         body = [w for ws in page_lines[index:] for w in ws]
-        gutter = find_gutter(body, page_width)
+        gutter = find_gutter(body, page_width, rules)
         if gutter is not None:
             split_at = index
             break
@@ -275,7 +286,7 @@ def order_page(
             header_end = content_top - 1.0
         header = [w for w in words if w.bottom <= header_end + 0.01]
         rest = [w for w in words if w.bottom > header_end + 0.01]
-        lines = _ordered_header(header, page_width, page)
+        lines = _ordered_header(header, page_width, page, rules)
         if rest:
             body_lines = _lines_of(rest, page, 0)
             if lines and body_lines:
@@ -292,17 +303,19 @@ def order_page(
         biggest = max(body, key=lambda w: (w.size, -w.top))
         if biggest in right:
             columns = [right, left]
-    lines = _ordered_header(header, page_width, page)
+    lines = _ordered_header(header, page_width, page, rules)
     for index, column in enumerate(columns):
         lines += _lines_of(column, page, index)
     return lines, 2
 
 
-def _ordered_header(words: Sequence[Word], page_width: float, page: int) -> list[TextLine]:
+def _ordered_header(
+    words: Sequence[Word], page_width: float, page: int, rules: HeadingRules
+) -> list[TextLine]:
     """Lines of the header block: left block then right block when they are separate."""
     if not words:
         return []
-    gutter = find_gutter(words, page_width, min_lines=2, min_span=0.0)
+    gutter = find_gutter(words, page_width, rules, min_lines=2, min_span=0.0)
     if gutter is None:
         return _lines_of(words, page, 0)
     left, right = _split(words, gutter)

@@ -24,6 +24,7 @@ from analyzer.documents.layout import Word, group_lines, make_line, order_page
 from analyzer.documents.lines import RawDocument, TextLine
 from analyzer.errors import InputError, LimitExceeded
 from analyzer.models import HiddenText, LayoutFacts
+from analyzer.rules.headings import HeadingRules
 from analyzer.settings import Limits
 
 log = logging.getLogger(__name__)
@@ -161,7 +162,7 @@ def _hidden_reason(
     return None
 
 
-def _read_page(page: Any, number: int) -> _PageResult:
+def _read_page(page: Any, number: int, rules: HeadingRules) -> _PageResult:
     result = _PageResult()
     width, height = float(page.width), float(page.height)
     x_shift, y_shift = float(page.bbox[0]), float(page.bbox[1])
@@ -217,7 +218,7 @@ def _read_page(page: Any, number: int) -> _PageResult:
             text = " ".join(w.text for w in line_words).strip()
             if text:
                 result.hidden.append(HiddenText(text=text, page=number, reason=reason))
-    lines, columns = order_page(body, width, number, first_page=number == 1)
+    lines, columns = order_page(body, width, number, rules, first_page=number == 1)
     top_zone = [w for w in zone if w.top < ZONE * height]
     bottom_zone = [w for w in zone if w.top >= ZONE * height]
     head = [make_line(ws, number) for ws in group_lines(top_zone)]
@@ -286,8 +287,11 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
-def read_pdf(data: bytes, path: str, limits: Limits) -> RawDocument:
-    """Read PDF bytes into a RawDocument; raise InputError for unreadable files."""
+def read_pdf(data: bytes, path: str, limits: Limits, rules: HeadingRules) -> RawDocument:
+    """Read PDF bytes into a RawDocument; raise InputError for unreadable files.
+
+    ``rules`` name section headings, which tell a sidebar column from a date column.
+    """
     started = time.monotonic()
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -308,7 +312,7 @@ def read_pdf(data: bytes, path: str, limits: Limits) -> RawDocument:
             if float(page.width) * float(page.height) > limits.max_page_area:
                 raise LimitExceeded(path, f"page {number} is larger than the page-area limit")
             try:
-                results.append(_read_page(page, number))
+                results.append(_read_page(page, number, rules))
             except (InputError, MemoryError):
                 raise
             except Exception as exc:  # noqa: BLE001

@@ -25,6 +25,8 @@ from analyzer.documents.lines import RawDocument, TextLine, cut_warning
 from analyzer.documents.sections import find_sections
 from analyzer.errors import InputError, LimitExceeded
 from analyzer.models import ResumeDocument, Section
+from analyzer.rules import shipped_rules
+from analyzer.rules.headings import HeadingRules
 from analyzer.settings import Limits
 
 log = logging.getLogger(__name__)
@@ -112,14 +114,19 @@ def _load(path: str | Path, data: bytes | None, limits: Limits) -> bytes:
 
 
 def read_document(
-    path: str | Path, data: bytes | None = None, limits: Limits = Limits()
+    path: str | Path,
+    data: bytes | None = None,
+    limits: Limits = Limits(),
+    headings: HeadingRules | None = None,
 ) -> ResumeDocument:
     """Read a resume (PDF, DOCX, TXT or Markdown) into a ResumeDocument.
 
     The file is read once. With ``data`` given (a batch runner's bytes), ``path`` is only the
-    name shown in messages and is not opened. Raises InputError (or LimitExceeded) with one
-    clear reason for anything that cannot be read as a resume.
+    name shown in messages and is not opened. ``headings`` defaults to the process-wide
+    shipped rules (cheap: no NLP resource is built to read a file). Raises InputError (or
+    LimitExceeded) with one clear reason for anything that cannot be read as a resume.
     """
+    rules = shipped_rules().headings if headings is None else headings
     display = str(path)
     payload = _load(path, data, limits)
     if len(payload) > limits.max_bytes:
@@ -131,8 +138,8 @@ def read_document(
         raise InputError(display, "file is empty (0 bytes)")
 
     def read() -> ResumeDocument:
-        raw = _dispatch(display, payload, limits)
-        return assemble(display, raw, len(payload), limits)
+        raw = _dispatch(display, payload, limits, rules)
+        return assemble(display, raw, len(payload), limits, rules)
 
     return read_guarded(display, read, limits.max_inflated_bytes, limits.max_seconds)
 
@@ -140,7 +147,7 @@ def read_document(
 _READ_AS = {"a PDF": ("PDF", PDF_EXTENSIONS), "a DOCX document": ("DOCX", DOCX_EXTENSIONS)}
 
 
-def _dispatch(display: str, payload: bytes, limits: Limits) -> RawDocument:
+def _dispatch(display: str, payload: bytes, limits: Limits, rules: HeadingRules) -> RawDocument:
     from analyzer.documents.docx import read_docx
     from analyzer.documents.pdf import read_pdf
     from analyzer.documents.text import read_text
@@ -150,7 +157,7 @@ def _dispatch(display: str, payload: bytes, limits: Limits) -> RawDocument:
     if kind in _READ_AS:
         name, extensions = _READ_AS[kind]
         if kind == "a PDF":
-            raw = read_pdf(payload, display, limits)
+            raw = read_pdf(payload, display, limits, rules)
         else:
             raw = read_docx(payload, display, limits)
         if extension and extension not in extensions:
@@ -191,13 +198,15 @@ NO_TEXT = "has no text to read (it is blank, whitespace or invisible characters 
 ALL_HIDDEN = "has no visible text: all of it is hidden (white, tiny or off the page)"
 
 
-def assemble(display: str, raw: RawDocument, size: int, limits: Limits) -> ResumeDocument:
+def assemble(
+    display: str, raw: RawDocument, size: int, limits: Limits, rules: HeadingRules
+) -> ResumeDocument:
     """Build the public ResumeDocument from a format reader's RawDocument."""
     warnings = list(raw.warnings)
     lines = [line for line in _cut(raw.lines, limits, warnings) if line.text.strip()]
     if not lines:
         raise InputError(display, ALL_HIDDEN if raw.facts.hidden else NO_TEXT)
-    spans = find_sections(lines)
+    spans = find_sections(lines, rules)
     sections: list[Section] = []
     content = SectionContent()
     for index, span in enumerate(spans):
@@ -211,7 +220,7 @@ def assemble(display: str, raw: RawDocument, size: int, limits: Limits) -> Resum
             )
         )
         if span.name != "contact":
-            parse_section(span.name, body, content)
+            parse_section(span.name, body, content, rules)
     contact_text = "\n".join(
         [s.text for s in sections if s.name == "contact"]
         + list(raw.facts.header_footer_text)
@@ -219,13 +228,15 @@ def assemble(display: str, raw: RawDocument, size: int, limits: Limits) -> Resum
     )
     name = raw.name_hint
     if name is None and raw.format == "pdf":
-        name = name_from_lines(lines)
-    contact = extract_contact(contact_text, raw.annotations, name=name)
+        name = name_from_lines(lines, rules)
+    contact = extract_contact(contact_text, rules, raw.annotations, name=name)
     if contact.email is None:
-        whole = extract_contact("\n".join(line.text for line in lines), (), name=contact.name)
+        whole = extract_contact(
+            "\n".join(line.text for line in lines), rules, (), name=contact.name
+        )
         contact = replace(contact, email=whole.email)
     if contact.name is None:
-        contact = replace(contact, name=_first_name_line(lines))
+        contact = replace(contact, name=_first_name_line(lines, rules))
     return ResumeDocument(
         path=display,
         format=raw.format,
@@ -242,10 +253,10 @@ def assemble(display: str, raw: RawDocument, size: int, limits: Limits) -> Resum
     )
 
 
-def _first_name_line(lines: list[TextLine]) -> str | None:
+def _first_name_line(lines: list[TextLine], rules: HeadingRules) -> str | None:
     from analyzer.documents.contact import is_name_like
 
     for line in lines[:8]:
-        if is_name_like(line.text):
+        if is_name_like(line.text, rules):
             return line.text
     return None

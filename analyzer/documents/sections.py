@@ -1,4 +1,4 @@
-"""Section headings: the vocabulary (skills_taxonomy/headings.json) and the segmentation.
+"""Section headings: naming them (the headings rules, headings.json) and the segmentation.
 
 A line is a heading when it is short and either names a known section and stands out (bigger,
 bold, capitals, a gap before it, or the source marks it as a heading), or it is printed exactly
@@ -8,18 +8,16 @@ Text before the first heading is the "contact" section with an empty heading.
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from analyzer.documents.lines import TextLine, is_caps
 from analyzer.glyphs import glyph_class
 from analyzer.models import Line
+from analyzer.rules.headings import HeadingRules
 
 CANONICAL = (
     "contact",
@@ -39,18 +37,11 @@ _BULLET_START = re.compile(rf"^\s*({glyph_class()}|\d{{1,2}}[.)])\s")
 _EMAILISH = re.compile(r"@|https?://|www\.|\.com\b|\d{3}")
 
 
-@lru_cache(maxsize=1)
-def heading_vocabulary() -> dict[str, Any]:
-    """Return the heading vocabulary from skills_taxonomy/headings.json (loaded once)."""
-    text = resources.files("skills_taxonomy").joinpath("headings.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-@lru_cache(maxsize=1)
-def _synonyms() -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _synonyms(headings: HeadingRules) -> dict[str, str]:
+    """Map each normalised heading of the rules to its section (built once per rules)."""
     table: dict[str, str] = {}
-    for name, phrases in heading_vocabulary()["sections"].items():
+    for name, phrases in headings.sections.items():
         for phrase in phrases:
             table.setdefault(normalise_heading(phrase), name)
     return table
@@ -69,23 +60,23 @@ def normalise_heading(text: str) -> str:
     return " ".join(text.split())
 
 
-def canonical_heading(text: str) -> str | None:
+def canonical_heading(text: str, headings: HeadingRules) -> str | None:
     """Map a heading as printed to its canonical section name, or None when it is not one.
 
-    Pure: looks the normalised text up in the synonyms of skills_taxonomy/headings.json, then,
+    Pure: looks the normalised text up in the synonyms of the headings rules, then,
     for short headings, the first section keyword among its words ("Work Experience &
     Internships" -> experience).
     """
     key = normalise_heading(text)
     if not key:
         return None
-    found = _synonyms().get(key)
+    found = _synonyms(headings).get(key)
     if found is not None:
         return found
     words = key.split()
     if len(words) > MAX_HEADING_WORDS:
         return None
-    keywords: dict[str, list[str]] = heading_vocabulary()["keywords"]
+    keywords = headings.keywords
     best: tuple[int, str] | None = None
     for name, terms in keywords.items():
         for term in terms:
@@ -178,13 +169,15 @@ def _could_be_heading(line: TextLine) -> bool:
     )
 
 
-def _known_headings(items: Sequence[TextLine], typography: _Typography) -> dict[int, str]:
+def _known_headings(
+    items: Sequence[TextLine], typography: _Typography, rules: HeadingRules
+) -> dict[int, str]:
     """Return the lines naming a known section that also look like headings, by index."""
     known: dict[int, str] = {}
     for i, line in enumerate(items):
         if not _could_be_heading(line):
             continue
-        name = canonical_heading(line.text.rstrip(":"))
+        name = canonical_heading(line.text.rstrip(":"), rules)
         if name is None:
             continue
         if not typography.typed and not line.heading_hint:
@@ -246,21 +239,23 @@ def _spans(items: Sequence[TextLine], headings: dict[int, str]) -> list[SectionS
     return spans
 
 
-def find_sections(lines: Sequence[Line | TextLine]) -> list[SectionSpan]:
+def find_sections(lines: Sequence[Line | TextLine], rules: HeadingRules) -> list[SectionSpan]:
     """Find the sections of a document given its lines in reading order."""
     items = _as_text_lines(lines)
     if not items:
         return []
     typography = _Typography.of(items)
-    known = _known_headings(items, typography)
+    known = _known_headings(items, typography, rules)
     if typography.typed and known:
         known = _main_size_only(items, known)
     return _spans(items, _with_other_headings(items, known, typography.typed))
 
 
-def split_sections(lines: Sequence[Line | TextLine]) -> list[tuple[str, str, list[int]]]:
+def split_sections(
+    lines: Sequence[Line | TextLine], rules: HeadingRules
+) -> list[tuple[str, str, list[int]]]:
     """Split lines into sections: (canonical name, heading as printed, body line indexes)."""
     return [
         (span.name, span.heading, list(range(span.start, span.end)))
-        for span in find_sections(lines)
+        for span in find_sections(lines, rules)
     ]

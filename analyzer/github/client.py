@@ -47,8 +47,8 @@ from analyzer.errors import GitHubError, RateLimited
 from analyzer.github.cache import ResponseCache, credential_fingerprint, default_cache_dir
 from analyzer.github.hygiene import languages_from_sizes
 from analyzer.github.interface import Portfolio, RepoSnapshot, UserProfile
-from analyzer.github.rubric import Rubric, load_rubric
 from analyzer.github.transport import RequestStats, Transport, make_retry
+from analyzer.rules.portfolio import Rubric
 
 logger = logging.getLogger(__name__)
 
@@ -410,7 +410,7 @@ def fetch_portfolio(
     sleep: Callable[[float], None] | None = None,
     fetch_dependencies: bool = True,
     token_env: str = "GITHUB_TOKEN",
-    rubric: Rubric | None = None,
+    rubric: Rubric,
 ) -> Portfolio:
     """Fetch a user's profile and own repos (most recently pushed first) for review.
 
@@ -427,7 +427,6 @@ def fetch_portfolio(
         raise GitHubError(f"'{user}' is not a valid GitHub user name")
     if max_repos < 0:
         raise GitHubError("max_repos must be 0 or more")
-    rubric = rubric or load_rubric()
     stats = RequestStats()
     cache = None
     if use_cache:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from analyzer.findings import Area, Finding, Severity
 from analyzer.github.interface import CrossCheck, PortfolioReview
-from analyzer.github.rubric import Rubric, load_rubric
+from analyzer.rules.portfolio import Rubric
 
 __all__ = ["CrossCheck", "cross_check"]
 
@@ -22,7 +22,7 @@ def cross_check(
     resume_skills: Iterable[str],
     portfolio_review: PortfolioReview,
     *,
-    rubric: Rubric | None = None,
+    rubric: Rubric,
 ) -> CrossCheck:
     """Compare canonical resume skills with the skills the judged own repos show.
 
@@ -30,7 +30,6 @@ def cross_check(
     without evidence. Matching ignores case and spacing; names are reported as the resume (or
     the repos) spell them.
     """
-    rubric = rubric or load_rubric()
     non_code = {_key(s) for s in rubric.non_code_skills}
     claimed: dict[str, str] = {}
     for skill in resume_skills:

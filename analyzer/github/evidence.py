@@ -14,7 +14,7 @@ from types import ModuleType
 
 from analyzer.github.hygiene import all_paths, primary_language
 from analyzer.github.interface import RepoSnapshot
-from analyzer.github.rubric import Rubric, load_rubric
+from analyzer.rules.portfolio import Rubric
 
 tomllib: ModuleType | None
 try:  # Python 3.11+
@@ -87,10 +87,9 @@ def imported_modules(sources: Iterable[str]) -> set[str]:
 
 
 def evidence_terms(
-    snapshot: RepoSnapshot, rubric: Rubric | None = None, imports: Iterable[str] = ()
+    snapshot: RepoSnapshot, rubric: Rubric, imports: Iterable[str] = ()
 ) -> list[str]:
     """Return skill names a repo shows through dependencies, imports, files and language."""
-    rubric = rubric or load_rubric()
     terms: dict[str, None] = {}
     packages = [n for path, text in snapshot.dependency_files for n in dependency_names(path, text)]
     for name in [*packages, *imports]:
@@ -117,11 +116,10 @@ def repo_skills(
     snapshot: RepoSnapshot,
     skill_finder: SkillFinder | None = None,
     *,
-    rubric: Rubric | None = None,
+    rubric: Rubric,
     imports: Iterable[str] = (),
 ) -> tuple[str, ...]:
     """Return the sorted skills a repo shows; with a skill_finder, as canonical names."""
-    rubric = rubric or load_rubric()
     terms = evidence_terms(snapshot, rubric, imports)
     if skill_finder is None:
         return tuple(sorted(terms, key=str.lower))

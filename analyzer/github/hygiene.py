@@ -9,7 +9,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 
 from analyzer.github.interface import Criterion, RepoHygiene, RepoSnapshot
-from analyzer.github.rubric import Rubric, load_rubric
+from analyzer.rules.portfolio import Rubric
 
 _NOT_MODULES = ("__init__.py", "setup.py", "conftest.py", "noxfile.py", "manage.py")
 
@@ -52,14 +52,11 @@ def _modules(paths: Iterable[str], rubric: Rubric) -> list[str]:
     ]
 
 
-def primary_language(
-    languages: Iterable[tuple[str, int]], rubric: Rubric | None = None
-) -> str | None:
+def primary_language(languages: Iterable[tuple[str, int]], rubric: Rubric) -> str | None:
     """Return the main language, with notebook bytes counted as Python (their real language).
 
     Markup (HTML, CSS) only wins when there is nothing else.
     """
-    rubric = rubric or load_rubric()
     totals: dict[str, int] = {}
     order: list[str] = []
     for name, size in languages:
@@ -91,9 +88,8 @@ def languages_from_sizes(
     return tuple(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def license_from_text(text: str, rubric: Rubric | None = None) -> str | None:
+def license_from_text(text: str, rubric: Rubric) -> str | None:
     """Guess the SPDX id of a licence text (None when unrecognised)."""
-    rubric = rubric or load_rubric()
     low = " ".join(text.lower().split())
     for spdx, phrases in rubric.hygiene.license_patterns.items():
         if all(p in low for p in phrases):
@@ -106,14 +102,13 @@ def judge_hygiene(
     today: _dt.date | None = None,
     *,
     local: bool = False,
-    rubric: Rubric | None = None,
+    rubric: Rubric,
 ) -> RepoHygiene:
     """Score a repo's engineering hygiene 0-100 with each criterion's fix.
 
     With ``local=True`` (a checkout on disk) the GitHub-only criteria (description, topics)
     are left out and the score is taken over the remaining weights.
     """
-    rubric = rubric or load_rubric()
     h = rubric.hygiene
     today = today or _dt.date.today()
     paths = all_paths(snapshot)

@@ -12,7 +12,7 @@ from analyzer.github.evidence import SkillFinder, imported_modules
 from analyzer.github.hygiene import languages_from_sizes, license_from_text
 from analyzer.github.interface import RepoReview, RepoSnapshot
 from analyzer.github.portfolio import review_repo
-from analyzer.github.rubric import Rubric, load_rubric
+from analyzer.rules.portfolio import Rubric
 
 _SKIP_DIRS = {
     ".git",
@@ -86,9 +86,8 @@ def _read(path: Path, limit: int) -> str | None:
         return None
 
 
-def snapshot_local_repo(path: Path, rubric: Rubric | None = None) -> RepoSnapshot:
+def snapshot_local_repo(path: Path, rubric: Rubric) -> RepoSnapshot:
     """Read a local checkout into a RepoSnapshot (README, tree, sizes, licence, dependencies)."""
-    rubric = rubric or load_rubric()
     root = Path(path)
     if not root.is_dir():
         raise InputError(str(path), "not a directory (expected a repository checkout)")
@@ -130,11 +129,10 @@ def review_local_repo(
     today: _dt.date | None = None,
     *,
     skill_finder: SkillFinder | None = None,
-    rubric: Rubric | None = None,
+    rubric: Rubric,
 ) -> RepoReview:
     """Judge a local checkout like a GitHub repo (description/topics are not judged: they live
     on GitHub); raises InputError when `path` is not a directory."""
-    rubric = rubric or load_rubric()
     snapshot = snapshot_local_repo(Path(path), rubric)
     sources = []
     for name, size in snapshot.file_sizes:

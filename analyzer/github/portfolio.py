@@ -32,27 +32,26 @@ from analyzer.github.interface import (
     UserProfile,
 )
 from analyzer.github.readme import parse_readme, score_readme
-from analyzer.github.rubric import Rubric, load_rubric
+from analyzer.rules.portfolio import Rubric
 
 
 def _contains(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text) is not None
 
 
-def _readme_text(snapshot: RepoSnapshot) -> str:
+def _readme_text(snapshot: RepoSnapshot, rubric: Rubric) -> str:
     if not snapshot.readme:
         return ""
-    doc = parse_readme(snapshot.readme)
+    doc = parse_readme(snapshot.readme, rubric.readme)
     return "\n".join(b.text for b in doc.blocks if b.kind != "code" or "pip" in b.text)
 
 
-def project_kinds(snapshot: RepoSnapshot, rubric: Rubric | None = None) -> tuple[str, ...]:
+def project_kinds(snapshot: RepoSnapshot, rubric: Rubric) -> tuple[str, ...]:
     """Return the project kinds a repo shows (tabular, recommender, nlp, vision, ...)."""
-    rubric = rubric or load_rubric()
     prose = " ".join(
         [snapshot.name.replace("-", " ").replace("_", " "), snapshot.description or ""]
     ).lower()
-    prose += "\n" + _readme_text(snapshot).lower()
+    prose += "\n" + _readme_text(snapshot, rubric).lower()
     topics = " ".join(t.replace("-", " ") for t in snapshot.topics).lower()
     topics_raw = " ".join(snapshot.topics).lower()
     deps = " ".join(n for p, t in snapshot.dependency_files for n in dependency_names(p, t))
@@ -76,13 +75,12 @@ def project_kinds(snapshot: RepoSnapshot, rubric: Rubric | None = None) -> tuple
     return tuple(found)
 
 
-def tutorial_of(snapshot: RepoSnapshot, rubric: Rubric | None = None) -> str | None:
+def tutorial_of(snapshot: RepoSnapshot, rubric: Rubric) -> str | None:
     """Return the tutorial a repo is about (titanic, iris, mnist...) from name, description,
     topics and README title; None when it is not one."""
-    rubric = rubric or load_rubric()
     title = ""
     if snapshot.readme:
-        doc = parse_readme(snapshot.readme)
+        doc = parse_readme(snapshot.readme, rubric.readme)
         title = doc.headings[0][1] if doc.headings else ""
     text = " ".join(
         [
@@ -114,10 +112,9 @@ def review_repo(
     skill_finder: SkillFinder | None = None,
     local: bool = False,
     imports: Iterable[str] = (),
-    rubric: Rubric | None = None,
+    rubric: Rubric,
 ) -> RepoReview:
     """Judge one repo: README score, hygiene, kinds, tutorial clone, skills shown."""
-    rubric = rubric or load_rubric()
     tree_known = bool(snapshot.files or snapshot.tree)
     files = [*snapshot.files, *snapshot.tree] if tree_known else None
     readme = score_readme(
@@ -130,12 +127,14 @@ def review_repo(
     tutorial = tutorial_of(snapshot, rubric)
     if tutorial and _goes_beyond(readme, hygiene, rubric):
         tutorial = None
+    kinds = project_kinds(snapshot, rubric)
     return RepoReview(
         name=snapshot.name,
         fork=snapshot.fork,
         readme=readme,
         hygiene=hygiene,
-        kinds=project_kinds(snapshot, rubric),
+        kinds=kinds,
+        kind_labels=tuple((k, rubric.kind_shows.get(k, k)) for k in kinds),
         tutorial_clone=tutorial,
         skills=repo_skills(snapshot, skill_finder, rubric=rubric, imports=imports),
         url=snapshot.html_url,
@@ -299,10 +298,9 @@ def review_portfolio(
     today: _dt.date | None = None,
     *,
     skill_finder: SkillFinder | None = None,
-    rubric: Rubric | None = None,
+    rubric: Rubric,
 ) -> PortfolioReview:
     """Judge a fetched portfolio: every repo, the kinds, clones, profile, a score, findings."""
-    rubric = rubric or load_rubric()
     today = today or _dt.date.today()
     warnings = list(portfolio.warnings)
     reviews: list[RepoReview] = []
@@ -438,4 +436,5 @@ def review_portfolio(
         partial=portfolio.partial,
         warnings=tuple(warnings),
         forks=tuple(f.name for f in portfolio.forks),
+        kind_labels=tuple((k, rubric.kind_shows.get(k, k)) for k in rubric.kind_order),
     )

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from analyzer.github.interface import Criterion, ReadmeScore
-from analyzer.github.rubric import ReadmeRubric, load_rubric
+from analyzer.rules.portfolio import ReadmeRubric
 
 _MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
@@ -223,9 +223,8 @@ def _inline(token: Token, doc: ReadmeDoc, rubric: ReadmeRubric) -> tuple[str, bo
     return text, badge_only
 
 
-def parse_readme(text: str, rubric: ReadmeRubric | None = None) -> ReadmeDoc:
+def parse_readme(text: str, rubric: ReadmeRubric) -> ReadmeDoc:
     """Parse README Markdown (front matter stripped) into blocks, headings, links and images."""
-    rubric = rubric or load_rubric().readme
     doc = ReadmeDoc()
     tokens = _MD.parse(strip_front_matter(text))
     section = -1
@@ -624,9 +623,8 @@ def license_sections(doc: ReadmeDoc, rubric: ReadmeRubric) -> tuple[int, ...]:
     return tuple(i for i, (_, t) in enumerate(doc.headings) if _section_matches(t, syns))
 
 
-def prose_words(doc: ReadmeDoc, rubric: ReadmeRubric | None = None) -> int:
+def prose_words(doc: ReadmeDoc, rubric: ReadmeRubric) -> int:
     """Count the explanatory words: prose and tables, without badges, code or licence text."""
-    rubric = rubric or load_rubric().readme
     return sum(_words(b.text) for b in doc.prose(skip_sections=license_sections(doc, rubric)))
 
 
@@ -635,14 +633,13 @@ def score_readme(
     files: Iterable[str] | None = None,
     *,
     readme_path: str = "README.md",
-    rubric: ReadmeRubric | None = None,
+    rubric: ReadmeRubric,
 ) -> ReadmeScore:
     """Score a README 0-100; `files` (repo paths, folders ending with /) checks relative links.
 
     With ``files=None`` relative links are not checked (the tree is unknown). A missing or
     empty README fails every criterion and scores 0.
     """
-    rubric = rubric or load_rubric().readme
     unknown = set(CHECKS) ^ set(rubric.weights)
     if unknown:
         raise ValueError(f"README criteria and weights differ: {sorted(unknown)}")

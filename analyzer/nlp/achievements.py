@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzer.models import Achievement, Bullet, Metric
-from analyzer.nlp.wordlists import LanguageLists, load_language
+from analyzer.rules.language import LanguageLists
 
 METRIC_KINDS = frozenset({"percent", "money", "multiplier", "count", "time", "size", "rate"})
 """Every kind parse_metrics can return ("rate" extends the contract's six)."""
@@ -192,9 +192,10 @@ class _Candidate:
 _RANKS = {"money": 1, "percent": 2, "multiplier": 3, "rate": 4, "time": 5, "size": 6, "count": 7}
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str]]:
-    lists = load_language()
+@lru_cache(maxsize=4)
+def _compiled(
+    lists: LanguageLists,
+) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str]]:
     eval_names = "|".join(re.escape(n) for n in lists.eval_metrics)
     eval_re = r"(?i:(?<![\w-])(?:" + eval_names + r")(?![\w-]))"
     patterns = tuple(
@@ -430,7 +431,7 @@ def _mask(text: str, masks: re.Pattern[str]) -> str:
     return masks.sub(lambda m: _MASK * len(m.group(0)), text)
 
 
-def parse_metrics(text: str) -> tuple[Metric, ...]:
+def parse_metrics(text: str, lists: LanguageLists) -> tuple[Metric, ...]:
     """Return the measured results in ``text`` (see the module docstring for the grammar)."""
     if (
         not text
@@ -438,8 +439,7 @@ def parse_metrics(text: str) -> tuple[Metric, ...]:
         and not re.search(r"(?i:half|third|quarter|fold|doubled|tripled|quadrupled|times)", text)
     ):
         return ()
-    patterns, masks = _compiled()
-    lists = load_language()
+    patterns, masks = _compiled(lists)
     masked = _mask(text, masks)
     cands: list[_Candidate] = []
     for kind, pattern in patterns:
@@ -456,21 +456,25 @@ def parse_metrics(text: str) -> tuple[Metric, ...]:
     return tuple(metrics)
 
 
-def achievement_from(text: str, section: str, bullet: str | None = None) -> Achievement | None:
+def achievement_from(
+    text: str, section: str, lists: LanguageLists, bullet: str | None = None
+) -> Achievement | None:
     """Return an Achievement for a bullet or sentence carrying at least one metric."""
-    metrics = parse_metrics(text)
+    metrics = parse_metrics(text, lists)
     if not metrics:
         return None
     return Achievement(text=text, section=section, metrics=metrics, bullet=bullet)
 
 
-def achievements_from_bullets(bullets: Sequence[Bullet]) -> tuple[Achievement, ...]:
+def achievements_from_bullets(
+    bullets: Sequence[Bullet], lists: LanguageLists
+) -> tuple[Achievement, ...]:
     """Return the achievements among ``bullets`` (contact and skills bullets are skipped)."""
     found = []
     for bullet in bullets:
         if bullet.section in ACHIEVEMENT_SECTIONS_EXCLUDED:
             continue
-        achievement = achievement_from(bullet.text, bullet.section, bullet.id)
+        achievement = achievement_from(bullet.text, bullet.section, lists, bullet.id)
         if achievement is not None:
             found.append(achievement)
     return tuple(found)

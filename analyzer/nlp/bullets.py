@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from analyzer.glyphs import strip_glyphs
 from analyzer.models import Bullet, BulletIssue, BulletReview, Metric
 from analyzer.nlp.achievements import parse_metrics
-from analyzer.nlp.wordlists import LanguageLists, load_language
+from analyzer.rules.language import LanguageLists
+
+if TYPE_CHECKING:  # annotations only: suggest_shape and friends need no spaCy
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 RESULT_SECTIONS = frozenset({"experience", "projects"})
 """Sections whose bullets must open with a verb, carry a number and say enough."""
@@ -202,16 +204,16 @@ def _without_pronouns(text: str) -> str:
 def review_bullet(
     bullet: Bullet,
     nlp: Language,
+    lists: LanguageLists,
     doc: Doc | None = None,
     metrics: tuple[Metric, ...] | None = None,
 ) -> BulletReview:
     """Judge one bullet; pass ``doc`` (from ``nlp.pipe``) and ``metrics`` to avoid rework."""
-    lists = load_language()
     text = strip_glyphs(bullet.text)
     if doc is None:
         doc = nlp(text)
     if metrics is None:
-        metrics = parse_metrics(text)
+        metrics = parse_metrics(text, lists)
     quantified = bool(metrics)
     words = _words(doc)
     pronouns = _first_person(words, lists)
@@ -226,6 +228,7 @@ def review_bullet(
         section=bullet.section,
         quantified=quantified,
         action_verb=action_verb,
+        shape=None if quantified else suggest_shape(bullet.text, lists),
     )
     if bullet.section in UNJUDGED_SECTIONS or not words:
         return review
@@ -346,7 +349,19 @@ def review_bullet(
         quantified=quantified,
         action_verb=action_verb,
         issues=tuple(issues),
+        shape=review.shape,
     )
+
+
+def suggest_shape(text: str, lists: LanguageLists) -> str:
+    """Return the bullet with a measured result appended in placeholder form."""
+    base = " ".join(text.split()).rstrip(".;:, ")
+    lowered = base.casefold()
+    shape = next(
+        (shape for words, shape in lists.metric_shapes if any(w in lowered for w in words)),
+        lists.default_metric_shape,
+    )
+    return f"{base}, {shape}" if base else shape
 
 
 def _sentence_end(text: str) -> str:
@@ -366,10 +381,13 @@ def _split_hint(text: str) -> str:
     )
 
 
-def review_bullets(bullets: Sequence[Bullet], nlp: Language) -> tuple[BulletReview, ...]:
+def review_bullets(
+    bullets: Sequence[Bullet], nlp: Language, lists: LanguageLists
+) -> tuple[BulletReview, ...]:
     """Judge every bullet, running the pipeline over them in one ``nlp.pipe`` batch."""
     texts = [strip_glyphs(b.text) for b in bullets]
     docs = nlp.pipe(texts)
     return tuple(
-        review_bullet(bullet, nlp, doc=doc) for bullet, doc in zip(bullets, docs, strict=True)
+        review_bullet(bullet, nlp, lists, doc=doc)
+        for bullet, doc in zip(bullets, docs, strict=True)
     )

@@ -86,6 +86,7 @@ def build_profile(
     """Find skills, achievements, bullet issues, experience, degree and the roadmap stage."""
     today = today or dt.date.today()
     segments = _segments(document)
+    lists = resources.rules.language
     docs = list(resources.nlp.pipe(normalise(s.text) for s in segments))
     mentions: list[SkillMention] = []
     achievements: list[Achievement] = []
@@ -95,27 +96,34 @@ def build_profile(
         if segment.bullet is not None:
             bullet_docs[segment.bullet] = doc
             if segment.section not in ACHIEVEMENT_SECTIONS_EXCLUDED:
-                found = achievement_from(segment.text, segment.section, segment.bullet)
+                found = achievement_from(segment.text, segment.section, lists, segment.bullet)
                 if found is not None:
                     achievements.append(found)
         elif segment.section in PROSE_SECTIONS:
             for sentence in doc.sents:
-                found = achievement_from(sentence.text.strip(), segment.section)
+                found = achievement_from(sentence.text.strip(), segment.section, lists)
                 if found is not None:
                     achievements.append(found)
     reviews = tuple(
         review_bullet(
             bullet,
             resources.nlp,
+            lists,
             doc=bullet_docs.get(bullet.id),
-            metrics=parse_metrics(strip_glyphs(bullet.text)),
+            metrics=parse_metrics(strip_glyphs(bullet.text), lists),
         )
         for bullet in document.bullets
     )
     skills = skills_from_mentions(mentions, resources.taxonomy)
     education = "\n".join(s.text for s in document.sections if s.name == "education")
     roadmap = assess_roadmap(
-        skills, achievements, document, resources.role, resources.taxonomy, today=today
+        skills,
+        achievements,
+        document,
+        resources.role,
+        resources.taxonomy,
+        resources.rules.stages,
+        today=today,
     )
     return ResumeProfile(
         skills=skills,

@@ -18,24 +18,18 @@ Every finding names the change to make; ``impact`` estimates the quality points 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-from analyzer.ats.rules import scoring_rules
 from analyzer.findings import Area, Finding, Severity
 from analyzer.models import BulletReview, ResumeDocument, ResumeProfile
+from analyzer.rules.scoring import QualityRules
 
 ISSUE_PRIORITY = ("no_metric", "weak_opener", "passive", "first_person", "cliche", "too_long")
 """Which bullet issue names a finding when a bullet has several."""
 
 
-def _quality_rules() -> dict[str, Any]:
-    rules: dict[str, Any] = scoring_rules()["quality"]
-    return rules
-
-
-def scored_reviews(profile: ResumeProfile) -> list[BulletReview]:
+def scored_reviews(profile: ResumeProfile, rules: QualityRules) -> list[BulletReview]:
     """Return the reviews of experience and project bullets, the ones quality counts."""
-    sections = set(_quality_rules()["scored_bullet_sections"])
+    sections = rules.scored_bullet_sections
     return [r for r in profile.bullet_reviews if r.section in sections]
 
 
@@ -53,10 +47,11 @@ def has_linkedin(document: ResumeDocument) -> bool:
     )
 
 
-def quality_parts(document: ResumeDocument, profile: ResumeProfile) -> dict[str, float]:
+def quality_parts(
+    document: ResumeDocument, profile: ResumeProfile, rules: QualityRules
+) -> dict[str, float]:
     """Return each quality component's credit, 0-1."""
-    rules = _quality_rules()
-    reviews = scored_reviews(profile)
+    reviews = scored_reviews(profile, rules)
     count = len(reviews)
 
     def share(values: Iterable[bool]) -> float:
@@ -74,35 +69,39 @@ def quality_parts(document: ResumeDocument, profile: ResumeProfile) -> dict[str,
         "quantified": share(r.quantified for r in reviews),
         "action_verbs": share(r.action_verb for r in reviews),
         "bullet_issues": share(not any(i.id != "no_metric" for i in r.issues) for r in reviews),
-        "sections": sum(w for name, w in rules["sections"].items() if name in present),
-        "contact": sum(w for name, w in rules["contact"].items() if contact[name]),
+        "sections": sum(w for name, w in rules.sections.items() if name in present),
+        "contact": sum(w for name, w in rules.contact.items() if contact[name]),
         "roadmap": sum(1 for p in pillars if p.evidence) / len(pillars) if pillars else 0.0,
     }
 
 
-def resume_quality(document: ResumeDocument, profile: ResumeProfile) -> float:
+def resume_quality(document: ResumeDocument, profile: ResumeProfile, rules: QualityRules) -> float:
     """Return the resume's quality score 0-100 (formula in the module docstring)."""
-    weights: dict[str, float] = _quality_rules()["components"]
-    parts = quality_parts(document, profile)
+    weights = rules.components
+    parts = quality_parts(document, profile, rules)
     return round(sum(weights[name] * min(1.0, credit) for name, credit in parts.items()), 1)
 
 
 # --------------------------------------------------------------------------- content findings
 
 
-def content_findings(document: ResumeDocument, profile: ResumeProfile) -> tuple[Finding, ...]:
+def content_findings(
+    document: ResumeDocument, profile: ResumeProfile, rules: QualityRules
+) -> tuple[Finding, ...]:
     """Return findings about the resume's content: weak bullets, pillars, links, skills."""
     return (
-        *_bullet_findings(document, profile),
-        *_pillar_findings(profile),
-        *_link_findings(document),
+        *_bullet_findings(document, profile, rules),
+        *_pillar_findings(profile, rules),
+        *_link_findings(document, rules),
         *_skill_findings(profile),
     )
 
 
-def _bullet_findings(document: ResumeDocument, profile: ResumeProfile) -> list[Finding]:
-    weights: dict[str, float] = _quality_rules()["components"]
-    reviews = scored_reviews(profile)
+def _bullet_findings(
+    document: ResumeDocument, profile: ResumeProfile, rules: QualityRules
+) -> list[Finding]:
+    weights = rules.components
+    reviews = scored_reviews(profile, rules)
     findings: list[Finding] = []
     experience = document.section("experience")
     if (
@@ -159,15 +158,14 @@ def _bullet_findings(document: ResumeDocument, profile: ResumeProfile) -> list[F
     return findings
 
 
-def _pillar_findings(profile: ResumeProfile) -> list[Finding]:
-    weight = float(_quality_rules()["components"]["roadmap"])
+def _pillar_findings(profile: ResumeProfile, rules: QualityRules) -> list[Finding]:
+    weight = rules.components["roadmap"]
     pillars = [p for p in profile.roadmap.pillars if p.expected or p.evidence]
-    names = pillar_names()
     findings = []
     for pillar in pillars:
         if pillar.evidence or not pillar.expected:
             continue
-        name = names.get(pillar.name, pillar.name.replace("_", " "))
+        name = pillar.label or pillar.name.replace("_", " ")
         examples = ", ".join(pillar.expected[:4])
         findings.append(
             Finding(
@@ -185,17 +183,10 @@ def _pillar_findings(profile: ResumeProfile) -> list[Finding]:
     return findings
 
 
-def pillar_names() -> dict[str, str]:
-    """Return the display name of each pillar id from the shipped taxonomy."""
-    from analyzer.nlp.taxonomy import load_taxonomy
-
-    return {c.id: c.name for c in load_taxonomy().categories}
-
-
-def _link_findings(document: ResumeDocument) -> list[Finding]:
+def _link_findings(document: ResumeDocument, rules: QualityRules) -> list[Finding]:
     if has_github(document):
         return []
-    weight = _quality_rules()["components"]["contact"] * _quality_rules()["contact"]["github"]
+    weight = rules.components["contact"] * rules.contact["github"]
     return [
         Finding(
             id="content.no_github",

@@ -1,8 +1,9 @@
 """The NLP stage's heavy resources, built once per process and passed in.
 
 ``get_resources(settings)`` returns the spaCy pipeline, the taxonomy, the compiled skill
-matcher, the role profile and the word lists. It is cached per process keyed by
-(taxonomy paths, model name, role id), so a batch run or a worker pool builds them once.
+matcher, the role profile and the rules (every data file under skills_taxonomy/, typed). It
+is cached per process keyed by (taxonomy paths, model name, role id), so a batch run or a
+worker pool builds them once.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from analyzer.errors import ConfigError
 from analyzer.nlp.interface import RoleProfile, Taxonomy
 from analyzer.nlp.pipeline import build_nlp
 from analyzer.nlp.skills import SkillMatcher
-from analyzer.nlp.wordlists import LanguageLists, load_language
+from analyzer.rules import Rules, shipped_rules
+from analyzer.rules.language import LanguageLists
 from analyzer.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -35,8 +37,13 @@ class Resources:
     """The taxonomy compiled into spaCy matchers."""
     role: RoleProfile
     """The role profile the roadmap measures against."""
-    language: LanguageLists
-    """Action verbs, weak openers, clichés and metric nouns."""
+    rules: Rules
+    """Every rules file under skills_taxonomy/, typed (the process-wide shipped_rules())."""
+
+    @property
+    def language(self) -> LanguageLists:
+        """Action verbs, weak openers, clichés and metric nouns."""
+        return self.rules.language
 
 
 def resolve_role(taxonomy: Taxonomy, role_id: str) -> RoleProfile:
@@ -51,14 +58,19 @@ def resolve_role(taxonomy: Taxonomy, role_id: str) -> RoleProfile:
     return RoleProfile(id=role_id, name=role_id, titles=(), pillars=())
 
 
-def build_resources(nlp: Language, taxonomy: Taxonomy, role_id: str) -> Resources:
-    """Compile resources from a pipeline and a taxonomy already loaded (tests use this)."""
+def build_resources(
+    nlp: Language, taxonomy: Taxonomy, role_id: str, rules: Rules | None = None
+) -> Resources:
+    """Compile resources from a pipeline and a taxonomy already loaded (tests use this).
+
+    ``rules`` defaults to the process-wide shipped rules, the ones the document stage uses.
+    """
     return Resources(
         nlp=nlp,
         taxonomy=taxonomy,
         skills=SkillMatcher(nlp, taxonomy),
         role=resolve_role(taxonomy, role_id),
-        language=load_language(),
+        rules=shipped_rules() if rules is None else rules,
     )
 
 

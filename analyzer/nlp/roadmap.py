@@ -21,64 +21,14 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 from analyzer.models import Achievement, Entry, PillarCoverage, ResumeDocument, Roadmap, Skill
 from analyzer.nlp.experience import years_experience_from_entries
 from analyzer.nlp.interface import RoleProfile, Taxonomy
-from analyzer.nlp.wordlists import load_stage_rules
+from analyzer.rules.stages import Pattern, Signal, StageRule, StageRules
 
 MAX_NEXT_STEPS = 6
 """Most next steps listed: a prioritised few, not a wall."""
-
-
-@dataclass(frozen=True)
-class Signal:
-    """One piece of evidence the stage rules test (see stages.json)."""
-
-    id: str
-    label: str
-    missing: str
-    next_step: str
-    reason: str = "{label}: {detail}"
-    skills: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-    min: int = 1
-    projects: int = 0
-    achievements: int = 0
-    ml_years: float = 0.0
-    words: tuple[str, ...] = ()
-    sections: tuple[str, ...] = ()
-    link: str = ""
-
-
-@dataclass(frozen=True)
-class StageRule:
-    """One career stage and the signals it needs."""
-
-    name: str
-    focus: str
-    all: tuple[str, ...]
-    any: tuple[str, ...]
-    min_any: int
-
-
-Pattern = tuple[frozenset[str], ...]
-"""Word sets found in order, each within the window of the previous one."""
-
-
-@dataclass(frozen=True)
-class StageRules:
-    """stages.json, typed."""
-
-    signals: dict[str, Signal]
-    stages: tuple[StageRule, ...]
-    ml_role_words: tuple[str, ...]
-    evidence_window: int = 3
-    """How far (in words) each word of a pillar-evidence pattern may be from the previous."""
-    pillar_evidence: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
-    """(skill, patterns): words that show a pillar skill the resume does not name."""
 
 
 @dataclass(frozen=True)
@@ -87,50 +37,6 @@ class SignalResult:
 
     holds: bool
     detail: str = ""
-
-
-def _signal(signal_id: str, raw: dict[str, Any]) -> Signal:
-    return Signal(
-        id=signal_id,
-        label=raw["label"],
-        missing=raw["missing"],
-        next_step=raw["next_step"],
-        reason=raw.get("reason", "{label}: {detail}"),
-        skills=tuple(raw.get("skills", ())),
-        categories=tuple(raw.get("categories", ())),
-        min=int(raw.get("min", 1)),
-        projects=int(raw.get("projects", 0)),
-        achievements=int(raw.get("achievements", 0)),
-        ml_years=float(raw.get("ml_years", 0)),
-        words=tuple(raw.get("words", ())),
-        sections=tuple(raw.get("sections", ())),
-        link=raw.get("link", ""),
-    )
-
-
-@lru_cache(maxsize=1)
-def stage_rules() -> StageRules:
-    """Return the stage rules from skills_taxonomy/stages.json (loaded once)."""
-    data = load_stage_rules()
-    return StageRules(
-        signals={k: _signal(k, v) for k, v in data["signals"].items()},
-        stages=tuple(
-            StageRule(s["name"], s.get("focus", ""), tuple(s["all"]), tuple(s["any"]), s["min_any"])
-            for s in data["stages"]
-        ),
-        ml_role_words=tuple(data.get("ml_role_words", ())),
-        evidence_window=int(data.get("pillar_evidence", {}).get("window", 3)),
-        pillar_evidence=tuple(
-            (
-                skill,
-                tuple(
-                    tuple(frozenset(w.lower() for w in words) for words in pattern)
-                    for pattern in patterns
-                ),
-            )
-            for skill, patterns in data.get("pillar_evidence", {}).get("skills", {}).items()
-        ),
-    )
 
 
 _EVIDENCE_SECTIONS = ("experience", "projects", "summary")
@@ -158,14 +64,15 @@ def _find(pattern: Pattern, words: list[str], window: int) -> bool:
     return False
 
 
-def shown_skills(document: ResumeDocument, skills: Sequence[Skill]) -> tuple[str, ...]:
+def shown_skills(
+    document: ResumeDocument, skills: Sequence[Skill], rules: StageRules
+) -> tuple[str, ...]:
     """Return the pillar skills the resume shows in words without naming them.
 
     "Explained results to claims managers and executives" shows non-technical communication,
     "documented data, approach and results in the README" documentation (the phrases are data,
     ``pillar_evidence`` in stages.json). Only experience, project and summary text counts.
     """
-    rules = stage_rules()
     named = {s.name.casefold() for s in skills}
     texts = [b.text for b in document.bullets if b.section in _EVIDENCE_SECTIONS]
     texts += [s.text for s in document.sections if s.name == "summary"]
@@ -259,6 +166,19 @@ class _Facts:
         return SignalResult(False)
 
 
+_SPECIAL_WORDS = {"mlops": "MLOps", "ml": "ML", "cs": "CS", "nlp": "NLP"}
+"""How acronyms in a pillar id are written when the taxonomy gives the pillar no name."""
+
+
+def pillar_label(pillar_id: str) -> str:
+    """Return a display name for a pillar the taxonomy does not name: its id turned into words."""
+    words = pillar_id.replace("_", " ").replace("-", " ").strip()
+    out = [_SPECIAL_WORDS.get(w.casefold(), w) for w in words.split()]
+    if out and out[0] == out[0].lower():
+        out[0] = out[0].capitalize()
+    return " ".join(out) or pillar_id
+
+
 def pillar_coverage(
     skills: Sequence[Skill], role: RoleProfile, taxonomy: Taxonomy, shown: Sequence[str] = ()
 ) -> tuple[PillarCoverage, ...]:
@@ -274,6 +194,7 @@ def pillar_coverage(
         if definition is not None and definition.name not in found.get(definition.category, []):
             found.setdefault(definition.category, []).append(definition.name)
     expected = {p.category: p.core for p in role.pillars}
+    labels = {c.id: c.name for c in taxonomy.categories}
     order = [c.id for c in taxonomy.categories]
     order += [c for c in expected if c not in order]
     pillars = []
@@ -284,6 +205,7 @@ def pillar_coverage(
         pillars.append(
             PillarCoverage(
                 name=category,
+                label=labels.get(category) or pillar_label(category),
                 evidence=evidence,
                 expected=core,
                 missing=tuple(c for c in core if c.casefold() not in have),
@@ -304,10 +226,10 @@ def assess_roadmap(
     document: ResumeDocument,
     role: RoleProfile,
     taxonomy: Taxonomy,
+    rules: StageRules,
     today: dt.date | None = None,
 ) -> Roadmap:
     """Place the candidate on the roadmap: pillar coverage, stage, reasons and next steps."""
-    rules = stage_rules()
     facts = _Facts(skills, achievements, document, role, rules, today or dt.date.today())
     results = {sid: facts.evaluate(sig) for sid, sig in rules.signals.items()}
     reached = 0
@@ -331,7 +253,7 @@ def assess_roadmap(
         reasons.append(f"focus at this stage: {stage.focus}")
 
     steps = [rules.signals[sid].next_step for sid in missing_ids]
-    pillars = pillar_coverage(skills, role, taxonomy, shown_skills(document, skills))
+    pillars = pillar_coverage(skills, role, taxonomy, shown_skills(document, skills, rules))
     names = {c.id: c.name for c in taxonomy.categories}
     for pillar in pillars:
         for skill in pillar.missing[:1]:
@@ -344,4 +266,5 @@ def assess_roadmap(
         stage=stage.name,
         reasons=tuple(dict.fromkeys(reasons)),
         next_steps=tuple(dict.fromkeys(steps))[:MAX_NEXT_STEPS],
+        stages=tuple(s.name for s in rules.stages),
     )

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from analyzer.errors import ConfigError
 from analyzer.nlp.interface import (
@@ -29,12 +27,17 @@ from analyzer.nlp.interface import (
     SkillDef,
     Taxonomy,
 )
-
-if TYPE_CHECKING:
-    from importlib.abc import Traversable
-
-    from jsonschema.exceptions import ValidationError
-    from jsonschema.protocols import Validator
+from analyzer.rules.files import (
+    check_schema as check_schema_of,
+)
+from analyzer.rules.files import (
+    json_type,
+    parse_json,
+    read_shipped_file,
+    read_user_file,
+    shipped_taxonomy_files,
+    short,
+)
 
 __all__ = [
     "DEFAULT_ROLE_ID",
@@ -51,9 +54,6 @@ ROLE_FORMAT = "mlcheck-role/1"
 """Value of "format" in a role file."""
 DEFAULT_ROLE_ID = "machine_learning_engineer"
 """The role a resume is judged against when nothing else is known."""
-
-_SHIPPED_PACKAGE = "skills_taxonomy"
-_ID_PATTERN = "^[a-z][a-z0-9_]*$"
 
 
 def normalize_name(text: str) -> str:
@@ -103,41 +103,10 @@ class _Document:
     """The parsed JSON object (never mutated)."""
 
 
-def _parse_json(text: str, display: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigError(
-            f"{display}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from exc
-
-
-def _read_user_file(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            return handle.read()
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{path}: file not found") from exc
-    except IsADirectoryError as exc:
-        raise ConfigError(f"{path}: is a directory, not a taxonomy or role file") from exc
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read file: {exc.strerror or exc}") from exc
-
-
-def _read_shipped_file(resource: Traversable, display: str) -> str:
-    # A broken installation is still a configuration problem, reported like a user's file.
-    try:
-        return resource.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{display}: cannot read shipped data file: {exc}") from exc
-
-
 def _document(text: str, display: str, *, check_schema: bool = True) -> _Document:
-    data = _parse_json(text, display)
+    data = parse_json(text, display)
     if not isinstance(data, dict):
-        raise ConfigError(f"{display}: top level: expected an object, got {_json_type(data)}")
+        raise ConfigError(f"{display}: top level: expected an object, got {json_type(data)}")
     if "format" not in data:
         raise ConfigError(
             f"{display}: top level: 'format' is missing "
@@ -150,96 +119,12 @@ def _document(text: str, display: str, *, check_schema: bool = True) -> _Documen
         kind = "role"
     else:
         raise ConfigError(
-            f"{display}: format: {_short(fmt)} is not a known format "
+            f"{display}: format: {short(fmt)} is not a known format "
             f"(known: {TAXONOMY_FORMAT!r}, {ROLE_FORMAT!r})"
         )
     if check_schema:
-        from jsonschema.exceptions import best_match
-
-        error = best_match(_validator(kind).iter_errors(data))
-        if error is not None:
-            raise ConfigError(f"{display}: {_json_path(error.absolute_path)}: {_describe(error)}")
+        check_schema_of(data, kind, display)
     return _Document(display=display, kind=kind, data=data)
-
-
-@functools.lru_cache(maxsize=2)
-def _validator(kind: str) -> Validator:
-    # Imported here: jsonschema costs ~0.1 s to import and is only needed for user files.
-    from jsonschema.validators import validator_for
-
-    schema_file = resources.files("analyzer") / "schemas" / f"{kind}.schema.json"
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    validator: Validator = validator_for(schema)(schema)
-    return validator
-
-
-def _describe(error: ValidationError) -> str:
-    """Say what is wrong in one short line (jsonschema's own messages can embed whole objects)."""
-    value = error.validator_value
-    instance = error.instance
-    if error.validator == "type":
-        return f"expected {_type_words(value)}, got {_json_type(instance)}"
-    if error.validator == "pattern":
-        if value == _ID_PATTERN:
-            return (
-                f"{_short(instance)} is not a valid id "
-                "(lower-case letters, digits and '_', starting with a letter)"
-            )
-        return f"{_short(instance)} must be one line with no leading or trailing blanks"
-    if error.validator == "uniqueItems" and isinstance(instance, list):
-        seen: list[Any] = []
-        for item in instance:
-            if item in seen:
-                return f"{_short(item)} is listed twice"
-            seen.append(item)
-    if error.validator == "minItems":
-        return "must not be empty"
-    if error.validator == "maxLength":
-        return f"{_short(instance)} is longer than {value} characters"
-    if error.validator == "const":
-        return f"expected {value!r}, got {_short(instance)}"
-    return " ".join(error.message.split())
-
-
-def _type_words(value: Any) -> str:
-    names = [value] if isinstance(value, str) else list(value)
-    return " or ".join(f"an {n}" if n[:1] in "aeiou" else f"a {n}" for n in names)
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _json_path(parts: Iterable[str | int]) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out or "top level"
-
-
-def _shipped_resources() -> Iterator[tuple[Traversable, str]]:
-    root = resources.files(_SHIPPED_PACKAGE)
-    yield root / "skills.json", f"{_SHIPPED_PACKAGE}/skills.json"
-    roles = root / "roles"
-    if roles.is_dir():
-        for entry in sorted(roles.iterdir(), key=lambda item: item.name):
-            if entry.name.endswith(".json"):
-                yield entry, f"{_SHIPPED_PACKAGE}/roles/{entry.name}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -247,8 +132,8 @@ def _shipped_documents() -> tuple[_Document, ...]:
     # The shipped files skip the JSON Schema (validating skills.json takes about a second);
     # tests/nlp/test_taxonomy.py validates them, and the semantic checks below still run.
     documents = tuple(
-        _document(_read_shipped_file(resource, display), display, check_schema=False)
-        for resource, display in _shipped_resources()
+        _document(read_shipped_file(resource, display), display, check_schema=False)
+        for resource, display in shipped_taxonomy_files()
     )
     if documents[0].kind != "taxonomy":
         raise ConfigError(f"{documents[0].display}: format: expected {TAXONOMY_FORMAT!r}")
@@ -262,7 +147,7 @@ def _shipped_documents() -> tuple[_Document, ...]:
 def _load_cached(extra_paths: tuple[str, ...]) -> Taxonomy:
     merger = _Merger()
     documents = _shipped_documents() + tuple(
-        _document(_read_user_file(path), path) for path in extra_paths
+        _document(read_user_file(path), path) for path in extra_paths
     )
     for doc in documents:
         if doc.kind == "taxonomy":

@@ -105,6 +105,7 @@ def analysis_json(analysis: ResumeAnalysis) -> dict[str, Any]:
         bullet["quantified"] = review.quantified if review else False
         bullet["action_verb"] = review.action_verb if review else False
         bullet["issues"] = [i.to_dict() for i in review.issues] if review else []
+        bullet["shape"] = review.shape if review else None
     result["skills"] = [
         {
             "name": s.name,
@@ -179,6 +180,7 @@ def repo_json(repo: RepoReview) -> dict[str, Any]:
         "kinds": list(repo.kinds),
         "tutorial_clone": repo.tutorial_clone,
         "language": repo.hygiene.primary_language,
+        "kind_labels": [list(pair) for pair in repo.kind_labels],
     }
 
 
@@ -195,6 +197,7 @@ def portfolio_json(
             "tutorial_clones": list(review.tutorial_clones),
             "score": review.score,
             "forks": list(review.forks),
+            "kind_labels": [list(pair) for pair in review.kind_labels],
         },
         "findings": [finding.to_dict() for finding in review.findings],
         "warnings": list(review.warnings),
@@ -353,6 +356,7 @@ def analysis_from_json(data: Mapping[str, Any]) -> ResumeAnalysis:
             quantified=b["quantified"],
             action_verb=b["action_verb"],
             issues=tuple(BulletIssue.from_dict(i) for i in b["issues"]),
+            shape=b.get("shape"),
         )
         for b in data["bullets"]
     )
@@ -402,6 +406,10 @@ def _criteria(criteria: list[Mapping[str, Any]]) -> tuple[Criterion, ...]:
     return tuple(Criterion.from_dict({"weight": 0.0, **c}) for c in criteria)
 
 
+def _pairs(items: Any) -> tuple[tuple[str, str], ...]:
+    return tuple((str(kind), str(label)) for kind, label in items)
+
+
 def repo_from_json(repo: Mapping[str, Any]) -> RepoReview:
     """Rebuild a judged repo from a `github.repos` item or the repo document's `repo`."""
     return RepoReview(
@@ -416,6 +424,7 @@ def repo_from_json(repo: Mapping[str, Any]) -> RepoReview:
         kinds=tuple(repo["kinds"]),
         tutorial_clone=repo.get("tutorial_clone"),
         skills=tuple(repo.get("skills", ())),
+        kind_labels=_pairs(repo.get("kind_labels", ())),
     )
 
 
@@ -438,6 +447,7 @@ def portfolio_from_json(github: Mapping[str, Any]) -> PortfolioReview:
         partial=github["partial"],
         warnings=tuple(github["warnings"]),
         forks=tuple(verdict.get("forks", ())),
+        kind_labels=_pairs(verdict.get("kind_labels", ())),
     )
 
 

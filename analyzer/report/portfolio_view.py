@@ -147,6 +147,7 @@ def build_repo_report(repo: RepoReview) -> PortfolioReportView:
         kinds=repo.kinds,
         tutorial_clones=(repo.name,) if repo.tutorial_clone else (),
         score=repo.readme.score,
+        kind_labels=repo.kind_labels,
     )
     part = portfolio_view(single, local=True)
     findings = repo_check_findings(repo)

@@ -6,11 +6,9 @@ verdict says, which anchors are safe to link) is made here, once, for all output
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from analyzer.errors import MlcheckError
 from analyzer.findings import Finding, Severity
 from analyzer.glyphs import strip_glyphs
 from analyzer.models import (
@@ -32,19 +30,6 @@ FIX_FIRST_COUNT = 5
 QUANTIFIABLE_SECTIONS = ("experience", "projects")
 """Sections whose bullets should carry a measured result."""
 
-STAGES = ("Beginner", "Intermediate", "Job seeker", "Professional")
-"""The roadmap's career stages, in order."""
-
-PROJECT_KINDS = (
-    ("tabular", "Foundational: tabular data with cleaning and feature engineering"),
-    ("recommender", "Intermediate: a recommender from user-item interactions"),
-    ("nlp", "Advanced: text with deep learning"),
-    ("vision", "Advanced: images with CNNs or transfer learning"),
-    ("time_series", "Time series forecasting"),
-    ("mlops", "Deployment: an API or app in a container"),
-)
-"""Project kinds of a portfolio that tells a growth story, with what each shows."""
-
 # Areas each report part gathers; anything else lands in "Other findings".
 PART_AREAS: dict[str, tuple[str, ...]] = {
     "ats": ("ats",),
@@ -54,33 +39,6 @@ PART_AREAS: dict[str, tuple[str, ...]] = {
     "portfolio": ("portfolio", "readme", "hygiene"),
 }
 
-# Suggested shapes for a bullet without a number, chosen by what the bullet talks about.
-METRIC_SHAPES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (
-        ("blog", "talk at", "workshop", "tutorial", "article", "newsletter"),
-        "read by N people (or presented to N)",
-    ),
-    (
-        ("latency", "faster", "speed", "inference", "runtime", "throughput", "optimi"),
-        "cutting p95 latency from X ms to Y ms",
-    ),
-    (
-        ("accuracy", "f1", "precision", "recall", "auc", "classifier", "model", "predict"),
-        "raising F1 (or accuracy) from X to Y on N held-out examples",
-    ),
-    (("cost", "spend", "budget", "saving", "cheaper"), "saving $X a month (Y% of the bill)"),
-    (
-        ("pipeline", "etl", "ingest", "data", "feature", "warehouse"),
-        "processing N GB a day, Y% faster than before",
-    ),
-    (
-        ("api", "service", "deploy", "serv", "users", "customers", "traffic", "requests"),
-        "serving N requests/s to M users",
-    ),
-    (("automat", "manual", "report", "dashboard"), "saving the team N hours a week"),
-    (("mentor", "taught", "led", "team"), "for a team of N, shipping X in Y weeks"),
-)
-DEFAULT_SHAPE = "improving the metric that mattered by N% (from X to Y)"
 
 _SAFE_ANCHOR = re.compile(r"^(b\d+|section-\d+|repo-[A-Za-z0-9._-]+)$")
 _REPO_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -413,7 +371,7 @@ class ReportView:
     stage: str
     """Roadmap stage."""
     stage_index: int
-    """Position of the stage in STAGES (-1 when unknown)."""
+    """Position of the stage in ``stages`` (-1 when unknown)."""
     stages: tuple[str, ...]
     """All stages."""
     stage_reasons: tuple[str, ...]
@@ -437,30 +395,6 @@ class ReportView:
 # --------------------------------------------------------------------------- helpers
 
 
-@functools.lru_cache(maxsize=1)
-def _category_names() -> dict[str, str]:
-    """Display names of the shipped taxonomy's pillars, read once ({} when unavailable)."""
-    try:
-        from analyzer.nlp.taxonomy import load_taxonomy
-
-        return {c.id: c.name for c in load_taxonomy().categories}
-    except (ImportError, MlcheckError):
-        return {}
-
-
-def pillar_label(pillar_id: str) -> str:
-    """Return a pillar's display name from the taxonomy, else its id turned into words."""
-    known = _category_names().get(pillar_id)
-    if known:
-        return known
-    words = pillar_id.replace("_", " ").replace("-", " ").strip()
-    special = {"mlops": "MLOps", "ml": "ML", "cs": "CS", "nlp": "NLP"}
-    out = [special.get(w.casefold(), w) for w in words.split()]
-    if out and out[0] == out[0].lower():
-        out[0] = out[0].capitalize()
-    return " ".join(out) or pillar_id
-
-
 def repo_anchor(name: str) -> str:
     """Return the generated anchor id of a repo: "repo-" plus the name's safe characters."""
     return "repo-" + (_REPO_ID_UNSAFE.sub("-", name).strip("-") or "unnamed")
@@ -476,17 +410,6 @@ def _fmt_value(value: str | float | None) -> str:
     if isinstance(value, float):
         return f"{value:g} years" if value != int(value) else f"{int(value)} years"
     return str(value)
-
-
-def suggest_shape(text: str) -> str:
-    """Return the bullet with a measured result appended in placeholder form."""
-    base = _SPACE.sub(" ", text).strip().rstrip(".;:, ")
-    lowered = base.casefold()
-    shape = next(
-        (shape for words, shape in METRIC_SHAPES if any(w in lowered for w in words)),
-        DEFAULT_SHAPE,
-    )
-    return f"{base}, {shape}" if base else shape
 
 
 # --------------------------------------------------------------------------- builders
@@ -705,7 +628,7 @@ def _pillars(analysis: ResumeAnalysis) -> tuple[PillarView, ...]:
         views.append(
             PillarView(
                 id=pillar.name,
-                label=pillar_label(pillar.name),
+                label=pillar.label,
                 evidence=pillar.evidence,
                 expected=pillar.expected,
                 missing=pillar.missing,
@@ -731,7 +654,7 @@ def _bullet_needs(
                 target=_resolve_anchor(review.bullet, targets),
                 text=review.text,
                 section=review.section,
-                shape=suggest_shape(review.text),
+                shape=review.shape or review.text,
                 other_issues=others,
             )
         )
@@ -877,12 +800,10 @@ def portfolio_view(
                 failed=sum(1 for c in criteria if not c.passed),
             )
         )
-    kinds = tuple(KindView(k, label, k in portfolio.kinds) for k, label in PROJECT_KINDS)
-    extra = tuple(
-        KindView(k, pillar_label(k), True)
-        for k in portfolio.kinds
-        if k not in {kind for kind, _ in PROJECT_KINDS}
-    )
+    known = dict(portfolio.kind_labels)
+    kinds = tuple(KindView(k, label, k in portfolio.kinds) for k, label in portfolio.kind_labels)
+    # A kind the review found but did not label is still shown, under its id.
+    extra = tuple(KindView(k, k.replace("_", " "), True) for k in portfolio.kinds if k not in known)
     return PortfolioView(
         login=portfolio.user.login,
         name=portfolio.user.name,
@@ -936,7 +857,7 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
     posting = analysis.posting
     name = document.contact.name
     source = document.path.replace("\\", "/").rsplit("/", 1)[-1]
-    stage = profile.roadmap.stage
+    stage, stages = profile.roadmap.stage, profile.roadmap.stages
     return ReportView(
         title=f"mlcheck report for {name}" if name else f"mlcheck report for {source}",
         candidate=name,
@@ -976,8 +897,8 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         layout_facts=_layout_facts(document),
         hidden_text=tuple((h.text, h.reason) for h in document.layout.hidden),
         stage=stage,
-        stage_index=STAGES.index(stage) if stage in STAGES else -1,
-        stages=STAGES,
+        stage_index=stages.index(stage) if stage in stages else -1,
+        stages=stages,
         stage_reasons=profile.roadmap.reasons,
         next_steps=profile.roadmap.next_steps,
         portfolio=_portfolio(analysis),

@@ -21,6 +21,7 @@ from analyzer.models import AtsMatch
 from analyzer.nlp.profile import build_profile
 from analyzer.nlp.quality import content_findings
 from analyzer.nlp.resources import Resources
+from analyzer.rules import shipped_rules
 from tests.ats.test_readability import EDUCATION, EXPERIENCE, SKILLS, SUMMARY, clean_kwargs
 from tests.pdf_factory import make_resume_pdf
 from tests.shared import CORPUS
@@ -68,6 +69,8 @@ PASTRY_CHEF = {
     ],
 }
 
+SCORING = shipped_rules().scoring
+
 
 def run(resume: Path, posting: Path, resources: Resources) -> AtsMatch:
     document = read_document(str(resume))
@@ -104,9 +107,9 @@ def test_shipped_example_missing_skills_and_fix_first_mix(resources: Resources) 
     assert shown["PyTorch"].alternatives == ("PyTorch", "TensorFlow")
     findings = order_findings(
         [
-            *readability_findings(document, profile),
-            *content_findings(document, profile),
-            *ats_findings(match),
+            *readability_findings(document, profile, SCORING.readability),
+            *content_findings(document, profile, SCORING.quality),
+            *ats_findings(match, SCORING.ats),
         ]
     )
     top = [f.id for f in findings[:5]]
@@ -144,7 +147,12 @@ def test_hidden_text_is_flagged_and_never_scored(tmp_path: Path, resources: Reso
     assert after.score == before.score
     assert {"Terraform", "Apache Kafka"} <= {k.keyword for k in after.missing}
     document = read_document(str(stuffed))
-    ids = [f.id for f in readability_findings(document, build_profile(document, resources))]
+    ids = [
+        f.id
+        for f in readability_findings(
+            document, build_profile(document, resources), SCORING.readability
+        )
+    ]
     assert "readability.hidden_text" in ids
 
 
@@ -198,9 +206,9 @@ def findings_json(resume: str, posting: str, resources: Resources) -> str:
     match = match_resume(document, profile, read_posting(posting, resources), resources)
     findings = order_findings(
         [
-            *readability_findings(document, profile),
-            *content_findings(document, profile),
-            *ats_findings(match),
+            *readability_findings(document, profile, SCORING.readability),
+            *content_findings(document, profile, SCORING.quality),
+            *ats_findings(match, SCORING.ats),
         ]
     )
     return json.dumps(

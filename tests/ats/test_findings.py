@@ -12,11 +12,14 @@ from analyzer.ats.posting import read_posting
 from analyzer.findings import Finding, Severity
 from analyzer.models import AtsMatch, KeywordMatch, Requirement
 from analyzer.nlp.resources import get_resources
+from analyzer.rules import shipped_rules
 from analyzer.settings import Settings
 from tests.ats.resumes import fake_profile, text_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RES = get_resources(Settings())
+
+ATS = shipped_rules().scoring.ats
 
 
 def ml_resume() -> str:
@@ -30,7 +33,7 @@ def test_ats_findings_name_the_change() -> None:
     text = text.replace("Machine learning engineer who", "Builder who")
     document = text_document(text)
     match = match_resume(document, fake_profile(document, RES, years=1.0), posting, RES)
-    findings = ats_findings(match)
+    findings = ats_findings(match, ATS)
     by_id: dict[str, list[Finding]] = {}
     for finding in findings:
         by_id.setdefault(finding.id, []).append(finding)
@@ -52,7 +55,7 @@ def test_impacts_add_up_to_what_fixing_gains() -> None:
     document = text_document(ml_resume())
     profile = fake_profile(document, RES, years=5.0, degree="bachelor")
     before = match_resume(document, profile, posting, RES)
-    kube = next(f for f in ats_findings(before) if f.evidence == "Kubernetes")
+    kube = next(f for f in ats_findings(before, ATS) if f.evidence == "Kubernetes")
     fixed = text_document(ml_resume().replace("with Docker on", "with Docker and Kubernetes on"))
     after = match_resume(
         fixed, fake_profile(fixed, RES, years=5.0, degree="bachelor"), posting, RES
@@ -81,7 +84,7 @@ def test_top_three_missing_hard_skills_each_get_a_finding_the_rest_one() -> None
     ]
     generic = [KeywordMatch("documentation", "required", 4, generic=True)]
     preferred = [KeywordMatch("Spark", "preferred", 1), KeywordMatch("dbt", "preferred", 1)]
-    findings = ats_findings(skills_match([*hard, *generic, *preferred]))
+    findings = ats_findings(skills_match([*hard, *generic, *preferred]), ATS)
     single = [f for f in findings if f.id == "ats.missing_required_skill"]
     assert [(f.evidence, f.severity) for f in single] == [
         ("Kafka", Severity.HIGH),
@@ -103,7 +106,7 @@ def test_missing_generic_concepts_alone_are_low() -> None:
         KeywordMatch("problem solving", "required", 1, generic=True),
     ]
     findings = ats_findings(
-        skills_match(missing, [KeywordMatch("Python", "required", 1, used=True)])
+        skills_match(missing, [KeywordMatch("Python", "required", 1, used=True)]), ATS
     )
     assert [(f.id, f.severity) for f in findings] == [("ats.missing_required_skills", Severity.LOW)]
 
@@ -112,7 +115,7 @@ def test_missing_any_of_group_finding_says_one_is_enough() -> None:
     group = KeywordMatch(
         "PyTorch or TensorFlow", "required", 1, alternatives=("PyTorch", "TensorFlow")
     )
-    (finding,) = ats_findings(skills_match([group]))
+    (finding,) = ats_findings(skills_match([group]), ATS)
     assert (
         finding.message
         == "The posting requires PyTorch or TensorFlow; your resume names none of them."

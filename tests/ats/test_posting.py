@@ -17,6 +17,7 @@ from analyzer.ats.posting import (
 )
 from analyzer.errors import InputError
 from analyzer.nlp.resources import Resources
+from analyzer.rules import shipped_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -57,7 +58,7 @@ def test_preferred_marker_in_a_sentence(resources: Resources) -> None:
     ],
 )
 def test_years_asked(text: str, years: float | None) -> None:
-    assert years_asked([text]) == years
+    assert years_asked([text], shipped_rules().posting.years) == years
 
 
 @pytest.mark.parametrize(
@@ -73,7 +74,7 @@ def test_years_asked(text: str, years: float | None) -> None:
     ],
 )
 def test_degree_asked(text: str, degree: str | None, equivalent: bool) -> None:
-    assert degree_asked([text]) == (degree, equivalent)
+    assert degree_asked([text], shipped_rules().posting.degrees) == (degree, equivalent)
 
 
 def test_degree_preferred_is_not_required(resources: Resources) -> None:
@@ -243,5 +244,7 @@ def test_keywords_inside_a_skill_of_the_posting_are_dropped(resources: Resources
 
 
 def test_background_postings_make_everyday_words_weigh_less() -> None:
-    assert idf(term_key("customers")) < idf(term_key("bioprocess"))
+    assert idf(term_key("customers"), shipped_rules().posting.keywords) < idf(
+        term_key("bioprocess"), shipped_rules().posting.keywords
+    )
     assert term_key("Experiment-tracking") == term_key("experiment tracking")

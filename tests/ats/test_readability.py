@@ -18,6 +18,7 @@ from analyzer.findings import Finding, Severity
 from analyzer.models import ResumeDocument, ResumeProfile
 from analyzer.nlp.profile import build_profile
 from analyzer.nlp.resources import Resources
+from analyzer.rules import shipped_rules
 from tests.pdf_factory import Section, make_resume_docx, make_resume_pdf
 
 TODAY = dt.date(2025, 6, 1)
@@ -156,7 +157,10 @@ def analyse(path: Path, resources: Resources) -> tuple[ResumeDocument, ResumePro
 
 def findings_of(path: Path, resources: Resources) -> dict[str, Finding]:
     document, profile = analyse(path, resources)
-    return {f.id: f for f in readability_findings(document, profile)}
+    return {
+        f.id: f
+        for f in readability_findings(document, profile, shipped_rules().scoring.readability)
+    }
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,9 @@ import pytest
 
 from analyzer.documents import canonical_heading, extract_contact, find_date_range
 from analyzer.models import Link
+from analyzer.rules import shipped_rules
+
+HEADINGS = shipped_rules().headings
 
 
 @pytest.mark.parametrize(
@@ -65,17 +68,18 @@ def test_no_date_in_plain_text() -> None:
     ],
 )
 def test_canonical_headings(heading: str, canonical: str) -> None:
-    assert canonical_heading(heading) == canonical
+    assert canonical_heading(heading, HEADINGS) == canonical
 
 
 @pytest.mark.parametrize("text", ["Ada Lovelace", "Built a ranking model", "", "Acme Corp"])
 def test_not_headings(text: str) -> None:
-    assert canonical_heading(text) is None
+    assert canonical_heading(text, HEADINGS) is None
 
 
 def test_extract_contact_from_text_and_annotations() -> None:
     contact = extract_contact(
         "Ada Lovelace\nBerlin, Germany | (030) 1234-5678\nhttps://www.github.com/ada/ | ada.dev",
+        HEADINGS,
         ["mailto:ada@example.com", "https://github.com/ada", "https://linkedin.com/in/ada"],
     )
     assert contact.name == "Ada Lovelace"
@@ -90,4 +94,4 @@ def test_extract_contact_from_text_and_annotations() -> None:
 
 
 def test_year_ranges_are_not_phone_numbers() -> None:
-    assert extract_contact("Ada Lovelace\n2019 - 2023").phone is None
+    assert extract_contact("Ada Lovelace\n2019 - 2023", HEADINGS).phone is None

@@ -13,6 +13,7 @@ import responses
 from analyzer.errors import GitHubError, RateLimited
 from analyzer.github.cache import default_cache_dir
 from analyzer.github.client import fetch_portfolio
+from analyzer.rules import shipped_rules
 from tests.github.conftest import fake_token, sample_user
 from tests.github.fakegithub import FakeGitHub, FakeRepo, FakeUser
 
@@ -20,7 +21,7 @@ from tests.github.fakegithub import FakeGitHub, FakeRepo, FakeUser
 def _fetch(**kwargs: object):
     kwargs.setdefault("sleep", lambda _s: None)
     kwargs.setdefault("backoff_factor", 0)
-    return fetch_portfolio("alice", **kwargs)  # type: ignore[arg-type]
+    return fetch_portfolio("alice", **kwargs, rubric=shipped_rules().portfolio)  # type: ignore[arg-type]
 
 
 def test_fetches_profile_repos_readmes_and_trees(fake_github: FakeGitHub, cache_dir: Path) -> None:
@@ -78,14 +79,14 @@ def test_pagination_when_more_than_100_repos(rsps: responses.RequestsMock, cache
 def test_missing_user_is_a_github_error(rsps: responses.RequestsMock, cache_dir: Path) -> None:
     FakeGitHub([sample_user()]).mock(rsps)
     with pytest.raises(GitHubError) as info:
-        fetch_portfolio("ghost", cache_dir=cache_dir)
+        fetch_portfolio("ghost", cache_dir=cache_dir, rubric=shipped_rules().portfolio)
     assert str(info.value) == "GitHub user 'ghost' not found"
     assert info.value.exit_code == 4
 
 
 def test_invalid_login_is_refused_before_any_request(rsps: responses.RequestsMock) -> None:
     with pytest.raises(GitHubError, match="not a valid GitHub user name"):
-        fetch_portfolio("../etc", use_cache=False)
+        fetch_portfolio("../etc", use_cache=False, rubric=shipped_rules().portfolio)
     assert len(rsps.calls) == 0
 
 
@@ -230,9 +231,15 @@ def test_token_is_sent_but_never_shown(
     token = fake_token()
     caplog.set_level(logging.DEBUG)
     fake = FakeGitHub([sample_user()], faults={"^/users/alice$": [500]}, rate_limit=6).mock(rsps)
-    portfolio = fetch_portfolio("alice", token=token, cache_dir=cache_dir, sleep=lambda s: None)
+    portfolio = fetch_portfolio(
+        "alice",
+        token=token,
+        cache_dir=cache_dir,
+        sleep=lambda s: None,
+        rubric=shipped_rules().portfolio,
+    )
     with pytest.raises(GitHubError) as missing:
-        fetch_portfolio("ghost", token=token, cache_dir=cache_dir)
+        fetch_portfolio("ghost", token=token, cache_dir=cache_dir, rubric=shipped_rules().portfolio)
     assert all(s.authorized for s in fake.seen)
     dumped = json.dumps(portfolio.to_dict())
     cached = "".join(p.read_text() for p in cache_dir.rglob("*.json"))

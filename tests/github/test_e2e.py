@@ -9,6 +9,7 @@ import pytest
 
 from analyzer.errors import GitHubError
 from analyzer.github import fetch_portfolio, review_portfolio
+from analyzer.rules import shipped_rules
 from tests.github.conftest import fake_token, sample_user
 from tests.github.fakegithub import FakeGitHub
 
@@ -25,8 +26,9 @@ def test_fetch_and_review_over_http(tmp_path: Path) -> None:
             cache_dir=tmp_path,
             backoff_factor=0.5,
             sleep=waits.append,
+            rubric=shipped_rules().portfolio,
         )
-        review = review_portfolio(portfolio, dt.date(2025, 6, 1))
+        review = review_portfolio(portfolio, dt.date(2025, 6, 1), rubric=shipped_rules().portfolio)
         assert portfolio.requests_used == 11  # 9 + the two failed attempts
         assert len(fake.seen) == 11
         # urllib3 retries the first fault at once, then backs off through the sleeper
@@ -39,7 +41,12 @@ def test_fetch_and_review_over_http(tmp_path: Path) -> None:
 
         fake.seen.clear()
         cached = fetch_portfolio(
-            "alice", token=token, api_url=fake.api_url, cache_dir=tmp_path, sleep=waits.append
+            "alice",
+            token=token,
+            api_url=fake.api_url,
+            cache_dir=tmp_path,
+            sleep=waits.append,
+            rubric=shipped_rules().portfolio,
         )
         assert cached.requests_used == 0
         assert cached.not_modified == 9
@@ -50,7 +57,11 @@ def test_rate_limit_over_http_keeps_partial_result(tmp_path: Path) -> None:
     fake = FakeGitHub([sample_user()], rate_limit=5)
     with fake.serve():
         portfolio = fetch_portfolio(
-            "alice", api_url=fake.api_url, cache_dir=tmp_path, sleep=lambda s: None
+            "alice",
+            api_url=fake.api_url,
+            cache_dir=tmp_path,
+            sleep=lambda s: None,
+            rubric=shipped_rules().portfolio,
         )
     assert portfolio.partial
     assert portfolio.repos[0].readme is not None
@@ -64,7 +75,12 @@ def test_persistent_500_over_http(tmp_path: Path) -> None:
     fake = FakeGitHub([sample_user()], faults={"^/users/alice$": [503] * 10})
     with fake.serve(), pytest.raises(GitHubError, match="HTTP 503"):
         fetch_portfolio(
-            "alice", api_url=fake.api_url, cache_dir=tmp_path, retries=2, sleep=waits.append
+            "alice",
+            api_url=fake.api_url,
+            cache_dir=tmp_path,
+            retries=2,
+            sleep=waits.append,
+            rubric=shipped_rules().portfolio,
         )
     assert len(fake.seen) == 3
     assert waits == [1.0]
@@ -73,7 +89,9 @@ def test_persistent_500_over_http(tmp_path: Path) -> None:
 def test_missing_user_over_http(tmp_path: Path) -> None:
     fake = FakeGitHub([sample_user()])
     with fake.serve(), pytest.raises(GitHubError, match="GitHub user 'bob' not found"):
-        fetch_portfolio("bob", api_url=fake.api_url, cache_dir=tmp_path)
+        fetch_portfolio(
+            "bob", api_url=fake.api_url, cache_dir=tmp_path, rubric=shipped_rules().portfolio
+        )
 
 
 def test_typical_profile_request_budget(tmp_path: Path) -> None:
@@ -95,8 +113,12 @@ def test_typical_profile_request_budget(tmp_path: Path) -> None:
     repos += [FakeRepo("bob", {"README.md": "# Hi\n"}), FakeRepo("fork", {}, fork=True)]
     fake = FakeGitHub([FakeUser("bob", repos)])
     with fake.serve():
-        first = fetch_portfolio("bob", api_url=fake.api_url, cache_dir=tmp_path)
-        second = fetch_portfolio("bob", api_url=fake.api_url, cache_dir=tmp_path)
+        first = fetch_portfolio(
+            "bob", api_url=fake.api_url, cache_dir=tmp_path, rubric=shipped_rules().portfolio
+        )
+        second = fetch_portfolio(
+            "bob", api_url=fake.api_url, cache_dir=tmp_path, rubric=shipped_rules().portfolio
+        )
     assert (first.requests_used, first.not_modified) == (28, 0)
     assert (second.requests_used, second.not_modified) == (0, 28)
     assert len(first.repos) == 10 and first.user.has_profile_readme

@@ -8,8 +8,10 @@ import pytest
 from scipy.stats import spearmanr
 
 from analyzer.github.readme import parse_readme, score_readme, slugify_heading, strip_front_matter
-from analyzer.github.rubric import load_rubric
+from analyzer.rules import shipped_rules
 from tests.shared import CORPUS as SHARED_CORPUS
+
+RUBRIC = shipped_rules().portfolio
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readmes"
 CORPUS = SHARED_CORPUS / "readmes"
@@ -25,13 +27,13 @@ def _labels() -> list[tuple[str, int]]:
 
 
 def _failed(text: str, files: list[str] | None = None) -> set[str]:
-    return {c.id for c in score_readme(text, files).criteria if not c.passed}
+    return {c.id for c in score_readme(text, files, rubric=RUBRIC.readme).criteria if not c.passed}
 
 
 def test_weights_sum_to_100_and_every_criterion_has_a_fix() -> None:
-    rubric = load_rubric().readme
+    rubric = RUBRIC.readme
     assert sum(rubric.weights.values()) == 100
-    score = score_readme("# x\n")
+    score = score_readme("# x\n", rubric=RUBRIC.readme)
     assert {c.id for c in score.criteria} == set(rubric.weights)
     assert all(c.fix for c in score.criteria)
 
@@ -39,13 +41,15 @@ def test_weights_sum_to_100_and_every_criterion_has_a_fix() -> None:
 def test_labelled_readmes_rank_in_order() -> None:
     rows = _labels()
     assert len(rows) >= 15
-    scores = [score_readme((FIXTURES / name).read_text()).score for name, _ in rows]
+    scores = [
+        score_readme((FIXTURES / name).read_text(), rubric=RUBRIC.readme).score for name, _ in rows
+    ]
     rho = spearmanr([rank for _, rank in rows], scores).statistic
     assert rho >= 0.8, list(zip(rows, scores, strict=True))
 
 
 def test_missing_readme_fails_every_criterion() -> None:
-    score = score_readme(None)
+    score = score_readme(None, rubric=RUBRIC.readme)
     assert score.score == 0
     assert not any(c.passed for c in score.criteria)
 
@@ -61,7 +65,7 @@ def test_badges_and_licence_boilerplate_are_not_content() -> None:
 def test_front_matter_is_stripped_before_parsing() -> None:
     text = "---\ntitle: Demo\nsdk: gradio\n---\n# Demo\n\nA demo app.\n"
     assert strip_front_matter(text).startswith("# Demo")
-    doc = parse_readme(text)
+    doc = parse_readme(text, rubric=RUBRIC.readme)
     assert doc.headings == [(1, "Demo")]
 
 
@@ -83,7 +87,11 @@ def test_relative_links_are_checked_against_the_tree() -> None:
     failed = _failed(text, files)
     assert "readme.links_resolve" in failed
     assert "readme.visuals" not in failed
-    fix = next(c.fix for c in score_readme(text, files).criteria if c.id == "readme.links_resolve")
+    fix = next(
+        c.fix
+        for c in score_readme(text, files, rubric=RUBRIC.readme).criteria
+        if c.id == "readme.links_resolve"
+    )
     assert "notebooks/eda.ipynb" in fix
     assert "readme.links_resolve" not in _failed(text, [*files, "notebooks/eda.ipynb"])
     # unknown tree: links are not judged
@@ -97,7 +105,7 @@ def test_broken_image_is_not_a_visual() -> None:
 
 def test_html_images_and_headings_are_read() -> None:
     text = '<h1 align="center">Tool</h1>\n<p align="center"><img src="logo.png"></p>\n'
-    doc = parse_readme(text)
+    doc = parse_readme(text, rubric=RUBRIC.readme)
     assert doc.headings == [(1, "Tool")]
     assert doc.images == ["logo.png"]
 
@@ -127,7 +135,7 @@ def test_long_readme_needs_a_table_of_contents() -> None:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
 def test_corpus_readmes_score_sensibly() -> None:
     def score(name: str) -> float:
-        return score_readme((CORPUS / name).read_text()).score
+        return score_readme((CORPUS / name).read_text(), rubric=RUBRIC.readme).score
 
     bare = [score("SPD3__TitanicML.md"), score("esaimorales__Iris-Classification.md")]
     medium = [score("jobayer-mojumder__titanic-kaggle.md")]
@@ -140,6 +148,6 @@ def test_corpus_readmes_score_sensibly() -> None:
 
 def test_docs_table_mirrors_the_weights() -> None:
     doc = (Path(__file__).parents[2] / "docs" / "readme-score.md").read_text()
-    rubric = load_rubric()
+    rubric = RUBRIC
     for cid, weight in [*rubric.readme.weights.items(), *rubric.hygiene.weights.items()]:
         assert f"| `{cid}` | {weight:g} |" in doc

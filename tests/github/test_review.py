@@ -14,8 +14,10 @@ from analyzer.github.hygiene import judge_hygiene, primary_language
 from analyzer.github.interface import Portfolio, RepoSnapshot, UserProfile
 from analyzer.github.local import review_local_repo
 from analyzer.github.portfolio import project_kinds, review_portfolio, review_repo, tutorial_of
-from analyzer.github.rubric import load_rubric
+from analyzer.rules import shipped_rules
 from tests.github.conftest import GOOD_README
+
+RUBRIC = shipped_rules().portfolio
 
 TODAY = dt.date(2025, 6, 1)
 RECENT = dt.datetime(2025, 5, 1, tzinfo=dt.timezone.utc)
@@ -28,7 +30,7 @@ def _repo(name: str = "proj", **kwargs: object) -> RepoSnapshot:
 
 
 def _failed(snapshot: RepoSnapshot, local: bool = False) -> set[str]:
-    hygiene = judge_hygiene(snapshot, TODAY, local=local)
+    hygiene = judge_hygiene(snapshot, TODAY, local=local, rubric=RUBRIC)
     return {c.id for c in hygiene.criteria if not c.passed}
 
 
@@ -51,12 +53,12 @@ GOOD_TREE = (
 
 
 def test_hygiene_weights_sum_to_100() -> None:
-    assert sum(load_rubric().hygiene.weights.values()) == 100
+    assert sum(RUBRIC.hygiene.weights.values()) == 100
 
 
 def test_a_well_kept_repo_passes_every_hygiene_check() -> None:
     snapshot = _repo(description="d", topics=("ml",), files=GOOD_FILES, tree=GOOD_TREE)
-    hygiene = judge_hygiene(snapshot, TODAY)
+    hygiene = judge_hygiene(snapshot, TODAY, rubric=RUBRIC)
     assert hygiene.score == 100
     assert all(c.fix for c in hygiene.criteria)
 
@@ -76,13 +78,13 @@ def test_notebook_only_repo_fails_code_tests_ci_and_is_python_work() -> None:
         "hygiene.recent",
         "hygiene.license",
     } <= failed
-    assert judge_hygiene(snapshot, TODAY).primary_language == "Python"
+    assert judge_hygiene(snapshot, TODAY, rubric=RUBRIC).primary_language == "Python"
 
 
 def test_primary_language_prefers_code_over_markup() -> None:
-    assert primary_language((("HTML", 10_000), ("R", 200))) == "R"
-    assert primary_language((("HTML", 10_000),)) == "HTML"
-    assert primary_language(()) is None
+    assert primary_language((("HTML", 10_000), ("R", 200)), rubric=RUBRIC) == "R"
+    assert primary_language((("HTML", 10_000),), rubric=RUBRIC) == "HTML"
+    assert primary_language((), rubric=RUBRIC) is None
 
 
 def test_workflow_folder_without_files_is_not_ci() -> None:
@@ -96,7 +98,9 @@ def test_licence_from_listing_or_file() -> None:
 
 
 def test_local_review_does_not_judge_description_and_topics() -> None:
-    hygiene = judge_hygiene(_repo(files=GOOD_FILES, tree=GOOD_TREE), TODAY, local=True)
+    hygiene = judge_hygiene(
+        _repo(files=GOOD_FILES, tree=GOOD_TREE), TODAY, local=True, rubric=RUBRIC
+    )
     ids = {c.id for c in hygiene.criteria}
     assert "hygiene.description" not in ids and "hygiene.topics" not in ids
     assert hygiene.score == 100
@@ -117,11 +121,11 @@ def test_local_review_does_not_judge_description_and_topics() -> None:
     ],
 )
 def test_project_kinds(snapshot: RepoSnapshot, kind: str) -> None:
-    assert kind in project_kinds(snapshot)
+    assert kind in project_kinds(snapshot, rubric=RUBRIC)
 
 
 def test_a_plain_repo_has_no_kind() -> None:
-    assert project_kinds(_repo(description="My dotfiles")) == ()
+    assert project_kinds(_repo(description="My dotfiles"), rubric=RUBRIC) == ()
 
 
 @pytest.mark.parametrize(
@@ -138,15 +142,15 @@ def test_a_plain_repo_has_no_kind() -> None:
     ],
 )
 def test_tutorial_clones(name: str, description: str | None, tutorial: str | None) -> None:
-    assert tutorial_of(_repo(name, description=description)) == tutorial
+    assert tutorial_of(_repo(name, description=description), rubric=RUBRIC) == tutorial
 
 
 def test_a_tutorial_taken_further_is_not_flagged() -> None:
     readme = GOOD_README.replace("House Price Prediction", "Titanic survival, deployed")
     beyond = _repo("titanic", readme=readme, files=GOOD_FILES, tree=GOOD_TREE)
     plain = _repo("titanic", readme="# titanic\n", files=("README.md", "titanic.ipynb"))
-    assert review_repo(beyond, TODAY).tutorial_clone is None
-    assert review_repo(plain, TODAY).tutorial_clone == "titanic"
+    assert review_repo(beyond, TODAY, rubric=RUBRIC).tutorial_clone is None
+    assert review_repo(plain, TODAY, rubric=RUBRIC).tutorial_clone == "titanic"
 
 
 def _portfolio(repos: tuple[RepoSnapshot, ...], **user: object) -> Portfolio:
@@ -154,7 +158,7 @@ def _portfolio(repos: tuple[RepoSnapshot, ...], **user: object) -> Portfolio:
 
 
 def test_empty_account_gives_a_clear_finding() -> None:
-    review = review_portfolio(_portfolio(()), TODAY)
+    review = review_portfolio(_portfolio(()), TODAY, rubric=RUBRIC)
     assert review.repos == ()
     assert review.score <= 10
     empty = next(f for f in review.findings if f.id == "portfolio.empty")
@@ -175,7 +179,7 @@ def test_portfolio_findings_name_repos_and_fixes() -> None:
         _repo("script", files=("main.py",)),
         _repo("gone", error="not found (HTTP 404)"),
     )
-    review = review_portfolio(_portfolio(repos, name="Alice"), TODAY)
+    review = review_portfolio(_portfolio(repos, name="Alice"), TODAY, rubric=RUBRIC)
     assert [r.name for r in review.repos] == ["house-prices", "titanic", "script"]
     assert review.tutorial_clones == ("titanic",)
     assert "tabular" in review.kinds
@@ -193,7 +197,9 @@ def test_portfolio_findings_name_repos_and_fixes() -> None:
 
 
 def test_better_portfolio_scores_higher() -> None:
-    weak = review_portfolio(_portfolio((_repo("titanic", readme="# titanic\n"),)), TODAY)
+    weak = review_portfolio(
+        _portfolio((_repo("titanic", readme="# titanic\n"),)), TODAY, rubric=RUBRIC
+    )
     strong_repos = tuple(
         _repo(
             name,
@@ -219,6 +225,7 @@ def test_better_portfolio_scores_higher() -> None:
             has_profile_readme=True,
         ),
         TODAY,
+        rubric=RUBRIC,
     )
     assert weak.score < 40 < 80 < strong.score
     assert not any(f.id == "portfolio.missing_kind" for f in strong.findings)
@@ -231,7 +238,7 @@ def test_partial_fetch_is_reported() -> None:
         partial=True,
         warnings=("GitHub API rate limit exhausted; it resets at ...",),
     )
-    review = review_portfolio(portfolio, TODAY)
+    review = review_portfolio(portfolio, TODAY, rubric=RUBRIC)
     assert review.partial
     assert any(f.id == "portfolio.partial" for f in review.findings)
 
@@ -257,12 +264,12 @@ def _review_with_skills() -> object:
         files=("Dockerfile",),
         languages=(("Python", 100),),
     )
-    return review_portfolio(_portfolio((repo,)), TODAY)
+    return review_portfolio(_portfolio((repo,)), TODAY, rubric=RUBRIC)
 
 
 def test_cross_check_without_skill_finder() -> None:
     review = _review_with_skills()
-    result = cross_check(["lightgbm", "PyTorch", "Communication", "Python"], review)  # type: ignore[arg-type]
+    result = cross_check(["lightgbm", "PyTorch", "Communication", "Python"], review, rubric=RUBRIC)  # type: ignore[arg-type]
     assert result.claimed_without_evidence == ("PyTorch",)
     assert set(result.evidence_not_claimed) == {"FastAPI", "Pandas", "Docker"}
     ids = [f.id for f in result.findings]
@@ -283,10 +290,10 @@ def test_skill_finder_maps_repo_text_to_canonical_skills() -> None:
         dependency_files=(("requirements.txt", "lightgbm\n"),),
         files=("Dockerfile",),
     )
-    review = review_portfolio(_portfolio((repo,)), TODAY, skill_finder=finder)
+    review = review_portfolio(_portfolio((repo,)), TODAY, skill_finder=finder, rubric=RUBRIC)
     assert review.repos[0].skills == ("cross-validation", "docker", "lightgbm")
     assert "LightGBM" in seen[0]  # dependency evidence is handed to the finder as text
-    result = cross_check(["docker", "kubernetes"], review)
+    result = cross_check(["docker", "kubernetes"], review, rubric=RUBRIC)
     assert result.claimed_without_evidence == ("kubernetes",)
     assert result.evidence_not_claimed == ("cross-validation", "lightgbm")
 
@@ -306,7 +313,7 @@ def test_review_local_repo(tmp_path: Path) -> None:
     )
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "config").write_text("[core]\n")
-    review = review_local_repo(tmp_path, dt.date.today())
+    review = review_local_repo(tmp_path, dt.date.today(), rubric=RUBRIC)
     assert review.readme.score >= 80
     failed = {c.id for c in review.hygiene.criteria if not c.passed}
     assert failed == {"hygiene.ci", "hygiene.deployment"}
@@ -317,8 +324,8 @@ def test_review_local_repo(tmp_path: Path) -> None:
 
 def test_review_local_repo_broken_image_and_missing_dir(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("# P\n\n![plot](img/plot.png)\n")
-    review = review_local_repo(tmp_path, TODAY)
+    review = review_local_repo(tmp_path, TODAY, rubric=RUBRIC)
     failed = {c.id for c in review.readme.criteria if not c.passed}
     assert "readme.links_resolve" in failed
     with pytest.raises(InputError):
-        review_local_repo(tmp_path / "missing", TODAY)
+        review_local_repo(tmp_path / "missing", TODAY, rubric=RUBRIC)

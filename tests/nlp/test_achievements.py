@@ -15,6 +15,7 @@ from analyzer.nlp.achievements import (
     achievements_from_bullets,
     parse_metrics,
 )
+from analyzer.rules import shipped_rules
 
 POSITIVES = [
     ("improved recall by 12%", "percent", 12.0),
@@ -42,21 +43,23 @@ POSITIVES = [
     ("lifted conversion 50 bps", "percent", 0.5),
 ]
 
+LISTS = shipped_rules().language
+
 
 @pytest.mark.parametrize(("text", "kind", "value"), POSITIVES)
 def test_metric_examples_parse_to_kind_and_value(text: str, kind: str, value: float) -> None:
-    metrics = parse_metrics(text)
+    metrics = parse_metrics(text, LISTS)
     assert [(m.kind, m.value) for m in metrics] == [(kind, pytest.approx(value))]
     assert metrics[0].text in text
 
 
 def test_change_keeps_both_ends_in_text() -> None:
-    (metric,) = parse_metrics("cut p95 latency from 800 ms to 120 ms")
+    (metric,) = parse_metrics("cut p95 latency from 800 ms to 120 ms", LISTS)
     assert metric.text == "from 800 ms to 120 ms"
 
 
 def test_bare_first_number_borrows_unit() -> None:
-    (metric,) = parse_metrics("cut latency from 800 to 120 ms")
+    (metric,) = parse_metrics("cut latency from 800 to 120 ms", LISTS)
     assert (metric.kind, metric.value) == ("time", -85.0)
 
 
@@ -91,12 +94,12 @@ NEGATIVES = [
 
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_not_metrics(text: str) -> None:
-    assert parse_metrics(text) == ()
+    assert parse_metrics(text, LISTS) == ()
 
 
 def test_date_range_and_gpa_are_not_achievements() -> None:
-    assert achievement_from("Acme Corp, 2019-2023", "experience") is None
-    assert achievement_from("B.Sc. Computer Science, 3.5 GPA", "education") is None
+    assert achievement_from("Acme Corp, 2019-2023", "experience", LISTS) is None
+    assert achievement_from("B.Sc. Computer Science, 3.5 GPA", "education", LISTS) is None
 
 
 def test_achievements_from_bullets_skip_skills_and_keep_ids() -> None:
@@ -105,7 +108,7 @@ def test_achievements_from_bullets_skip_skills_and_keep_ids() -> None:
         Bullet("b1", "Python 3.10, 5 years", "skills"),
         Bullet("b2", "Built a dashboard", "projects"),
     ]
-    (achievement,) = achievements_from_bullets(bullets)
+    (achievement,) = achievements_from_bullets(bullets, LISTS)
     assert achievement.bullet == "b0"
     assert achievement.metrics[0].kind == "percent"
     assert achievement.to_dict()["metrics"] == [{"kind": "percent", "value": 40.0, "text": "40%"}]
@@ -114,7 +117,7 @@ def test_achievements_from_bullets_skip_skills_and_keep_ids() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_parse_metrics_properties_on_any_text(text: str) -> None:
-    for metric in parse_metrics(text):
+    for metric in parse_metrics(text, LISTS):
         assert metric.text in text
         assert metric.kind in METRIC_KINDS
         assert math.isfinite(metric.value)
@@ -128,7 +131,7 @@ _ALPHABET = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_parse_metrics_properties_on_numeric_soup(text: str) -> None:
-    for metric in parse_metrics(text):
+    for metric in parse_metrics(text, LISTS):
         assert metric.text in text
         assert metric.kind in METRIC_KINDS
         assert math.isfinite(metric.value)

@@ -8,10 +8,13 @@ from spacy.tokens import Doc
 from analyzer.models import Bullet, BulletReview
 from analyzer.nlp.bullets import review_bullet, review_bullets
 from analyzer.nlp.pipeline import build_nlp
+from analyzer.rules import shipped_rules
+
+LISTS = shipped_rules().language
 
 
 def review(text: str, section: str = "experience") -> BulletReview:
-    return review_bullet(Bullet("b0", text, section), build_nlp())
+    return review_bullet(Bullet("b0", text, section), build_nlp(), LISTS)
 
 
 def ids(r: BulletReview) -> list[str]:
@@ -130,14 +133,14 @@ def test_trained_pipeline_tags_and_parse_are_used() -> None:
         heads=[0, 0, 4, 4, 1, 4],
         deps=["ROOT", "dobj", "nsubjpass", "auxpass", "relcl", "advmod"],
     )
-    r = review_bullet(Bullet("b0", " ".join(words), "experience"), nlp, doc=doc)
+    r = review_bullet(Bullet("b0", " ".join(words), "experience"), nlp, LISTS, doc=doc)
     assert r.action_verb
     assert "passive" in ids(r)
 
 
 def test_review_bullets_keeps_order() -> None:
     bullets = [Bullet("b0", "Saved $1.2M a year", "experience"), Bullet("b1", "Java", "skills")]
-    reviews = review_bullets(bullets, build_nlp())
+    reviews = review_bullets(bullets, build_nlp(), LISTS)
     assert [r.bullet for r in reviews] == ["b0", "b1"]
     assert reviews[0].to_dict()["quantified"] is True
     assert set(reviews[0].to_dict()) >= {"quantified", "action_verb", "issues"}

@@ -6,11 +6,14 @@ from pathlib import Path
 
 from analyzer.nlp.quality import content_findings, quality_parts, resume_quality
 from analyzer.nlp.resources import get_resources
+from analyzer.rules import shipped_rules
 from analyzer.settings import Settings
 from tests.ats.resumes import fake_profile, text_document
 
 FIXTURES = Path(__file__).parents[1] / "ats" / "fixtures"
 RES = get_resources(Settings())
+
+QUALITY = shipped_rules().scoring.quality
 
 
 def ml_resume() -> str:
@@ -20,13 +23,13 @@ def ml_resume() -> str:
 def test_quality_parts_and_score() -> None:
     document = text_document(ml_resume())
     profile = fake_profile(document, RES)
-    parts = quality_parts(document, profile)
+    parts = quality_parts(document, profile, QUALITY)
     # 5 experience bullets, all with a number but one ("Analysed recommendation systems
     # experiments for 2 product teams" has a number too).
     assert parts["quantified"] == 1.0
     assert parts["contact"] == 1.0
     assert parts["sections"] == 0.9  # no projects section
-    assert resume_quality(document, profile) == round(
+    assert resume_quality(document, profile, QUALITY) == round(
         30 * 1.0
         + 20 * parts["action_verbs"]
         + 10 * parts["bullet_issues"]
@@ -42,8 +45,8 @@ def test_quality_rises_with_numbers() -> None:
     vague = vague.replace("from 6 hours to 20 minutes", "a lot").replace("2 product", "product")
     vague = vague.replace("3M", "many").replace("40 ms", "low latency")
     document, better = text_document(vague), text_document(ml_resume())
-    assert resume_quality(document, fake_profile(document, RES)) < resume_quality(
-        better, fake_profile(better, RES)
+    assert resume_quality(document, fake_profile(document, RES), QUALITY) < resume_quality(
+        better, fake_profile(better, RES), QUALITY
     )
 
 
@@ -54,7 +57,7 @@ def test_one_finding_per_weak_bullet_anchored_to_it() -> None:
     )
     document = text_document(text)
     profile = fake_profile(document, RES)
-    findings = content_findings(document, profile)
+    findings = content_findings(document, profile, QUALITY)
     bullet = next(b for b in document.bullets if b.text.startswith("Worked on"))
     mine = [f for f in findings if f.anchor == bullet.id]
     assert len(mine) == 1
@@ -75,7 +78,7 @@ def test_no_github_and_missing_pillar_findings() -> None:
     text = ml_resume().replace(" | github.com/adaexample", "")
     document = text_document(text)
     profile = fake_profile(document, RES)
-    findings = content_findings(document, profile)
+    findings = content_findings(document, profile, QUALITY)
     by_id = {f.id: f for f in findings}
     assert "github.com" in by_id["content.no_github"].fix
     pillars = {p.name: p for p in profile.roadmap.pillars}
@@ -88,5 +91,5 @@ def test_no_github_and_missing_pillar_findings() -> None:
     shown = {p.name for p in profile.roadmap.pillars if p.evidence}
     assert shown and not shown & {f.evidence for f in missing}
     document = text_document(ml_resume())
-    ids = {f.id for f in content_findings(document, fake_profile(document, RES))}
+    ids = {f.id for f in content_findings(document, fake_profile(document, RES), QUALITY)}
     assert "content.no_github" not in ids

@@ -41,6 +41,12 @@ from analyzer.models import (
     SkillMention,
     UserProfile,
 )
+from analyzer.nlp.bullets import suggest_shape
+from analyzer.rules import shipped_rules
+
+RUBRIC = shipped_rules().portfolio
+LANGUAGE = shipped_rules().language
+STAGES = tuple(stage.name for stage in shipped_rules().stages.stages)
 
 HOSTILE = (
     '<script>alert(1)</script> "><img src=x onerror=alert(1)> '
@@ -224,45 +230,54 @@ def _profile(document: ResumeDocument, achievements: bool = True) -> ResumeProfi
                 bullet.id in quantified,
                 bullet.id not in weak,
                 tuple(issues),
+                None if bullet.id in quantified else suggest_shape(bullet.text, LANGUAGE),
             )
         )
     roadmap = Roadmap(
         pillars=(
-            PillarCoverage("programming", ("Git", "Python", "SQL"), ("Python", "SQL", "Git"), ()),
+            PillarCoverage(
+                "programming", "Programming", ("Git", "Python", "SQL"), ("Python", "SQL", "Git"), ()
+            ),
             PillarCoverage(
                 "python_data_stack",
+                "Python data stack",
                 ("NumPy", "Pandas"),
                 ("NumPy", "Pandas", "Matplotlib"),
                 ("Matplotlib",),
             ),
             PillarCoverage(
                 "math_statistics",
+                "Math & statistics",
                 (),
                 ("statistics", "linear algebra"),
                 ("statistics", "linear algebra"),
             ),
             PillarCoverage(
                 "classical_ml",
+                "Classical machine learning",
                 ("XGBoost", "scikit-learn"),
                 ("scikit-learn", "XGBoost", "random forest"),
                 ("random forest",),
             ),
             PillarCoverage(
                 "deep_learning",
+                "Deep learning",
                 ("PyTorch", "transformers"),
                 ("PyTorch", "TensorFlow"),
                 ("TensorFlow",),
             ),
             PillarCoverage(
                 "mlops",
+                "MLOps & deployment",
                 ("Docker", "FastAPI"),
                 ("Docker", "Kubernetes", "CI/CD", "model monitoring"),
                 ("Kubernetes", "CI/CD", "model monitoring"),
             ),
-            PillarCoverage("cloud", (), ("AWS",), ("AWS",)),
-            PillarCoverage("communication", ("blogging",), (), ()),
+            PillarCoverage("cloud", "Cloud", (), ("AWS",), ("AWS",)),
+            PillarCoverage("communication", "Communication", ("blogging",), (), ()),
         ),
         stage="Job seeker",
+        stages=STAGES,
         reasons=(
             "Shows a deep learning framework and deployed a model behind an API.",
             "No cloud platform or orchestration yet.",
@@ -524,6 +539,7 @@ def _portfolio(hostile: bool = False) -> PortfolioReview:
             tutorial_clone=clone,
             skills=("Python",),
             url=f"https://github.com/janedoe/{name}",
+            kind_labels=tuple((k, RUBRIC.kind_shows[k]) for k in RUBRIC.kind_order if k in kinds),
         )
 
     repos = [
@@ -592,6 +608,7 @@ def _portfolio(hostile: bool = False) -> PortfolioReview:
         tutorial_clones=("titanic",),
         score=58.0,
         findings=tuple(findings),
+        kind_labels=tuple((k, RUBRIC.kind_shows[k]) for k in RUBRIC.kind_order),
     )
 
 
@@ -660,6 +677,9 @@ def empty_analysis() -> ResumeAnalysis:
         layout=LayoutFacts(),
     )
     profile = ResumeProfile(
-        skills=(), achievements=(), bullet_reviews=(), roadmap=Roadmap(pillars=(), stage="Beginner")
+        skills=(),
+        achievements=(),
+        bullet_reviews=(),
+        roadmap=Roadmap(pillars=(), stage="Beginner", stages=STAGES),
     )
     return ResumeAnalysis(document=document, profile=profile, quality_score=0.0, findings=())

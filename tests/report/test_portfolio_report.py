@@ -208,6 +208,14 @@ def test_json_is_the_github_object_and_follows_the_schema() -> None:
         "tutorial_clones": ["titanic"],
         "score": 58.0,
         "forks": [],
+        "kind_labels": [
+            ["tabular", "Foundational: tabular data with cleaning and feature engineering"],
+            ["recommender", "Intermediate: a recommender from user-item interactions"],
+            ["nlp", "Advanced: text with deep learning"],
+            ["vision", "Advanced: images with CNNs or transfer learning"],
+            ["time_series", "Time series forecasting"],
+            ["mlops", "Deployment: an API or app in a container"],
+        ],
     }
     assert github["cross_check"]["claimed_without_evidence"] == ["Kubernetes"]
 

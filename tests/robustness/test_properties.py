@@ -20,7 +20,10 @@ from analyzer.documents.sections import CANONICAL
 from analyzer.github import score_readme
 from analyzer.nlp.achievements import parse_metrics
 from analyzer.nlp.resources import get_resources
+from analyzer.rules import shipped_rules
 from analyzer.settings import Settings
+
+HEADINGS = shipped_rules().headings
 
 PROPERTY = settings(
     max_examples=150,
@@ -125,7 +128,7 @@ resume_text = st.one_of(
 @given(resume_text)
 @PROPERTY
 def test_parse_metrics(text: str) -> None:
-    metrics = parse_metrics(text)
+    metrics = parse_metrics(text, shipped_rules().language)
     for metric in metrics:
         assert metric.text
         assert metric.text in text
@@ -158,7 +161,7 @@ def test_parse_date(text: str) -> None:
 @given(resume_text)
 @PROPERTY
 def test_extract_contact(text: str) -> None:
-    contact = extract_contact(text)
+    contact = extract_contact(text, HEADINGS)
     if contact.email is not None:
         assert "@" in contact.email
         assert contact.email.casefold() in text.casefold()
@@ -173,7 +176,7 @@ def test_extract_contact(text: str) -> None:
 @given(resume_text)
 @PROPERTY
 def test_canonical_heading(text: str) -> None:
-    assert canonical_heading(text) in (*CANONICAL, None)
+    assert canonical_heading(text, HEADINGS) in (*CANONICAL, None)
 
 
 @pytest.mark.parametrize(
@@ -181,7 +184,7 @@ def test_canonical_heading(text: str) -> None:
     [("Work Experience", "experience"), ("EDUCATION", "education"), ("Ada Lovelace", None)],
 )
 def test_canonical_heading_examples(heading: str, expected: str | None) -> None:
-    assert canonical_heading(heading) == expected
+    assert canonical_heading(heading, HEADINGS) == expected
 
 
 @given(
@@ -190,7 +193,7 @@ def test_canonical_heading_examples(heading: str, expected: str | None) -> None:
 )
 @PROPERTY
 def test_score_readme(text: str, files: list[str] | None) -> None:
-    score = score_readme(text, files)
+    score = score_readme(text, files, rubric=shipped_rules().portfolio.readme)
     assert 0 <= score.score <= 100
     assert math.isfinite(score.score)
     earned = sum(c.weight for c in score.criteria if c.passed)
@@ -198,14 +201,14 @@ def test_score_readme(text: str, files: list[str] | None) -> None:
 
 
 def test_score_readme_of_nothing_is_zero() -> None:
-    assert score_readme(None).score == 0
-    assert score_readme("").score == 0
+    assert score_readme(None, rubric=shipped_rules().portfolio.readme).score == 0
+    assert score_readme("", rubric=shipped_rules().portfolio.readme).score == 0
 
 
 @given(resume_text)
 @PROPERTY
 def test_split_parts(text: str) -> None:
-    lines = split_parts(text)
+    lines = split_parts(text, shipped_rules().posting)
     for line in lines:
         assert line.part in {*SKILL_PARTS, "meta", "ignore"}
         assert "\n" not in line.text

@@ -1,19 +1,13 @@
-"""The word lists the NLP stage judges with, loaded once per process from skills_taxonomy/.
+"""The word lists the NLP stage judges bullets with (language.json), typed.
 
-``skills_taxonomy/language.json`` holds action verbs, weak openers, clichés, first-person
-pronouns, passive-voice markers, bullet length limits and the nouns/units the metric parser
-knows. ``skills_taxonomy/stages.json`` holds the career-stage rules (see roadmap.py).
+Action verbs, weak openers, clichés, first-person pronouns, passive-voice markers, bullet
+length limits and the nouns/units the metric parser knows.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-from analyzer.errors import MlcheckError
 
 
 @dataclass(frozen=True)
@@ -38,9 +32,9 @@ class Cliche:
     """What to write instead."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LanguageLists:
-    """Everything in language.json, typed."""
+    """Everything in language.json, typed (compared by identity: derived patterns cache on it)."""
 
     action_verbs: dict[str, str]
     """Base form -> past tense ("build" -> "built")."""
@@ -80,6 +74,10 @@ class LanguageLists:
     """Model-quality measures bounded by 1 (accuracy, F1, AUC...)."""
     result_examples: tuple[tuple[frozenset[str], str], ...]
     """(trigger words, example result clause) for rewrite hints; the last one is the default."""
+    metric_shapes: tuple[tuple[tuple[str, ...], str], ...]
+    """(words, shape): the result suggested for a bullet containing one of the words."""
+    default_metric_shape: str
+    """The result suggested when no shape's words are in the bullet."""
 
 
 def _conjugations(base: str, past: str) -> set[str]:
@@ -107,18 +105,8 @@ def _conjugations(base: str, past: str) -> set[str]:
     return forms
 
 
-def _read_json(name: str) -> Any:
-    try:
-        text = resources.files("skills_taxonomy").joinpath(name).read_text(encoding="utf-8")
-        return json.loads(text)
-    except (OSError, ValueError) as exc:
-        raise MlcheckError(f"cannot read skills_taxonomy/{name}: {exc}") from exc
-
-
-@lru_cache(maxsize=1)
-def load_language() -> LanguageLists:
-    """Load skills_taxonomy/language.json (once per process)."""
-    data = _read_json("language.json")
+def parse_language(data: dict[str, Any]) -> LanguageLists:
+    """Build the word lists from schema-valid language.json data."""
     verbs = {str(k).lower(): str(v).lower() for k, v in data["action_verbs"].items()}
     past_of: dict[str, str] = {}
     for base, past in verbs.items():
@@ -162,12 +150,8 @@ def load_language() -> LanguageLists:
         result_examples=tuple(
             (frozenset(r["words"]), r["example"]) for r in data["result_examples"]
         ),
+        metric_shapes=tuple(
+            (tuple(s["words"]), s["shape"]) for s in data["metric_shapes"]["shapes"]
+        ),
+        default_metric_shape=data["metric_shapes"]["default"],
     )
-
-
-@lru_cache(maxsize=1)
-def load_stage_rules() -> dict[str, Any]:
-    """Load skills_taxonomy/stages.json (once per process); roadmap.py gives it types."""
-    data = _read_json("stages.json")
-    assert isinstance(data, dict)
-    return data

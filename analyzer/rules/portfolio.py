@@ -1,12 +1,8 @@
-"""The portfolio rubric: weights, synonyms and word lists loaded once from skills_taxonomy/."""
+"""The portfolio rubric (portfolio.json): README and hygiene checks, project kinds, weights."""
 
 from __future__ import annotations
 
-import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from analyzer.errors import ConfigError
@@ -102,6 +98,8 @@ class Rubric:
     """Project kinds in display order."""
     kind_labels: dict[str, str]
     """Kind -> human label."""
+    kind_shows: dict[str, str]
+    """Kind -> what a project of that kind shows (the report's growth-story panel)."""
     kind_keywords: dict[str, tuple[str, ...]]
     """Kind -> keywords."""
     kind_min_hits: int
@@ -146,8 +144,8 @@ def _t(values: Any) -> tuple[str, ...]:
     return tuple(str(v).lower() for v in values)
 
 
-def parse_rubric(data: dict[str, Any]) -> Rubric:
-    """Build a Rubric from the JSON data (raises ConfigError when a key is missing)."""
+def parse_rubric(data: dict[str, Any], display: str = _DATA_FILE) -> Rubric:
+    """Build a Rubric from schema-valid JSON data (ConfigError when the fixes miss a weight)."""
     try:
         r, h = data["readme"], data["hygiene"]
         k, t, p, s, lang = (
@@ -192,7 +190,7 @@ def parse_rubric(data: dict[str, Any]) -> Rubric:
         for rubric_part in (readme, hygiene):
             missing = set(rubric_part.weights) - set(rubric_part.fixes)
             if missing:
-                raise ConfigError(f"{_DATA_FILE}: no fix for {sorted(missing)}")
+                raise ConfigError(f"{display}: no fix for {sorted(missing)}")
         return Rubric(
             readme=readme,
             hygiene=hygiene,
@@ -202,6 +200,7 @@ def parse_rubric(data: dict[str, Any]) -> Rubric:
             markup_languages=tuple(lang["markup"]),
             kind_order=tuple(k["order"]),
             kind_labels=dict(k["labels"]),
+            kind_shows=dict(k["shows"]),
             kind_keywords={key: _t(v) for key, v in k["keywords"].items()},
             kind_min_hits=int(k["min_hits"]),
             kind_topic_weight=int(k["topic_weight"]),
@@ -223,18 +222,4 @@ def parse_rubric(data: dict[str, Any]) -> Rubric:
             dependency_repos=int(s["dependency_repos"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ConfigError(f"{_DATA_FILE}: invalid portfolio rubric ({exc!r})") from exc
-
-
-@functools.lru_cache(maxsize=4)
-def load_rubric(path: Path | None = None) -> Rubric:
-    """Load the rubric once per process (the packaged skills_taxonomy/portfolio.json by default)."""
-    try:
-        if path is None:
-            text = resources.files("skills_taxonomy").joinpath(_DATA_FILE).read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
-        data = json.loads(text)
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"cannot read the portfolio rubric: {exc}") from exc
-    return parse_rubric(data)
+        raise ConfigError(f"{display}: invalid portfolio rubric ({exc!r})") from exc
