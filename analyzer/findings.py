@@ -185,8 +185,14 @@ _READABILITY = (
     (
         "readability.hidden_text",
         _H,
-        "The file holds text a reader cannot see (white, tiny or "
-        "off-page), which ATS vendors flag as keyword stuffing.",
+        "The file holds text a person cannot see on the rendered page (white, covered, "
+        "clipped, invisible or off the page), which ATS vendors flag as keyword stuffing.",
+    ),
+    (
+        "readability.faint_text",
+        _M,
+        "The file prints text too small or too faint to read, which a person skims past and "
+        "an ATS reads; high when it speaks to automated screeners.",
     ),
     (
         "readability.image_only_pages",

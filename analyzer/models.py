@@ -223,14 +223,16 @@ class Entry(Serializable):
 
 @dataclass(frozen=True)
 class HiddenText(Serializable):
-    """Text a reader cannot see but a parser reads (white, tiny, off-page)."""
+    """Text a person cannot see, or barely, but a parser reads; never analysed."""
 
     text: str
     """The hidden text."""
     page: int
     """1-based page."""
     reason: str
-    """One of: colour, tiny, offpage, invisible (render mode 3)."""
+    """Unseen: colour (no contrast with the page), covered (under a shape or image, clipped,
+    optional content off), invisible (render mode 3 or 7), offpage (outside the crop box);
+    barely seen: tiny (under 4 pt), faint (low contrast)."""
 
 
 @dataclass(frozen=True)

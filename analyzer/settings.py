@@ -18,6 +18,10 @@ class Limits:
     """Most PDF pages read (--max-pages); a resume has 1-3."""
     max_chars: int = 200_000
     """Most characters of text analysed; longer text is cut with a warning."""
+    max_page_chars: int = 60_000
+    """Most characters one PDF page may hold (a dense resume page holds 5,000-8,000)."""
+    max_document_chars: int = 300_000
+    """Most characters all pages of a PDF may hold together."""
     max_seconds: float = 60.0
     """Wall-clock budget for reading one document."""
     max_page_area: float = 14400.0 * 14400.0

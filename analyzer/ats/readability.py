@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from analyzer.findings import Area, Finding, Severity
-from analyzer.models import ResumeDocument, ResumeProfile
+from analyzer.models import HiddenText, ResumeDocument, ResumeProfile
 from analyzer.rules.scoring import ReadabilityRules
 
 AREA = Area.READABILITY
@@ -54,6 +54,7 @@ def readability_findings(
     """Return every readability problem of the resume file, each with its fix."""
     checks: tuple[Check, ...] = (
         hidden_text,
+        faint_text,
         text_layer,
         garbled_text,
         layout,
@@ -71,36 +72,86 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+UNSEEN = {
+    "colour": "white or background-coloured",
+    "covered": "covered, clipped or switched off",
+    "invisible": "invisible (render mode)",
+    "offpage": "off the page",
+}
+"""Why a person cannot see text at all, in words, by HiddenText.reason."""
+FAINT = {"tiny": "too small to read", "faint": "too faint to read"}
+"""Why a person can barely see text, in words, by HiddenText.reason."""
+
+
+def _where(hidden: list[HiddenText]) -> str:
+    pages = sorted({h.page for h in hidden})
+    return f"page{'s' if len(pages) > 1 else ''} {', '.join(str(p) for p in pages)}"
+
+
+def _aimed(hidden: list[HiddenText], rules: ReadabilityRules) -> list[HiddenText]:
+    patterns = [re.compile(p, re.IGNORECASE) for p in rules.ai_instruction_patterns]
+    return [h for h in hidden if any(p.search(h.text) for p in patterns)]
+
+
 def hidden_text(
     document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
 ) -> Iterable[Finding]:
-    """Flag white, tiny or off-page text, above all instructions aimed at AI screeners."""
-    hidden = document.layout.hidden
+    """Flag text a person cannot see (judged on the rendered page), above all AI instructions."""
+    hidden = [h for h in document.layout.hidden if h.reason in UNSEEN]
     if not hidden:
         return
-    patterns = [re.compile(p, re.IGNORECASE) for p in rules.ai_instruction_patterns]
-    aimed = [h for h in hidden if any(p.search(h.text) for p in patterns)]
-    reasons = sorted({h.reason for h in hidden})
-    pages = sorted({h.page for h in hidden})
+    aimed = _aimed(hidden, rules)
+    how = ", ".join(sorted({UNSEEN[h.reason] for h in hidden}))
     evidence = _shorten(" / ".join(h.text for h in (aimed or hidden)))
-    where = f"page{'s' if len(pages) > 1 else ''} {', '.join(str(p) for p in pages)}"
     if aimed:
         message = (
-            f"The file hides instructions aimed at AI screeners ({', '.join(reasons)} text on "
-            f"{where}); recruiters and ATS vendors treat this as manipulation and reject it."
+            f"The file hides instructions aimed at AI screeners ({how}, on {_where(hidden)}); "
+            "recruiters and ATS vendors treat this as manipulation and reject it."
         )
     else:
         message = (
-            f"The file holds text a reader cannot see ({', '.join(reasons)} text on {where}); "
-            "an ATS still reads it, and hidden keywords look like stuffing when found."
+            f"The file holds text a reader cannot see ({how}, on {_where(hidden)}); an ATS "
+            "still reads it, and hidden keywords look like stuffing when found."
         )
     yield _finding(
         rules,
         "hidden_text",
         Severity.HIGH,
         message,
-        "Delete the hidden text (white, tiny or off-page). mlcheck never scores it; put the "
-        "skills you really have in visible bullets instead.",
+        "Delete the hidden text. mlcheck never scores it; put the skills you really have in "
+        "visible bullets instead.",
+        evidence=evidence,
+    )
+
+
+def faint_text(
+    document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
+    """Flag text printed too small or too faint to read, a lure when it speaks to screeners."""
+    faint = [h for h in document.layout.hidden if h.reason in FAINT]
+    if not faint:
+        return
+    aimed = _aimed(faint, rules)
+    how = " and ".join(sorted({FAINT[h.reason] for h in faint}))
+    evidence = _shorten(" / ".join(h.text for h in (aimed or faint)))
+    if aimed:
+        message = (
+            f"The file prints a line aimed at automated screeners {how} (on "
+            f"{_where(faint)}); recruiters treat such lures as manipulation."
+        )
+        severity = Severity.HIGH
+    else:
+        message = (
+            f"Some text is {how} (on {_where(faint)}); a person skims past it while an ATS "
+            "reads it, so mlcheck does not count it."
+        )
+        severity = Severity.MEDIUM
+    yield _finding(
+        rules,
+        "faint_text",
+        severity,
+        message,
+        "Print every line at 8 pt or more in a colour that stands out from the page, or delete it.",
         evidence=evidence,
     )
 

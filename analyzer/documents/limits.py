@@ -303,6 +303,19 @@ class PageTreeTooDeep(Exception):
     """The PDF's page tree is deeper than any real document's."""
 
 
+def page_chars_reason(page: int, count: int, limit: int) -> str:
+    """The one-line reason for a page with more characters than a resume page can hold."""
+    return (
+        f"page {page} holds {count:,} characters, more than the limit of {limit:,} a page "
+        "(--max-page-chars); no resume page holds that many"
+    )
+
+
+def document_chars_reason(limit: int) -> str:
+    """The one-line reason for a PDF whose pages hold more characters than allowed in all."""
+    return f"holds more than {limit:,} characters in all, the limit (--max-document-chars)"
+
+
 def page_limit_reason(count: int, limit: int) -> str:
     """The one-line reason for a PDF with too many pages (count as :func:`count_pages` gave)."""
     if count >= max(limit + 1, PAGE_COUNT_CAP):

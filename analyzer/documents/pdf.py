@@ -7,21 +7,34 @@ is noted, and the rest goes to the reading-order step (layout.py).
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import io
 import itertools
 import logging
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfplumber.utils import cluster_objects, extract_words
 
+from analyzer.documents import pdf_chars
 from analyzer.documents.layout import Word, group_lines, make_line, order_page
+from analyzer.documents.limits import (
+    GuardTripped,
+    document_chars_reason,
+    page_chars_reason,
+    page_limit_reason,
+)
 from analyzer.documents.lines import RawDocument, TextLine
+from analyzer.documents.preflight import check_pdf
 from analyzer.errors import InputError, LimitExceeded
 from analyzer.models import HiddenText, LayoutFacts
 from analyzer.rules.headings import HeadingRules
@@ -106,6 +119,7 @@ class _PageResult:
         self.tables = 0
         self.images = 0
         self.words = 0
+        self.chars = 0
         self.cids = 0
         self.glued = 0
         self.fonts: set[str] = set()
@@ -146,54 +160,176 @@ def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dict
     return unique
 
 
-def _hidden_reason(
-    word: dict[str, Any], width: float, height: float, dark: list[Any]
-) -> str | None:
-    if word["x1"] < 0 or word["x0"] > width or word["bottom"] < 0 or word["top"] > height:
+FAINT_INK = 40
+"""Most a character may change the rendered page (0-255) and still be faint to a reader."""
+
+
+def _unseen_reason(char: dict[str, Any]) -> str | None:
+    """Why a person cannot see this character at all, or None when it leaves ink."""
+    ink = int(char["ink"])
+    if ink < 0:
         return "offpage"
+    if ink > pdf_chars.NO_INK:
+        return None
+    if char["mode"] in pdf_chars.INVISIBLE_MODES:
+        return "invisible"
+    if is_near_white(char["non_stroking_color"]):
+        return "colour"
+    return "covered"
+
+
+def _is_word(text: str) -> bool:
+    """Tell whether text says something: two letters or digits at least.
+
+    A person hides words; an undrawn soft hyphen, a bullet or an icon glyph with no ink is
+    layout, and neither a finding nor a reason to distrust the file.
+    """
+    return sum(ch.isalnum() for ch in text) >= 2
+
+
+def _faint_reason(word: dict[str, Any]) -> str | None:
+    """Why a word a person could see is too small or too faint to read, if it is."""
+    if not _is_word(str(word["text"])):
+        return None
     if float(word.get("size") or 0.0) < TINY_SIZE:
         return "tiny"
-    if is_near_white(word.get("non_stroking_color")):
-        cx = (word["x0"] + word["x1"]) / 2
-        cy = (word["top"] + word["bottom"]) / 2
-        on_dark = any(r["x0"] <= cx <= r["x1"] and r["top"] <= cy <= r["bottom"] for r in dark)
-        if not on_dark:
-            return "colour"
+    if max(int(c["ink"]) for c in word["chars"]) < FAINT_INK:
+        return "faint"
     return None
 
 
-def _read_page(page: Any, number: int, rules: HeadingRules) -> _PageResult:
-    result = _PageResult()
-    width, height = float(page.width), float(page.height)
-    x_shift, y_shift = float(page.bbox[0]), float(page.bbox[1])
-    chars = page.chars  # parsed once by pdfplumber and kept; every step below reuses it
+def _split_seen(
+    chars: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """Split characters into those a person sees and the unseen ones by reason."""
+    seen: list[dict[str, Any]] = []
+    unseen: dict[str, list[dict[str, Any]]] = {}
+    for char in chars:
+        reason = None if char["text"].isspace() else _unseen_reason(char)
+        if reason is None:
+            seen.append(char)
+        else:
+            unseen.setdefault(reason, []).append(char)
+    return seen, unseen
+
+
+def _words(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list(
+        extract_words(
+            chars,
+            x_tolerance_ratio=0.15,
+            y_tolerance=3,
+            extra_attrs=["size", "fontname", "non_stroking_color"],
+            return_chars=True,
+        )
+    )
+
+
+@dataclass
+class _PageFacts:
+    """What one page's characters and drawing give, from whichever library read it."""
+
+    width: float
+    height: float
+    chars: list[dict[str, Any]]
+    """pdfplumber-shaped characters with ``ink``, ``mode`` and ``generated`` set."""
+    images: int
+    links: list[str]
+    may_hold_grid: bool
+
+
+def _pdfium_page(page: pdfium.PdfPage, number: int, limits: Limits) -> _PageFacts:
+    """Read a page with pdfium: characters, their ink on the rendered page, links, images."""
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        if count > limits.max_page_chars:
+            raise GuardTripped(page_chars_reason(number, count, limits.max_page_chars))
+        chars = pdf_chars.page_chars(page, textpage)
+    finally:
+        textpage.close()
     if _overprinted(chars):
         chars = dedupe_chars(chars)
-    raw_words = extract_words(
-        chars,
-        x_tolerance_ratio=0.15,
-        y_tolerance=3,
-        extra_attrs=["size", "fontname", "non_stroking_color"],
+    pdf_chars.measure_ink(page, chars)
+    return _PageFacts(
+        width=width,
+        height=height,
+        chars=chars,
+        images=_count_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE),
+        links=_links(page),
+        may_hold_grid=_may_hold_grid(page),
     )
-    result.images = len(page.images)
-    result.links = [str(link["uri"]) for link in page.hyperlinks if link.get("uri")]
-    dark = [
-        obj
-        for obj in list(page.rects) + list(page.images)
-        if obj.get("object_type") == "image"
-        or (obj.get("fill") and not is_near_white(obj.get("non_stroking_color")))
-    ]
-    has_spaces = any(c["text"] == " " for c in chars[:2000])
+
+
+def _plumber_page(page: Any, number: int, limits: Limits) -> _PageFacts:
+    """Read a page pdfium cannot load (a damaged page tree) with pdfplumber instead.
+
+    Nothing is rendered, so visibility is judged from the fill colour and the page box only:
+    white text counts as unseen, other tricks go unnoticed (a warning says so).
+    """
+    width, height = float(page.width), float(page.height)
+    x_shift, y_shift = float(page.bbox[0]), float(page.bbox[1])
+    if len(page.chars) > limits.max_page_chars:
+        raise GuardTripped(page_chars_reason(number, len(page.chars), limits.max_page_chars))
+    chars: list[dict[str, Any]] = []
+    for char in page.chars:
+        x0, x1 = float(char["x0"]) - x_shift, float(char["x1"]) - x_shift
+        top, bottom = float(char["top"]) - y_shift, float(char["bottom"]) - y_shift
+        offpage = x1 < 0 or x0 > width or bottom < 0 or top > height
+        white = is_near_white(char.get("non_stroking_color"))
+        chars.append(
+            dict(
+                char,
+                x0=x0,
+                x1=x1,
+                top=top,
+                bottom=bottom,
+                doctop=top,
+                mode=0,
+                generated=False,
+                ink=-1 if offpage else 0 if white else 255,
+            )
+        )
+    if _overprinted(chars):
+        chars = dedupe_chars(chars)
+    edges = page.edges
+    return _PageFacts(
+        width=width,
+        height=height,
+        chars=chars,
+        images=len(page.images),
+        links=[str(link["uri"]) for link in page.hyperlinks if link.get("uri")],
+        may_hold_grid=sum(1 for e in edges if e.get("orientation") == "h") >= 3
+        and sum(1 for e in edges if e.get("orientation") == "v") >= 3,
+    )
+
+
+def _read_page(
+    facts: _PageFacts, number: int, tables: Callable[[], int], rules: HeadingRules
+) -> _PageResult:
+    result = _PageResult()
+    width, height, chars = facts.width, facts.height, facts.chars
+    seen, unseen = _split_seen(chars)
+    result.chars = len(chars)
+    result.images = facts.images
+    result.links = facts.links
+    # Spaces pdfium inferred from gaps are not in the file: a plain extractor sees none.
+    has_spaces = any(c["text"] == " " and not c["generated"] for c in chars[:2000])
     body: list[Word] = []
     zone: list[Word] = []
-    hidden_words: dict[str, list[dict[str, Any]]] = {}
-    for raw in raw_words:
+    hidden_words: dict[str, list[dict[str, Any]]] = {
+        reason: [w for w in _words(group) if _is_word(str(w["text"]))]
+        for reason, group in unseen.items()
+    }
+    result.words = sum(len(words) for words in hidden_words.values())
+    for raw in _words(seen):
         result.words += 1
         text = str(raw["text"])
         result.cids += len(_CID.findall(text))
         font = str(raw.get("fontname") or "")
         result.fonts.add(font.split("+", 1)[-1])
-        reason = _hidden_reason(raw, width, height, dark)
+        reason = _faint_reason(raw)
         if reason is not None:
             hidden_words.setdefault(reason, []).append(raw)
             continue
@@ -201,10 +337,10 @@ def _read_page(page: Any, number: int, rules: HeadingRules) -> _PageResult:
             continue
         word = Word(
             text=text,
-            x0=float(raw["x0"]) - x_shift,
-            x1=float(raw["x1"]) - x_shift,
-            top=float(raw["top"]) - y_shift,
-            bottom=float(raw["bottom"]) - y_shift,
+            x0=float(raw["x0"]),
+            x1=float(raw["x1"]),
+            top=float(raw["top"]),
+            bottom=float(raw["bottom"]),
             size=float(raw.get("size") or 0.0),
             font=font,
             color=_numbers(raw.get("non_stroking_color")),
@@ -213,11 +349,14 @@ def _read_page(page: Any, number: int, rules: HeadingRules) -> _PageResult:
             zone.append(word)
         else:
             body.append(word)
+    placed: list[tuple[float, float, HiddenText]] = []
     for reason, words in hidden_words.items():
         for line_words in group_lines([_as_word(w) for w in words]):
             text = " ".join(w.text for w in line_words).strip()
-            if text:
-                result.hidden.append(HiddenText(text=text, page=number, reason=reason))
+            if _is_word(text):
+                hidden = HiddenText(text=text, page=number, reason=reason)
+                placed.append((line_words[0].top, line_words[0].x0, hidden))
+    result.hidden = [hidden for _, _, hidden in sorted(placed, key=lambda p: p[:2])]
     lines, columns = order_page(body, width, number, rules, first_page=number == 1)
     top_zone = [w for w in zone if w.top < ZONE * height]
     bottom_zone = [w for w in zone if w.top >= ZONE * height]
@@ -230,21 +369,68 @@ def _read_page(page: Any, number: int, rules: HeadingRules) -> _PageResult:
     for line_words in group_lines(body + zone):
         tokens += _naive_tokens(line_words, has_spaces)
     result.glued = count_glued(tokens)
-    if _may_hold_grid(page.edges):
-        tables = page.find_tables()
-        result.tables = sum(1 for t in tables if _is_table(t, width * height))
+    if facts.may_hold_grid:
+        result.tables = tables()
     return result
 
 
-def _may_hold_grid(edges: list[dict[str, Any]]) -> bool:
+def _count_objects(page: pdfium.PdfPage, kind: int) -> int:
+    return sum(1 for _ in page.get_objects(filter=[kind], max_depth=3))
+
+
+def _links(page: pdfium.PdfPage) -> list[str]:
+    """Return the URIs of the page's link annotations, in page order."""
+    uris: list[str] = []
+    position = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, position, link):
+        action = pdfium_c.FPDFLink_GetAction(link)
+        if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+            continue
+        size = pdfium_c.FPDFAction_GetURIPath(page.pdf.raw, action, None, 0)
+        if size <= 1:
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFAction_GetURIPath(page.pdf.raw, action, buffer, size)
+        uris.append(buffer.value.decode("utf-8", "replace"))
+    return uris
+
+
+SEGMENT_BUDGET = 20_000
+"""Path segments inspected per page before assuming the page may hold a ruled table."""
+
+
+def _may_hold_grid(page: pdfium.PdfPage) -> bool:
     """Tell whether ruling lines could form 2x2 cells: 3 horizontal and 3 vertical at least.
 
-    find_tables is the costliest step on pages drawn with many vectors; underlines and
-    section rules alone (horizontal only) cannot make a table, so it is skipped for them.
+    Table detection (pdfplumber's find_tables) is the costliest step on pages drawn with many
+    vectors; underlines and section rules alone (horizontal only) cannot make a table, so it
+    runs only when pdfium's path segments hold both kinds of ruling line.
     """
-    horizontal = sum(1 for edge in edges if edge.get("orientation") == "h")
-    vertical = sum(1 for edge in edges if edge.get("orientation") == "v")
-    return horizontal >= 3 and vertical >= 3
+    horizontal = vertical = inspected = 0
+    point = (ctypes.c_float(), ctypes.c_float())
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
+        count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+        inspected += max(count, 0)
+        if inspected > SEGMENT_BUDGET:
+            return True
+        previous: tuple[float, float] | None = None
+        for index in range(count):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
+            pdfium_c.FPDFPathSegment_GetPoint(segment, point[0], point[1])
+            here = (point[0].value, point[1].value)
+            if previous is not None and (
+                pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_LINETO
+            ):
+                dx, dy = abs(here[0] - previous[0]), abs(here[1] - previous[1])
+                if dy < 1 and dx > 2:
+                    horizontal += 1
+                elif dx < 1 and dy > 2:
+                    vertical += 1
+            previous = here
+        if horizontal >= 3 and vertical >= 3:
+            return True
+    return False
 
 
 def _is_table(table: Any, page_area: float) -> bool:
@@ -287,6 +473,86 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
+_PDFIUM_ERRORS = {
+    pdfium_c.FPDF_ERR_PASSWORD: ENCRYPTED,
+    pdfium_c.FPDF_ERR_SECURITY: "is protected by a security handler mlcheck cannot open",
+}
+
+
+def _open(data: bytes, path: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = _PDFIUM_ERRORS.get(getattr(exc, "err_code", None))
+        if reason is not None:
+            raise InputError(path, reason) from None
+        raise InputError(path, f"is not a readable PDF (corrupt or truncated: {exc})") from None
+
+
+class _Plumber:
+    """pdfplumber over the same bytes, opened only when a page needs it.
+
+    It finds ruled tables (its find_tables is the better tool) on a page whose ruling lines
+    could form one, and reads a page pdfium cannot load.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pdf: Any = None
+
+    def page(self, number: int) -> Any:
+        """Return pdfplumber's page ``number`` (1-based); the caller closes it."""
+        if self.pdf is None:
+            self.pdf = pdfplumber.open(io.BytesIO(self.data))
+        return self.pdf.pages[number - 1]
+
+    def tables(self, number: int, area: float) -> int:
+        """Return how many real tables pdfplumber finds on page ``number``."""
+        page = self.page(number)
+        try:
+            return sum(1 for table in page.find_tables() if _is_table(table, area))
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        """Drop pdfplumber's caches (never pdf.close(): it builds every page to close it)."""
+        if self.pdf is not None:
+            self.pdf.flush_cache()
+
+
+DAMAGED_TREE = (
+    "the PDF's page tree is damaged (pages pdfium cannot reach); those pages were read "
+    "without rendering, so only white or off-page text could be checked for being hidden"
+)
+
+
+def _page_facts(
+    pdf: pdfium.PdfDocument, plumber: _Plumber, number: int, limits: Limits
+) -> tuple[_PageFacts, bool]:
+    """Return a page's facts from pdfium, or from pdfplumber (True) when pdfium cannot load it."""
+    page = None
+    if number <= len(pdf):
+        try:
+            page = pdf[number - 1]
+        except pdfium.PdfiumError:
+            page = None
+    if page is None:
+        fallback = plumber.page(number)
+        try:
+            if float(fallback.width) * float(fallback.height) > limits.max_page_area:
+                raise GuardTripped(f"page {number} is larger than the page-area limit")
+            return _plumber_page(fallback, number, limits), True
+        finally:
+            fallback.close()
+    try:
+        width, height = page.get_size()
+        if width * height > limits.max_page_area:
+            raise GuardTripped(f"page {number} is larger than the page-area limit")
+        return _pdfium_page(page, number, limits), False
+    finally:
+        page.close()
+
+
 def read_pdf(data: bytes, path: str, limits: Limits, rules: HeadingRules) -> RawDocument:
     """Read PDF bytes into a RawDocument; raise InputError for unreadable files.
 
@@ -294,48 +560,50 @@ def read_pdf(data: bytes, path: str, limits: Limits, rules: HeadingRules) -> Raw
     """
     started = time.monotonic()
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        # Pages counted by walking the tree (never /Count), streams inflated within budget.
+        page_count = check_pdf(data, limits.max_pages)
+    except (GuardTripped, MemoryError):
+        raise
     except Exception as exc:  # noqa: BLE001 - the third-party boundary: wrap everything
         raise _wrap(path, exc) from None
+    if page_count > limits.max_pages:
+        raise LimitExceeded(path, page_limit_reason(page_count, limits.max_pages))
+    pdf = _open(data, path)
+    plumber = _Plumber(data)
+    results: list[_PageResult] = []
+    damaged = False
+    chars = 0
     try:
-        # Counted lazily (stops past the limit, never trusts /Count): see limits.py.
-        from analyzer.documents.limits import count_pages, page_limit_reason
-
-        try:
-            page_count = count_pages(pdf.doc, limits.max_pages)
-        except Exception as exc:  # noqa: BLE001
-            raise _wrap(path, exc) from None
-        if page_count > limits.max_pages:
-            raise LimitExceeded(path, page_limit_reason(page_count, limits.max_pages))
-        results: list[_PageResult] = []
-        for number, page in enumerate(pdf.pages, start=1):
-            if float(page.width) * float(page.height) > limits.max_page_area:
-                raise LimitExceeded(path, f"page {number} is larger than the page-area limit")
+        for number in range(1, page_count + 1):
             try:
-                results.append(_read_page(page, number, rules))
+                facts, fallback = _page_facts(pdf, plumber, number, limits)
+                area = facts.width * facts.height
+                tables = functools.partial(plumber.tables, number, area)
+                result = _read_page(facts, number, tables, rules)
+            except GuardTripped as tripped:
+                raise LimitExceeded(path, tripped.reason) from None
             except (InputError, MemoryError):
                 raise
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:  # noqa: BLE001 - the third-party boundary
                 raise _wrap(path, exc) from None
-            finally:
-                page.close()
+            damaged = damaged or fallback
+            results.append(result)
+            chars += result.chars
+            if chars > limits.max_document_chars:
+                raise LimitExceeded(path, document_chars_reason(limits.max_document_chars))
             if time.monotonic() - started > limits.max_seconds:
                 raise LimitExceeded(
                     path, f"took longer than {limits.max_seconds:g} s to read (--max-seconds)"
                 )
-    except RecursionError as exc:
-        raise _wrap(path, exc) from None
     finally:
-        try:
-            # Not pdf.close(): it builds every page of the tree just to close it (a 5,000-page
-            # file refused by the page limit would be parsed after all). Each page read was
-            # closed above, and the BytesIO stream is ours.
-            pdf.flush_cache()
-        except Exception:  # noqa: BLE001
-            log.debug("closing %s failed", path)
+        plumber.close()
+        pdf.close()
     if sum(r.words for r in results) == 0:
         raise InputError(path, NO_TEXT_LAYER)
-    return _assemble(results, page_count)
+    document = _assemble(results, page_count)
+    if damaged:
+        document.warnings.append(DAMAGED_TREE)
+    return document
 
 
 def _assemble(results: list[_PageResult], page_count: int) -> RawDocument:

@@ -228,7 +228,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     ("readability.hidden_text", {"hidden_text": "Kubernetes Kubernetes Kubernetes"}),
-    ("readability.hidden_text", {"tiny_text": "Kubernetes Terraform Kafka"}),
+    ("readability.faint_text", {"tiny_text": "Kubernetes Terraform Kafka"}),
     ("readability.hidden_text", {"offpage_text": "Kubernetes Terraform Kafka"}),
     (
         "readability.bullet_glyphs",

@@ -386,10 +386,6 @@ XFAIL: dict[str, dict[str, str]] = {
         ),
     },
     "name": {
-        "deedy__deedy_resume-openfont.pdf": (
-            "'CORNELL UNIVERSITY' taken as the name: the thin-font name is read on one line with "
-            "the top-right 'Last Updated on 21st January 2015'"
-        ),
         "friggeri_a4__cv.pdf": (
             "'Full Time' (a sub-heading) taken as the name: the header's light + bold name "
             "extracts glued as 'johnsmith' and is passed over"

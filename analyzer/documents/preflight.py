@@ -1,0 +1,88 @@
+"""Check a PDF's structure before pdfium reads it: pages, inflated streams, image pixels.
+
+pdfium reads characters and renders pages fast, but it trusts the page tree's /Count and
+inflates every stream it needs in one piece, with no limit a caller can set: a 1 KB file can
+make it allocate gigabytes. pdfminer parses the same structure in Python, where every limit
+can be enforced while reading. So before pdfium opens a file, pdfminer
+- counts the pages by walking the page tree (visiting each node once, so loops end), never
+  trusting /Count;
+- inflates every stream but images inside the inflate budget (limits.inflate_budget), so a
+  decompression bomb in a content stream, a form or a font is refused before pdfium sees it;
+- adds up the pixels of every image, since pdfium decodes an image whole before scaling it
+  down to render it.
+It reads no content stream's operators: that is pdfium's job, and what made pdfminer slow.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from analyzer.documents.limits import GuardTripped, count_pages
+
+IMAGE_PIXELS = 60_000_000
+"""Most image pixels a PDF may hold in all (a 12-megapixel photo five times over)."""
+
+
+def image_pixels_reason(pixels: int, limit: int) -> str:
+    """The one-line reason for a PDF whose images are too large to render safely."""
+    return (
+        f"holds images of {pixels:,} pixels in all, more than the limit of {limit:,}; "
+        "export it with images at screen resolution"
+    )
+
+
+def _is_image(attrs: dict[str, Any]) -> bool:
+    subtype = attrs.get("Subtype")
+    return getattr(subtype, "name", subtype) == "Image"
+
+
+def _pixels(attrs: dict[str, Any]) -> int:
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        width, height = int(resolve1(attrs.get("Width", 0))), int(resolve1(attrs.get("Height", 0)))
+    except (TypeError, ValueError):
+        return 0
+    return max(width, 0) * max(height, 0)
+
+
+def check_pdf(data: bytes, max_pages: int) -> int:
+    """Return the page count of the PDF in ``data``, having inflated what pdfium will.
+
+    Must run inside limits.inflate_budget; raises GuardTripped past a limit and pdfminer's own
+    exceptions for a file it cannot parse.
+    """
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFStream
+
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    pages = count_pages(document, max_pages)
+    if pages > max_pages:
+        return pages
+    pixels = 0
+    seen: set[int] = set()
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            if objid in seen:
+                continue
+            seen.add(objid)
+            try:
+                obj = document.getobj(objid)
+            except Exception:  # noqa: BLE001 - a broken object: pdfium may skip it too
+                continue
+            if not isinstance(obj, PDFStream):
+                continue
+            if _is_image(obj.attrs):
+                pixels += _pixels(obj.attrs)
+                if pixels > IMAGE_PIXELS:
+                    raise GuardTripped(image_pixels_reason(pixels, IMAGE_PIXELS))
+                continue
+            try:
+                obj.get_data()
+            except GuardTripped:
+                raise
+            except Exception:  # noqa: BLE001 - undecodable: pdfium will find nothing in it
+                continue
+    return pages
