@@ -15,7 +15,9 @@ expensive step when it can:
   bounded ``zlib.decompressobj`` (``max_length``) *before* python-docx opens the file: the sum
   of the declared sizes must fit the budget, and each member must inflate to exactly its
   declared size (a member that lies about its size is refused after at most ``declared + 1``
-  bytes). Memory stays bounded by the budget.
+  bytes). A stored member counts its stored bytes. Any other method (bzip2, LZMA...) is
+  refused unread: Word never writes one, and zipfile would inflate it without a bound.
+  Memory stays bounded by the budget.
 
   *PDF*: pdfminer inflates each stream in one ``zlib.decompress`` call, with no limit and no
   hook. Inside :func:`inflate_budget`, the decoders pdfminer's ``pdftypes`` module calls
@@ -314,6 +316,7 @@ def page_limit_reason(count: int, limit: int) -> str:
 
 
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+_METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 99: "AES"}
 
 
 def check_zip(path: str, data: bytes, limit: int) -> None:
@@ -343,7 +346,14 @@ def check_zip(path: str, data: bytes, limit: int) -> None:
             except GuardTripped:
                 raise LimitExceeded(path, inflate_reason(limit)) from None
         else:
-            continue  # zipfile refuses other methods itself if python-docx reads them
+            # bzip2, LZMA, zstd...: Word never writes them, and they would inflate outside the
+            # budget (a 36 KB bzip2 DOCX holds 4 GB), so they are refused unread.
+            method = _METHOD_NAMES.get(member.compress_type, f"method {member.compress_type}")
+            raise InputError(
+                path,
+                f"is not a readable DOCX (its part {member.filename[:60]} uses {method} "
+                "compression; Word writes only stored or deflated parts)",
+            )
         name = member.filename[:60]
         if size is None:
             raise InputError(path, f"is not a readable DOCX (its part {name} is corrupt)")

@@ -156,3 +156,69 @@ def test_screen_markdown_leaves_no_mention_link_or_escape_live(work: Path) -> No
     assert "www.evil" not in result.stdout
     assert "<b>" not in result.stdout
     assert "\\|x\\|" in result.stdout
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _docx_bytes(tmp_path: Path) -> bytes:
+    from tests.pdf_factory import make_resume_docx
+
+    path = make_resume_docx(
+        tmp_path / "plain.docx",
+        name="Ada Lovelace",
+        contact_lines=["ada@example.com"],
+        sections=[("Skills", ["Python, PyTorch, SQL, Docker"])],
+    )
+    return path.read_bytes()
+
+
+def _rezip(data: bytes, method: int, replace: dict[bytes, bytes] | None = None) -> bytes:
+    """Copy a DOCX's parts into a new ZIP with another compression method."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", method) as zip_:
+        for info in source.infolist():
+            part = source.read(info)
+            for old, new in (replace or {}).items():
+                part = part.replace(old, new)
+            zip_.writestr(info.filename, part)
+    return out.getvalue()
+
+
+def test_docx_parts_in_another_compression_are_refused(tmp_path: Path) -> None:
+    """bzip2 parts skipped the inflate budget (36 KB -> 4.25 GB); now they are refused unread."""
+    import zipfile
+
+    from analyzer.documents import read_document
+    from analyzer.errors import InputError
+
+    path = tmp_path / "bzip2.docx"
+    path.write_bytes(_rezip(_docx_bytes(tmp_path), zipfile.ZIP_BZIP2))
+    with pytest.raises(InputError) as raised:
+        read_document(path)
+    assert "uses bzip2 compression; Word writes only stored or deflated parts" in str(raised.value)
+
+
+def test_a_renamed_docm_is_named_not_shown_as_an_object(work: Path) -> None:
+    """python-docx's message named '<_io.BytesIO object at 0x...>'; the user's file is named."""
+    import zipfile
+
+    macro = _rezip(
+        _docx_bytes(work),
+        zipfile.ZIP_DEFLATED,
+        {
+            b"wordprocessingml.document.main+xml": b"wordprocessingml.document.main+xml-x",
+            b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml-x": (
+                b"application/vnd.ms-word.document.macroEnabled.main+xml"
+            ),
+        },
+    )
+    (work / "macro.docx").write_bytes(macro)
+    result = cli("parse", "macro.docx")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "mlcheck: error: macro.docx: is a macro-enabled Word document (.docm); save it as a "
+        "plain DOCX or a PDF\n"
+    )
