@@ -3,7 +3,9 @@
 Every limit of :class:`analyzer.settings.Limits` is checked by code that measures, before the
 expensive step when it can:
 
-- **Bytes** (``max_bytes``): the file's size, from ``stat`` before it is read (reader.py).
+- **Bytes** (``max_bytes``): :func:`read_limited` takes a regular file's size from ``stat``
+  before it is read, and reads a pipe or a device (``<(...)``, ``/dev/zero``), which has no
+  size, up to one byte past the limit.
 - **Pages** (``max_pages``): :func:`count_pages` walks the PDF page tree lazily with pdfminer's
   own walker and stops one page past the limit, so a 5,000-page file costs the same as a
   21-page one and ``/Count`` is never believed. A looping tree is walked once per node;
@@ -46,7 +48,9 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import os
 import signal
+import stat
 import struct
 import threading
 import zlib
@@ -69,6 +73,43 @@ class GuardTripped(BaseException):  # noqa: N818 - a signal, not an error for ca
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+# --------------------------------------------------------------------------- input bytes
+
+
+def size_reason(size: int, limit: int) -> str:
+    """The one-line reason for a file of ``size`` bytes over the --max-bytes limit."""
+    return f"is {size} bytes, more than the limit of {limit} (--max-bytes)"
+
+
+def read_limited(path: str, limit: int) -> bytes:
+    """Read a file, a pipe or a device named by the user, never more than ``limit`` + 1 bytes.
+
+    A regular file over the limit is refused from its ``stat`` size, unread. A pipe
+    (``--job <(...)``, ``/dev/fd/63``) or a character device has no size: it is read up to one
+    byte past the limit, so ``/dev/zero`` is refused after ``limit`` bytes instead of filling
+    memory. Raises InputError (or LimitExceeded) with one reason.
+    """
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a directory, not a file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise LimitExceeded(path, size_reason(info.st_size, limit))
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        if stat.S_ISREG(info.st_mode):
+            raise LimitExceeded(path, size_reason(len(data), limit))  # it grew while read
+        raise LimitExceeded(path, f"holds more than the limit of {limit} bytes (--max-bytes)")
+    return data
 
 
 # --------------------------------------------------------------------------- inflate budget
