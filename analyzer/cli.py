@@ -21,7 +21,7 @@ from analyzer.cli_options import (
     verbose_option,
 )
 from analyzer.errors import MlcheckError
-from analyzer.output import write_atomic
+from analyzer.output import refuse_output_onto_inputs, write_atomic
 from analyzer.settings import Limits
 from analyzer.terminal import terminal_safe
 
@@ -252,6 +252,7 @@ def parse(
     from analyzer.documents import read_document
     from analyzer.report.parse_output import render_parse
 
+    refuse_output_onto_inputs([output], [resume])
     settings = make_settings(taxonomy_paths, model, limits)
     document = read_document(resume, limits=settings.limits)
     write_output(render_parse(document, fmt), output)
@@ -333,6 +334,7 @@ def check(
     from analyzer.api import analyze_resume
     from analyzer.report import ReportFormat, render
 
+    refuse_output_onto_inputs([output], [resume, job])
     settings = make_settings(taxonomy_paths, model, limits)
     stdin_text = read_stdin_if_dash(job, limits)
     github = None

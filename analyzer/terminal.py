@@ -8,6 +8,7 @@ escaped (``\\x1b``), so the user sees that the name holds them.
 from __future__ import annotations
 
 import logging
+import os
 import re
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -32,3 +33,12 @@ class TerminalSafeFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         """Format the record, then escape control characters (tracebacks keep their newlines)."""
         return "\n".join(terminal_safe(line) for line in super().format(record).split("\n"))
+
+
+def display_name(path: str) -> str:
+    """Return a path as text any UTF-8 output can hold: undecodable bytes become ``\\xNN``.
+
+    A file name that is not valid UTF-8 reaches Python as lone surrogates, which no UTF-8
+    file, JSON line or terminal accepts; this spelling shows the bytes and never crashes.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
