@@ -25,9 +25,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from analyzer.errors import MlcheckError
+from analyzer.documents.limits import read_limited
+from analyzer.errors import InputError, MlcheckError
 from analyzer.models import JobPosting
-from analyzer.output import write_atomic
+from analyzer.output import refuse_output_onto_inputs, write_atomic
 from analyzer.screen.inputs import CandidateFile, collect_inputs
 from analyzer.screen.interface import (
     Executor,
@@ -354,18 +355,13 @@ def _prepare(
     """Read each file once; yield a Task to analyse, or a finished error row; collect reuse."""
     for candidate in files:
         name = candidate.display
-        try:
-            size = os.stat(candidate.path).st_size
-            if size > settings.limits.max_bytes:
-                reason = f"file is larger than the limit of {settings.limits.max_bytes} bytes"
-                digest = ""
-            else:
-                with open(candidate.path, "rb") as handle:
-                    data = handle.read(settings.limits.max_bytes + 1)
+        reason, digest = candidate.problem or "", ""
+        if not reason:
+            try:
+                data = read_limited(candidate.path, settings.limits.max_bytes)
                 digest = content_hash(data)
-                reason = ""
-        except OSError as error:
-            reason, digest = f"cannot open: {error.strerror or error}", ""
+            except InputError as error:
+                reason = error.reason
         if reason:
             # No bytes to hash: an anonymous id is derived from the name instead.
             label = hashlib.sha256(name.encode("utf-8")).hexdigest() if options.anonymize else ""
@@ -423,7 +419,10 @@ def run_screen(
         raise ScreenUsageError("--jobs must be at least 1")
     if options.resume and options.output in (None, "-"):
         raise ScreenUsageError("--resume needs --output FILE (the JSON Lines of an earlier run)")
-    files = collect_inputs(inputs)
+    journal_file = journal_path(options)
+    written = [options.output, options.summary, str(journal_file) if journal_file else None]
+    refuse_output_onto_inputs(written, [posting.path])
+    files = collect_inputs(inputs, [w for w in written if w is not None and w != "-"])
     key = run_key(
         posting, settings, include_contact=options.include_contact, anonymize=options.anonymize
     )
@@ -436,7 +435,6 @@ def run_screen(
             want_report = True
             Path(options.reports_dir).mkdir(parents=True, exist_ok=True)
 
-    journal_file = journal_path(options)
     reusable, resume_notes = _reusable_rows(journal_file, key, options)
     notes.extend(resume_notes)
     # The journal starts with the rows --resume may reuse; new ones are appended as they finish.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -221,4 +222,139 @@ def test_a_renamed_docm_is_named_not_shown_as_an_object(work: Path) -> None:
     assert result.stderr == (
         "mlcheck: error: macro.docx: is a macro-enabled Word document (.docm); save it as a "
         "plain DOCX or a PDF\n"
+    )
+
+
+# --------------------------------------------------------------------------- data loss
+
+
+@pytest.mark.parametrize("link", ["same", "symlink", "hardlink"])
+def test_output_onto_the_resume_is_refused(work: Path, link: str) -> None:
+    """-o naming the resume (directly, through a symlink or a hard link) is refused, exit 2."""
+    resume = work / "resumes" / "ada.txt"
+    target = {"same": resume, "symlink": work / "link.txt", "hardlink": work / "hard.txt"}[link]
+    if link == "symlink":
+        target.symlink_to(resume)
+    elif link == "hardlink":
+        os.link(resume, target)
+    for command in (["parse"], ["check"]):
+        result = cli(*command, "resumes/ada.txt", "-o", str(target))
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"mlcheck: error: {target} is also an input")
+        assert len(result.stderr.splitlines()) == 1
+    assert resume.read_text(encoding="utf-8") == RESUME
+
+
+def test_output_onto_the_posting_is_refused(work: Path) -> None:
+    """Neither check nor screen may write over the posting they read."""
+    for args in (
+        ["resumes/ada.txt", "--job", "posting.txt", "-o", "posting.txt"],
+        ["screen", "resumes", "--job", "posting.txt", "-o", "posting.txt"],
+        ["screen", "resumes", "--job", "posting.txt", "--summary", "posting.txt"],
+    ):
+        result = cli(*args)
+        assert result.exit_code == 2, result.output
+        assert "posting.txt is also an input" in result.stderr
+    assert (work / "posting.txt").read_text(encoding="utf-8") == POSTING
+
+
+def test_screen_output_onto_a_screened_file_is_refused(work: Path) -> None:
+    """A file named as a candidate cannot be the output too."""
+    result = screen("resumes/ada.txt", "-o", "resumes/ada.txt")
+    assert result.exit_code == 2
+    assert "resumes/ada.txt is also an input" in result.stderr
+    assert (work / "resumes" / "ada.txt").read_text(encoding="utf-8") == RESUME
+
+
+def test_screen_never_screens_its_own_outputs(work: Path) -> None:
+    """Outputs and --summary inside the screened folder are not candidates (3 became 5)."""
+    for _ in range(2):
+        result = screen("resumes", "-o", "resumes/shortlist.md", "--summary", "resumes/sum.md")
+        assert result.exit_code == 0, result.stderr
+        assert "1 candidate: 1 screened" in (work / "resumes" / "shortlist.md").read_text("utf-8")
+    # An earlier run's table or Markdown is recognised by its first line, whatever its name.
+    result = screen("resumes", "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["file"] for line in result.stdout.splitlines()] == ["resumes/ada.txt"]
+
+
+def test_non_utf8_file_names_do_not_lose_the_run(work: Path) -> None:
+    """A name that is not UTF-8 is shown with \\xNN escapes; every output is still written."""
+    raw = os.fsencode(work / "resumes") + b"/caf\xe9.txt"
+    with open(raw, "wb") as handle:
+        handle.write(RESUME.encode("utf-8"))
+    for output in ("out.csv", "out.jsonl", "out.md", "out.xml", "out.html", "out.txt"):
+        result = screen("resumes", "-o", output)
+        assert result.exit_code == 0, result.stderr
+        text = (work / output).read_text(encoding="utf-8")
+        assert "resumes/caf" in text and "xe9.txt" in text  # the backslash is escaped in JSON
+    name = os.fsdecode(raw)
+    result = cli(name, "--job", "posting.txt", "-o", "report.json")
+    assert result.exit_code == 0, result.stderr
+    assert "caf\\\\xe9.txt" in (work / "report.json").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- reads
+
+
+def test_a_device_as_the_resume_is_read_within_max_bytes(work: Path) -> None:
+    """/dev/zero has no size: it is read one byte past --max-bytes and refused, no MemoryError."""
+    result = cli("parse", "/dev/zero", "--max-bytes", "1000")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "mlcheck: error: /dev/zero: holds more than the limit of 1000 bytes (--max-bytes)\n"
+    )
+
+
+def test_a_pipe_as_the_posting_is_read(work: Path) -> None:
+    """--job <(cat posting.txt) is a /dev/fd path to a pipe: read, not "no such file"."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, POSTING.encode("utf-8"))
+        os.close(write_end)
+        result = cli("resumes/ada.txt", "--job", f"/dev/fd/{read_end}", "-f", "json")
+    finally:
+        os.close(read_end)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["ats"]["score"] > 0
+
+
+def test_fifos_in_a_screened_folder_are_skipped_with_a_line(work: Path) -> None:
+    """A FIFO named like a resume would block the run forever; it is skipped, with a warning."""
+    os.mkfifo(work / "resumes" / "pipe.pdf")
+    result = screen("resumes", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        result.stderr == "mlcheck: WARNING: skipped resumes/pipe.pdf: a FIFO, not a regular file\n"
+    )
+    assert "pipe.pdf" not in result.stdout
+
+
+def test_double_star_glob_over_symlink_loops_ends(work: Path) -> None:
+    """Two links back to the parent made glob's ** walk 2^40 paths; each folder is seen once."""
+    (work / "resumes" / "up").symlink_to(work / "resumes")
+    (work / "resumes" / "again").symlink_to(work / "resumes")
+    result = screen("resumes/**/*.txt", "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["file"] for line in result.stdout.splitlines()] == ["resumes/ada.txt"]
+
+
+def test_an_unreadable_subfolder_is_an_error_row(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that cannot be listed is reported (exit 5), not skipped silently with exit 0."""
+    (work / "resumes" / "private").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        # Running as root, chmod 000 does not stop a listing; the refusal is simulated.
+        if os.fspath(path).endswith("private"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = screen("resumes", "-f", "csv")
+    assert result.exit_code == 5
+    assert result.stderr == (
+        "mlcheck: cannot read resumes/private/: cannot list this folder: Permission denied\n"
     )
