@@ -358,3 +358,79 @@ def test_an_unreadable_subfolder_is_an_error_row(
     assert result.stderr == (
         "mlcheck: cannot read resumes/private/: cannot list this folder: Permission denied\n"
     )
+
+
+# --------------------------------------------------------------------------- GitHub cache
+
+OTHER_UID = 4242
+"""A user id that is not the test's own."""
+
+
+def _cache(folder: Path):  # type: ignore[no-untyped-def]
+    from analyzer.github.cache import ResponseCache
+
+    return ResponseCache(folder, "anonymous")
+
+
+def test_a_symlinked_cache_folder_is_refused_and_its_target_left_alone(tmp_path: Path) -> None:
+    """A cache folder that is a symlink is refused; chmod never reaches the link's target."""
+    from analyzer.github.cache import CacheRefused
+
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    target.chmod(0o755)
+    (tmp_path / "cache").symlink_to(target)
+    with pytest.raises(CacheRefused, match="is a symlink"):
+        _cache(tmp_path / "cache")
+    assert target.stat().st_mode & 0o777 == 0o755
+
+
+def test_a_cache_folder_of_another_user_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoever owns the folder can plant answers in it: only the user's own folder is used."""
+    from analyzer.github.cache import CacheRefused
+
+    (tmp_path / "cache").mkdir()
+    monkeypatch.setattr(os, "geteuid", lambda: OTHER_UID)
+    with pytest.raises(CacheRefused, match="belongs to another user"):
+        _cache(tmp_path / "cache")
+
+
+def test_a_refused_cache_folder_means_no_cache_and_a_warning(tmp_path: Path) -> None:
+    """The review goes on without a cache; the run says why in one line."""
+    from tests.github.fakegithub import FakeGitHub, FakeRepo, FakeUser
+
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    (tmp_path / "cache").symlink_to(target)
+    fake = FakeGitHub([FakeUser("ada", repos=[FakeRepo("churn", {"README.md": "# Churn\n"})])])
+    with fake.serve():
+        result = cli(
+            "github", "ada", "--api-url", fake.api_url, "--cache-dir", str(tmp_path / "cache")
+        )
+    assert result.exit_code == 0, result.output
+    assert "GitHub cache disabled: " in result.stderr
+    assert "is a symlink; refusing to use it as the cache" in result.stderr
+    assert list(target.iterdir()) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_cache_entries_planted_by_another_user_are_ignored(tmp_path: Path) -> None:
+    """An entry not owned by the user (planted while the folder was writable) is not read."""
+    cache = _cache(tmp_path / "cache")
+    cache.put("https://api.github.com/x", "json", {"ETag": '"1"'}, b'{"planted": false}')
+    assert cache.get("https://api.github.com/x", "json") is not None
+    [entry] = (tmp_path / "cache").iterdir()
+    os.chown(entry, OTHER_UID, OTHER_UID)
+    assert cache.get("https://api.github.com/x", "json") is None
+
+
+def test_cache_entries_others_can_write_are_ignored_and_new_ones_are_0600(tmp_path: Path) -> None:
+    """Entries are written user-only; one that others could have rewritten is not trusted."""
+    cache = _cache(tmp_path / "cache")
+    cache.put("https://api.github.com/x", "json", {"ETag": '"1"'}, b"{}")
+    [entry] = (tmp_path / "cache").iterdir()
+    assert entry.stat().st_mode & 0o777 == 0o600
+    entry.chmod(0o666)
+    assert cache.get("https://api.github.com/x", "json") is None
