@@ -434,3 +434,39 @@ def test_cache_entries_others_can_write_are_ignored_and_new_ones_are_0600(tmp_pa
     assert entry.stat().st_mode & 0o777 == 0o600
     entry.chmod(0o666)
     assert cache.get("https://api.github.com/x", "json") is None
+
+
+# --------------------------------------------------------------------------- mlcheck repo
+
+
+def test_repo_never_follows_a_readme_symlink_out_of_the_checkout(tmp_path: Path) -> None:
+    """README.md -> a file outside the checkout is not read or quoted; README.rst inside is."""
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Private key\n\nSECRET-OUTSIDE-THE-CHECKOUT results 99% accuracy\n")
+    checkout = tmp_path / "repo"
+    checkout.mkdir()
+    (checkout / "README.md").symlink_to(secret)
+    (checkout / "README.rst").write_text("Churn model\n===========\n\nPredicts churn.\n")
+    for fmt in ("json", "text", "md"):
+        result = cli("repo", str(checkout), "-f", fmt)
+        assert result.exit_code == 0, result.output
+        assert "SECRET-OUTSIDE" not in result.stdout
+    from analyzer.github.local import snapshot_local_repo
+
+    snapshot = snapshot_local_repo(checkout)
+    assert snapshot.readme_path == "README.rst"
+    assert "SECRET" not in (snapshot.readme or "")
+
+
+def test_repo_with_fifos_ends(tmp_path: Path) -> None:
+    """A FIFO named README.md, LICENSE or a .py file blocked the review forever; it is skipped."""
+    checkout = tmp_path / "repo"
+    checkout.mkdir()
+    for name in ("README.md", "LICENSE", "model.py", "requirements.txt"):
+        os.mkfifo(checkout / name)
+    result = cli("repo", str(checkout), "-f", "json")
+    assert result.exit_code == 0, result.output
+    from analyzer.github.local import snapshot_local_repo
+
+    snapshot = snapshot_local_repo(checkout)
+    assert (snapshot.readme, snapshot.license, snapshot.dependency_files) == (None, None, ())
