@@ -311,9 +311,14 @@ def deadline(seconds: float) -> Iterator[None]:
 
 
 def read_guarded(path: str, read: Callable[[], T], inflate_limit: int, seconds: float) -> T:
-    """Run ``read()`` under the inflate budget and the deadline; a tripped guard is one line."""
+    """Run ``read()`` under the inflate budget and the deadline; a tripped guard is one line.
+
+    The document libraries' own warnings are kept off stderr meanwhile (library_log.py).
+    """
+    from analyzer.documents.library_log import library_messages
+
     try:
-        with deadline(seconds), inflate_budget(inflate_limit):
+        with library_messages(path), deadline(seconds), inflate_budget(inflate_limit):
             return read()
     except GuardTripped as tripped:
         raise LimitExceeded(path, tripped.reason) from None

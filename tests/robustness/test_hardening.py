@@ -470,3 +470,45 @@ def test_repo_with_fifos_ends(tmp_path: Path) -> None:
 
     snapshot = snapshot_local_repo(checkout)
     assert (snapshot.readme, snapshot.license, snapshot.dependency_files) == (None, None, ())
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def _bad_font_bbox_pdf() -> bytes:
+    """A text PDF whose font descriptor's /FontBBox is not 4 numbers (pdfminer warns)."""
+    from tests.robustness.hostile import RESUME_LINES, _page, raw_pdf, stream, text_content
+
+    font = (
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /Foo /FirstChar 32 /LastChar 126 "
+        b"/Widths [500] /Encoding /WinAnsiEncoding /FontDescriptor << /Type /FontDescriptor "
+        b"/FontName /Foo /FontBBox [0 0 (x)] /Flags 32 >> >>"
+    )
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _page(2, 4, 5),
+            stream(text_content(RESUME_LINES)),
+            font,
+        ]
+    )
+
+
+def test_library_warnings_go_to_the_log_one_line_per_file(work: Path) -> None:
+    """pdfminer's "Could not get FontBBox" lines are not printed raw; -v shows one per file."""
+    for name in ("one.pdf", "two.pdf"):
+        (work / "resumes" / name).write_bytes(_bad_font_bbox_pdf())
+    quiet = cli("parse", "resumes/one.pdf")
+    assert quiet.exit_code == 0, quiet.stderr
+    assert quiet.stderr == ""
+    result = screen("resumes", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    verbose = screen("resumes", "-f", "csv", "-v")
+    lines = [line for line in verbose.stderr.splitlines() if "pdfminer" in line]
+    assert lines == [
+        f"mlcheck: INFO: resumes/{name}: pdfminer reported 1 problem(s) it worked around, "
+        "e.g. 'Could not get FontBBox from font descriptor' (-vv lists them)"
+        for name in ("one.pdf", "two.pdf")
+    ]
