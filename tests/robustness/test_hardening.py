@@ -512,3 +512,18 @@ def test_library_warnings_go_to_the_log_one_line_per_file(work: Path) -> None:
         "e.g. 'Could not get FontBBox from font descriptor' (-vv lists them)"
         for name in ("one.pdf", "two.pdf")
     ]
+
+
+def test_resume_after_a_finished_csv_run_says_what_it_resumes_from(work: Path) -> None:
+    """--resume re-analysed every file after a finished CSV run; now it says which forms work."""
+    assert screen("resumes", "-o", "out.csv").exit_code == 0
+    before = (work / "out.csv").read_bytes()
+    result = screen("resumes", "-o", "out.csv", "--resume")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "mlcheck: error: --resume continues from JSON Lines: the journal "
+        "out.csv.partial.jsonl of an interrupted run, or a -f jsonl output; out.csv is a "
+        "finished csv output and cannot be resumed: run without --resume (or use -f jsonl to "
+        "resume later)\n"
+    )
+    assert (work / "out.csv").read_bytes() == before
