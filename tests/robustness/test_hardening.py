@@ -527,3 +527,85 @@ def test_resume_after_a_finished_csv_run_says_what_it_resumes_from(work: Path) -
         "resume later)\n"
     )
     assert (work / "out.csv").read_bytes() == before
+
+
+# --------------------------------------------------------------------------- promises
+
+
+def test_no_code_execution_primitive_in_the_package() -> None:
+    """README "Security": nothing in analyzer/ can run code taken from an input."""
+    import re
+
+    import analyzer
+
+    forbidden = re.compile(
+        r"\beval\(|\bexec\(|\bsubprocess\b|os\.system|os\.popen|pickle\.loads?\(|"
+        r"yaml\.load\(|marshal\.|__import__\("
+    )
+    package = Path(analyzer.__file__).parent
+    found = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if forbidden.search(line)
+    ]
+    assert found == []
+
+
+def _files(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*")}
+
+
+def test_no_network_and_no_file_outside_the_named_outputs(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README "Security": check, parse, screen and repo open no socket and write only -o,
+    --summary and --reports."""
+    import socket
+
+    def refuse(*args: object) -> None:
+        raise AssertionError(f"network connection attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setenv("HOME", str(work / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(work / "home" / ".cache"))
+    before = _files(work)
+    runs = [
+        ("parse", "resumes/ada.txt", "-o", "parsed.json", "--format", "json"),
+        ("resumes/ada.txt", "--job", "posting.txt", "-o", "report.html"),
+        ("repo", "resumes", "-o", "repo.md"),
+        (
+            "screen",
+            "resumes",
+            "--job",
+            "posting.txt",
+            "--jobs",
+            "1",
+            "-o",
+            "out/short.csv",
+            "--summary",
+            "summary.md",
+            "--reports",
+            "out/reports",
+        ),
+    ]
+    for args in runs:
+        result = cli(*args)
+        assert result.exit_code == 0, result.output
+    assert _files(work) - before == {
+        "parsed.json",
+        "report.html",
+        "repo.md",
+        "out",
+        "out/short.csv",
+        "summary.md",
+        "out/reports",
+        "out/reports/resumes_ada.txt-" + _report_suffix("resumes/ada.txt"),
+    }
+
+
+def _report_suffix(candidate: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(candidate.encode("utf-8")).hexdigest()[:8] + ".html"
