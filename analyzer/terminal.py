@@ -36,9 +36,10 @@ class TerminalSafeFormatter(logging.Formatter):
 
 
 def display_name(path: str) -> str:
-    """Return a path as text any UTF-8 output can hold: undecodable bytes become ``\\xNN``.
+    """Return a path as text any UTF-8 output can hold: undecodable bytes become U+FFFD.
 
     A file name that is not valid UTF-8 reaches Python as lone surrogates, which no UTF-8
-    file, JSON line or terminal accepts; this spelling shows the bytes and never crashes.
+    file, JSON line or terminal accepts. The replacement character is what file managers
+    show; a backslash escape would read as a Windows path separator in reports.
     """
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return os.fsencode(path).decode("utf-8", "replace")

@@ -105,7 +105,7 @@ def read_document(
     name shown in messages and is not opened. Raises InputError (or LimitExceeded) with one
     clear reason for anything that cannot be read as a resume.
     """
-    # Undecodable bytes of a file name as \xNN: reports and messages must hold the name.
+    # Undecodable bytes of a file name as U+FFFD: reports and messages must hold the name.
     display = display_name(str(path))
     payload = _load(path, data, limits)
     if len(payload) > limits.max_bytes:
