@@ -3,7 +3,7 @@
 Exit codes (documented in the README):
     0  success (whatever the score)
     1  a score fell below --fail-under / --min-score
-    2  usage or configuration error (bad option, invalid taxonomy file)
+    2  usage or configuration error (bad option, invalid taxonomy file, an output naming an input)
     3  an input file could not be read (missing, empty, corrupt, encrypted, no text, too large)
     4  GitHub could not be reached or refused (user not found, rate limit, server error)
     5  screen: some files could not be read; the others were screened and reported

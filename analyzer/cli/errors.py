@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 import click
 
 from analyzer.errors import MlcheckError
+from analyzer.terminal import terminal_safe
 
 INTERRUPTED_EXIT_CODE = 130
 """What a shell reports for a process stopped by Ctrl-C (128 + SIGINT)."""
@@ -21,7 +22,7 @@ INTERRUPTED_EXIT_CODE = 130
 
 def fail(error: MlcheckError) -> NoReturn:
     """Print one line for a domain error and exit with its documented code."""
-    click.echo(f"mlcheck: error: {error}", err=True)
+    click.echo(f"mlcheck: error: {terminal_safe(str(error))}", err=True)
     sys.exit(error.exit_code)
 
 

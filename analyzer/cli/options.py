@@ -14,6 +14,7 @@ import click
 from analyzer.documents.text import decode_text
 from analyzer.errors import LimitExceeded
 from analyzer.settings import Limits, Settings
+from analyzer.terminal import TerminalSafeFormatter
 
 if TYPE_CHECKING:
     from analyzer.api import GitHubRequest
@@ -25,7 +26,7 @@ def setup_logging(verbose: int) -> None:
     """Send the package's log to stderr; -v shows info, -vv debug."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("mlcheck: %(levelname)s: %(message)s"))
+    handler.setFormatter(TerminalSafeFormatter("mlcheck: %(levelname)s: %(message)s"))
     log.handlers[:] = [handler]
     log.setLevel(level)
     log.propagate = False

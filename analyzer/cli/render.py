@@ -11,6 +11,7 @@ from analyzer.cli.errors import handle_errors
 from analyzer.cli.options import output_option, setup_logging, verbose_option
 from analyzer.cli.output import pick_report_format, write_output
 from analyzer.errors import InputError, LimitExceeded
+from analyzer.output import refuse_output_onto_inputs
 from analyzer.settings import Limits
 
 FORMAT_ALIASES = {"markdown": "md"}
@@ -66,6 +67,7 @@ def render(saved: str, fmt: str | None, output: str | None, verbose: int) -> Non
       mlcheck render analysis.json --format md >> "$GITHUB_STEP_SUMMARY"
     """
     setup_logging(verbose)
+    refuse_output_onto_inputs([output], [saved])
     from analyzer.report import render_saved
     from analyzer.report.json_form import SavedJsonError
 

@@ -17,6 +17,7 @@ from analyzer.cli.options import (
     setup_logging,
 )
 from analyzer.cli.output import pick_report_format, write_output
+from analyzer.output import refuse_output_onto_inputs
 from analyzer.settings import Limits
 
 
@@ -48,6 +49,7 @@ def parse(
       mlcheck parse resume.pdf --format json
     """
     setup_logging(verbose)
+    refuse_output_onto_inputs([output], [resume])
     from analyzer.documents import read_document
     from analyzer.report.parse_output import render_parse
 
@@ -117,6 +119,7 @@ def check(
       pbpaste | mlcheck resume.docx --job -
     """
     setup_logging(verbose)
+    refuse_output_onto_inputs([output], [resume, job])
     from analyzer.api import analyze_resume
     from analyzer.report import render
 

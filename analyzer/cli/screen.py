@@ -21,6 +21,7 @@ from analyzer.cli.options import (
 from analyzer.cli.output import OutputFormat, pick_format
 from analyzer.screen.interface import Executor, ScreenFormat, ScreenOptions, ScreenResult
 from analyzer.settings import Limits
+from analyzer.terminal import terminal_safe
 
 SCREEN_FORMATS: dict[OutputFormat, ScreenFormat] = {
     OutputFormat.CSV: ScreenFormat.CSV,
@@ -77,9 +78,11 @@ class _ProgressBar:
 
 def _report(result: ScreenResult) -> None:
     for note in result.notes:
-        click.echo(f"mlcheck: note: {note}", err=True)
+        click.echo(f"mlcheck: note: {terminal_safe(note)}", err=True)
     for row in result.errors:
-        click.echo(f"mlcheck: cannot read {row.candidate}: {row.reason}", err=True)
+        click.echo(
+            f"mlcheck: cannot read {terminal_safe(f'{row.candidate}: {row.reason}')}", err=True
+        )
     if result.below and result.min_score is not None:
         click.echo(
             f"mlcheck: {len(result.below)} candidate(s) scored below --min-score "

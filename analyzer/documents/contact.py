@@ -72,6 +72,21 @@ def _phone_ok(candidate: str) -> bool:
     return not re.fullmatch(r"[\d.]+", candidate.strip()) or digits >= 10
 
 
+_TEL_NUMBER = re.compile(r"\+?[\d(][\d\s().\-]*")
+
+
+def phone_from_tel(uri: str) -> str | None:
+    """Return the phone number of a ``tel:`` link, None when what it holds is not one.
+
+    A link's target is data the author chose freely (``tel:=HYPERLINK(...)``): only digits,
+    spaces, ``( ) . -`` and a leading ``+`` with 7 to 15 digits make a phone number.
+    """
+    number = unquote(uri[4:].split(";", 1)[0]).strip()
+    if not _TEL_NUMBER.fullmatch(number) or not _phone_ok(number):
+        return None
+    return number
+
+
 def find_phone(text: str) -> str | None:
     """Return the first phone number in a text, as written."""
     for match in _PHONE.finditer(text):
@@ -166,7 +181,7 @@ def extract_contact(
             continue
         if lowered.startswith("tel:"):
             if phone is None:
-                phone = unquote(uri[4:]).strip() or None
+                phone = phone_from_tel(uri)
             continue
         if lowered.startswith(("http://", "https://", "www.")) or re.match(
             r"^[\w-]+(\.[\w-]+)+(/|$)", uri

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -137,17 +138,37 @@ def read_docx(data: bytes, path: str, limits: Limits = Limits()) -> RawDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - third-party boundary
-        raise InputError(
-            path, f"is not a readable DOCX ({type(exc).__name__}: {str(exc)[:100]})"
-        ) from None
+        raise InputError(path, _not_readable(exc)) from None
     try:
         return _read(document)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001
-        raise InputError(
-            path, f"is not a readable DOCX ({type(exc).__name__}: {str(exc)[:100]})"
-        ) from None
+        raise InputError(path, _not_readable(exc)) from None
+
+
+_OBJECT_REPR = re.compile(r"'?<[\w.]+ object at 0x[0-9a-fA-F]+>'?\s*")
+_CONTENT_TYPE = re.compile(r"content type is '([^']+)'")
+_KINDS = {
+    "macroEnabled": "a macro-enabled Word document (.docm); save it as a plain DOCX or a PDF",
+    "template": "a Word template (.dotx); save it as a plain DOCX or a PDF",
+    "spreadsheetml": "an Excel workbook, not a Word document",
+    "presentationml": "a PowerPoint presentation, not a Word document",
+}
+
+
+def _not_readable(exc: Exception) -> str:
+    """Say why python-docx refused the file, without its internal object names."""
+    message = str(exc)
+    content_type = _CONTENT_TYPE.search(message)
+    if content_type:
+        for marker, kind in _KINDS.items():
+            if marker in content_type.group(1):
+                return f"is {kind}"
+        return f"is not a Word document (its content type is {content_type.group(1)[:80]})"
+    # python-docx names the file it was given, here the in-memory copy: "<_io.BytesIO ...>".
+    message = _OBJECT_REPR.sub("", message).replace("file is not", "is not").strip()
+    return f"is not a readable DOCX ({type(exc).__name__}: {message[:100]})"
 
 
 def _read(document: Any) -> RawDocument:

@@ -3,7 +3,9 @@
 Every limit of :class:`analyzer.settings.Limits` is checked by code that measures, before the
 expensive step when it can:
 
-- **Bytes** (``max_bytes``): the file's size, from ``stat`` before it is read (reader.py).
+- **Bytes** (``max_bytes``): :func:`read_limited` takes a regular file's size from ``stat``
+  before it is read, and reads a pipe or a device (``<(...)``, ``/dev/zero``), which has no
+  size, up to one byte past the limit.
 - **Pages** (``max_pages``): :func:`count_pages` walks the PDF page tree lazily with pdfminer's
   own walker and stops one page past the limit, so a 5,000-page file costs the same as a
   21-page one and ``/Count`` is never believed. A looping tree is walked once per node;
@@ -15,7 +17,9 @@ expensive step when it can:
   bounded ``zlib.decompressobj`` (``max_length``) *before* python-docx opens the file: the sum
   of the declared sizes must fit the budget, and each member must inflate to exactly its
   declared size (a member that lies about its size is refused after at most ``declared + 1``
-  bytes). Memory stays bounded by the budget.
+  bytes). A stored member counts its stored bytes. Any other method (bzip2, LZMA...) is
+  refused unread: Word never writes one, and zipfile would inflate it without a bound.
+  Memory stays bounded by the budget.
 
   *PDF*: pdfminer inflates each stream in one ``zlib.decompress`` call, with no limit and no
   hook. Inside :func:`inflate_budget`, the decoders pdfminer's ``pdftypes`` module calls
@@ -44,7 +48,9 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import os
 import signal
+import stat
 import struct
 import threading
 import zlib
@@ -67,6 +73,43 @@ class GuardTripped(BaseException):  # noqa: N818 - a signal, not an error for ca
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+# --------------------------------------------------------------------------- input bytes
+
+
+def size_reason(size: int, limit: int) -> str:
+    """The one-line reason for a file of ``size`` bytes over the --max-bytes limit."""
+    return f"is {size} bytes, more than the limit of {limit} (--max-bytes)"
+
+
+def read_limited(path: str, limit: int) -> bytes:
+    """Read a file, a pipe or a device named by the user, never more than ``limit`` + 1 bytes.
+
+    A regular file over the limit is refused from its ``stat`` size, unread. A pipe
+    (``--job <(...)``, ``/dev/fd/63``) or a character device has no size: it is read up to one
+    byte past the limit, so ``/dev/zero`` is refused after ``limit`` bytes instead of filling
+    memory. Raises InputError (or LimitExceeded) with one reason.
+    """
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a directory, not a file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise LimitExceeded(path, size_reason(info.st_size, limit))
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        if stat.S_ISREG(info.st_mode):
+            raise LimitExceeded(path, size_reason(len(data), limit))  # it grew while read
+        raise LimitExceeded(path, f"holds more than the limit of {limit} bytes (--max-bytes)")
+    return data
 
 
 # --------------------------------------------------------------------------- inflate budget
@@ -268,9 +311,14 @@ def deadline(seconds: float) -> Iterator[None]:
 
 
 def read_guarded(path: str, read: Callable[[], T], inflate_limit: int, seconds: float) -> T:
-    """Run ``read()`` under the inflate budget and the deadline; a tripped guard is one line."""
+    """Run ``read()`` under the inflate budget and the deadline; a tripped guard is one line.
+
+    The document libraries' own warnings are kept off stderr meanwhile (library_log.py).
+    """
+    from analyzer.documents.library_log import library_messages
+
     try:
-        with deadline(seconds), inflate_budget(inflate_limit):
+        with library_messages(path), deadline(seconds), inflate_budget(inflate_limit):
             return read()
     except GuardTripped as tripped:
         raise LimitExceeded(path, tripped.reason) from None
@@ -327,6 +375,7 @@ def page_limit_reason(count: int, limit: int) -> str:
 
 
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+_METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 99: "AES"}
 
 
 def check_zip(path: str, data: bytes, limit: int) -> None:
@@ -356,7 +405,14 @@ def check_zip(path: str, data: bytes, limit: int) -> None:
             except GuardTripped:
                 raise LimitExceeded(path, inflate_reason(limit)) from None
         else:
-            continue  # zipfile refuses other methods itself if python-docx reads them
+            # bzip2, LZMA, zstd...: Word never writes them, and they would inflate outside the
+            # budget (a 36 KB bzip2 DOCX holds 4 GB), so they are refused unread.
+            method = _METHOD_NAMES.get(member.compress_type, f"method {member.compress_type}")
+            raise InputError(
+                path,
+                f"is not a readable DOCX (its part {member.filename[:60]} uses {method} "
+                "compression; Word writes only stored or deflated parts)",
+            )
         name = member.filename[:60]
         if size is None:
             raise InputError(path, f"is not a readable DOCX (its part {name} is corrupt)")

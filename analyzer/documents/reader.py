@@ -20,7 +20,7 @@ from pathlib import Path
 
 from analyzer.documents.contact import extract_contact, name_from_lines
 from analyzer.documents.entries import SectionContent, parse_section
-from analyzer.documents.limits import read_guarded
+from analyzer.documents.limits import read_guarded, read_limited, size_reason
 from analyzer.documents.lines import RawDocument, TextLine, cut_warning
 from analyzer.documents.sections import find_sections
 from analyzer.errors import InputError, LimitExceeded
@@ -28,6 +28,7 @@ from analyzer.models import ResumeDocument, Section
 from analyzer.rules import shipped_rules
 from analyzer.rules.headings import HeadingRules
 from analyzer.settings import Limits
+from analyzer.terminal import display_name
 
 log = logging.getLogger(__name__)
 
@@ -92,25 +93,9 @@ def _zip_kind(data: bytes) -> str:
 
 
 def _load(path: str | Path, data: bytes | None, limits: Limits) -> bytes:
-    display = str(path)
     if data is not None:
         return data
-    file = Path(path)
-    try:
-        if not file.exists():
-            raise InputError(display, "no such file")
-        if file.is_dir():
-            raise InputError(display, "is a directory, not a file")
-        size = file.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitExceeded(
-                display, f"is {size} bytes, more than the limit of {limits.max_bytes} (--max-bytes)"
-            )
-        return file.read_bytes()
-    except PermissionError:
-        raise InputError(display, "permission denied") from None
-    except OSError as exc:
-        raise InputError(display, f"cannot be read ({exc.strerror or exc})") from None
+    return read_limited(str(path), limits.max_bytes)
 
 
 def read_document(
@@ -127,13 +112,11 @@ def read_document(
     LimitExceeded) with one clear reason for anything that cannot be read as a resume.
     """
     rules = shipped_rules().headings if headings is None else headings
-    display = str(path)
+    # Undecodable bytes of a file name as U+FFFD: reports and messages must hold the name.
+    display = display_name(str(path))
     payload = _load(path, data, limits)
     if len(payload) > limits.max_bytes:
-        raise LimitExceeded(
-            display,
-            f"is {len(payload)} bytes, more than the limit of {limits.max_bytes} (--max-bytes)",
-        )
+        raise LimitExceeded(display, size_reason(len(payload), limits.max_bytes))
     if not payload:
         raise InputError(display, "file is empty (0 bytes)")
 

@@ -3,7 +3,9 @@
 One JSON file per (URL, Accept header, credential fingerprint). The fingerprint is a salted
 SHA-256 prefix of the token, so authenticated and anonymous answers (which differ: private
 data, rate limits) never mix, and the token itself is never written. The folder is created
-user-only (0o700) and each file 0o600, written atomically.
+user-only (0o700) and each file 0o600, written atomically. A folder that is a symlink or
+belongs to another user is refused, and an entry that is not this user's own (planted while
+the folder was writable by others) is ignored: a cached answer is trusted like GitHub's own.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,10 @@ logger = logging.getLogger(__name__)
 _FORMAT = 1
 # Response headers worth replaying with a cached body (pagination, media type, validators).
 _KEPT_HEADERS = ("content-type", "link", "etag", "last-modified")
+
+
+class CacheRefused(OSError):
+    """The cache folder cannot be trusted (a symlink, another user's); run without a cache."""
 
 
 def default_cache_dir() -> Path:
@@ -56,12 +63,24 @@ class ResponseCache:
     """Store and look up GET responses by URL, Accept header and credential fingerprint."""
 
     def __init__(self, directory: Path, fingerprint: str) -> None:
-        """Open (and create, user-only) the cache folder."""
+        """Open (and create, user-only) the cache folder.
+
+        Raises CacheRefused (an OSError: the caller runs without a cache) when the folder is
+        a symlink or belongs to another user: whoever controls it could plant answers, and
+        chmod would act on a symlink's target.
+        """
         self.directory = Path(directory)
         self._fingerprint = fingerprint
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(self.directory)
+        if stat.S_ISLNK(info.st_mode):
+            raise CacheRefused(f"{self.directory} is a symlink; refusing to use it as the cache")
+        if not stat.S_ISDIR(info.st_mode):
+            raise CacheRefused(f"{self.directory} is not a folder")
+        if info.st_uid != os.geteuid():
+            raise CacheRefused(f"{self.directory} belongs to another user; refusing to use it")
         # mkdir's mode is filtered by the umask and ignored for existing folders
-        os.chmod(self.directory, 0o700)
+        os.chmod(self.directory, 0o700, follow_symlinks=False)
 
     def _path(self, url: str, accept: str) -> Path:
         key = f"{_FORMAT}\0{self._fingerprint}\0{accept}\0{url}".encode()
@@ -71,7 +90,7 @@ class ResponseCache:
         """Return the stored response for this URL, None when absent or unreadable."""
         path = self._path(url, accept)
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = json.loads(self._read_own(path))
             return CachedResponse(
                 url=data["url"],
                 etag=data.get("etag"),
@@ -81,9 +100,20 @@ class ResponseCache:
             )
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             logger.debug("ignoring unreadable cache entry %s: %s", path.name, exc)
             return None
+
+    def _read_own(self, path: Path) -> str:
+        """Read an entry this user wrote; raise OSError for one planted by anyone else."""
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+                raise PermissionError(f"{path.name} is not a file of this user")
+            if info.st_mode & 0o022:
+                raise PermissionError(f"{path.name} is writable by others")
+            return handle.read().decode("utf-8")
 
     def put(self, url: str, accept: str, headers: dict[str, str], body: bytes) -> None:
         """Store a 200 response that carries a validator (ETag or Last-Modified)."""

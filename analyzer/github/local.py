@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 import os
 import re
+import stat
 from pathlib import Path
 
 from analyzer.errors import InputError
@@ -13,6 +15,8 @@ from analyzer.github.hygiene import languages_from_sizes, license_from_text
 from analyzer.github.interface import RepoReview, RepoSnapshot
 from analyzer.github.portfolio import review_repo
 from analyzer.rules.portfolio import Rubric
+
+logger = logging.getLogger(__name__)
 
 _SKIP_DIRS = {
     ".git",
@@ -78,11 +82,25 @@ def _last_activity(root: Path, sizes: list[tuple[str, int]]) -> _dt.datetime | N
     return _dt.datetime.fromtimestamp(newest, tz=_dt.timezone.utc) if newest else None
 
 
-def _read(path: Path, limit: int) -> str | None:
+def _read(root: Path, name: str, limit: int) -> str | None:
+    """Read up to ``limit`` bytes of a checkout's regular file; None for anything else.
+
+    A symlink that leads out of the checkout is not followed (a README.md -> ~/.ssh/id_rsa
+    would be quoted in the review), and a FIFO or device is not read (it would block or never
+    end): it is opened non-blocking and refused after fstat.
+    """
     try:
-        with path.open("rb") as fh:
+        real = (root / name).resolve(strict=True)
+        if not real.is_relative_to(root.resolve()):
+            logger.info("%s: a symlink out of the checkout; not read", name)
+            return None
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                logger.info("%s: not a regular file; not read", name)
+                return None
             return fh.read(limit).decode("utf-8", "replace")
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons
         return None
 
 
@@ -95,19 +113,25 @@ def snapshot_local_repo(path: Path, rubric: Rubric) -> RepoSnapshot:
     readmes = sorted(
         (f for f in files if _README.match(f)), key=lambda f: (f.lower() != "readme.md", f)
     )
-    readme_path = readmes[0] if readmes else None
-    readme = _read(root / readme_path, _MAX_README_BYTES) if readme_path else None
+    readme_path = readme = None
+    for candidate in readmes:
+        readme = _read(root, candidate, _MAX_README_BYTES)
+        if readme is not None:
+            readme_path = candidate
+            break
     licence = None
     for name in files:
         if name.lower() in rubric.hygiene.license_files:
-            text = _read(root / name, 50_000)
-            licence = (license_from_text(text, rubric) if text else None) or "other"
+            text = _read(root, name, 50_000)
+            if text is None:
+                continue  # not a regular file of the checkout (a FIFO, a link out)
+            licence = license_from_text(text, rubric) or "other"
             break
     deps: list[tuple[str, str]] = []
     for name, size in sizes:
         if "/" not in name and name.lower() in rubric.hygiene.dependency_files:
             if 0 < size <= rubric.max_dependency_bytes:
-                text = _read(root / name, rubric.max_dependency_bytes)
+                text = _read(root, name, rubric.max_dependency_bytes)
                 if text is not None:
                     deps.append((name, text))
     return RepoSnapshot(
@@ -137,7 +161,7 @@ def review_local_repo(
     sources = []
     for name, size in snapshot.file_sizes:
         if name.endswith(".py") and size <= _MAX_SOURCE_BYTES:
-            text = _read(Path(path) / name, _MAX_SOURCE_BYTES)
+            text = _read(Path(path), name, _MAX_SOURCE_BYTES)
             if text:
                 sources.append(text)
         if len(sources) >= _MAX_IMPORT_FILES:

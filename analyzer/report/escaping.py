@@ -20,6 +20,7 @@ _MD_PUNCT = re.compile(r"([\\`*\[\]{}|~$]|(?<!\w)_|_(?!\w))")
 _MD_BLOCK_START = re.compile(r"^(\s*)([#>+\-=])(?=\s|$)")
 _MD_ORDERED_START = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 _MENTION = re.compile(r"@(?=\w)")
+_WWW = re.compile(r"(?<![\w.])(www)(\.)(?=\w)", re.IGNORECASE)
 
 
 def strip_controls(text: str) -> str:
@@ -37,13 +38,15 @@ def md_escape(text: str) -> str:
 
     HTML-significant characters become entities, Markdown punctuation gets a backslash, a
     leading block marker (``#``, ``>``, ``-``, ``1.``) is neutralised, ``|`` cannot end a table
-    cell, newlines cannot start a new block and ``@name`` cannot notify anyone.
+    cell, newlines cannot start a new block, ``@name`` cannot notify anyone and ``www.host``
+    cannot become a link (GitHub autolinks it; a zero-width space after "www" stops that).
     """
     text = _SPACE.sub(" ", strip_controls(text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_PUNCT.sub(r"\\\1", text)
     text = _MD_BLOCK_START.sub(r"\1\\\2", text)
     text = _MD_ORDERED_START.sub(r"\1\\\2", text)
+    text = _WWW.sub("\\1\u200b\\2", text)
     return _MENTION.sub("@\u200b", text)
 
 

@@ -11,13 +11,16 @@ import importlib.resources
 import io
 import json
 import os
+import re
 import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from analyzer import __version__
+from analyzer.report.escaping import md_escape
 from analyzer.screen.interface import ScreenFormat, ScreenRow
+from analyzer.terminal import terminal_safe
 
 
 @dataclass(frozen=True)
@@ -105,14 +108,14 @@ TABLE_HEADERS = (
 def _table_cells(row: ScreenRow, context: RenderContext) -> list[str]:
     return [
         str(row.rank) if row.rank is not None else "-",
-        row.candidate,
+        terminal_safe(row.candidate),
         fmt_float(row.score, empty="-"),
         _fraction(row.required_matched, row.required_total, row.coverage) if row.ok else "-",
-        ", ".join(row.missing_required) or "-",
+        terminal_safe(", ".join(row.missing_required)) or "-",
         fmt_float(row.years, empty="-"),
         _fraction(row.quantified_bullets, row.bullets, row.quantified_share) if row.ok else "-",
         str(row.readability_problems) if row.ok else "-",
-        status_text(row, context),
+        terminal_safe(status_text(row, context)),
     ]
 
 
@@ -125,9 +128,9 @@ def render_table(rows: Sequence[ScreenRow], context: RenderContext) -> str:
         for cells, row in zip(body, rows, strict=True):
             c = row.contact
             cells[2:2] = [
-                (c.name if c else None) or "-",
-                (c.email if c else None) or "-",
-                (c.phone if c else None) or "-",
+                terminal_safe((c.name if c else None) or "-"),
+                terminal_safe((c.email if c else None) or "-"),
+                terminal_safe((c.phone if c else None) or "-"),
             ]
     widths = [max(len(h), *(len(cells[i]) for cells in body)) for i, h in enumerate(headers)]
     numeric = {"Rank", "Score", "Years", "Readability"}
@@ -139,7 +142,7 @@ def render_table(rows: Sequence[ScreenRow], context: RenderContext) -> str:
         ]
         return "  ".join(parts).rstrip()
 
-    out = [_title(context), _summary_line(rows, context), "", line(headers)]
+    out = [terminal_safe(_title(context)), _summary_line(rows, context), "", line(headers)]
     out.append("  ".join("-" * w for w in widths))
     out.extend(line(cells) for cells in body)
     return "\n".join(out) + "\n"
@@ -175,8 +178,23 @@ def _bool(value: bool | None) -> str:
     return "" if value is None else ("true" if value else "false")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Cell openings a spreadsheet reads as a formula (OWASP, "CSV Injection")."""
+
+
+def csv_cell(text: str) -> str:
+    """Return a text cell a spreadsheet shows as text: formulas defused, controls escaped.
+
+    Following OWASP's guidance, a cell that opens with ``= + - @``, a tab or a carriage
+    return gets a leading single quote, so Excel, LibreOffice and Google Sheets never run it.
+    """
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return terminal_safe(text)
+
+
 def render_csv(rows: Sequence[ScreenRow], context: RenderContext) -> str:
-    """Render one CSV record per candidate; lists are joined with '; '."""
+    """Render one CSV record per candidate; lists are joined with '; '; text cells are defused."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     columns = list(CSV_COLUMNS)
@@ -188,15 +206,15 @@ def render_csv(rows: Sequence[ScreenRow], context: RenderContext) -> str:
     for r in rows:
         record = [
             "" if r.rank is None else str(r.rank),
-            r.candidate,
-            r.file or "",
+            csv_cell(r.candidate),
+            csv_cell(r.file or ""),
             r.status.value,
             fmt_float(r.score),
             fmt_float(r.quality_score),
             str(r.required_matched),
             str(r.required_total),
             fmt_float(r.coverage, 3),
-            "; ".join(r.missing_required),
+            csv_cell("; ".join(r.missing_required)),
             fmt_float(r.years),
             fmt_float(r.years_required),
             _bool(r.years_meets),
@@ -204,14 +222,16 @@ def render_csv(rows: Sequence[ScreenRow], context: RenderContext) -> str:
             str(r.quantified_bullets),
             fmt_float(r.quantified_share, 3),
             str(r.readability_problems),
-            "; ".join(r.readability_ids),
-            r.reason or "",
+            csv_cell("; ".join(r.readability_ids)),
+            csv_cell(r.reason or ""),
         ]
         if context.include_contact:
             c = r.contact
-            record.extend((getattr(c, field) or "") if c else "" for field in CONTACT_COLUMNS)
+            record.extend(
+                csv_cell(getattr(c, field) or "") if c else "" for field in CONTACT_COLUMNS
+            )
         if "report" in columns:
-            record.append(r.report or "")
+            record.append(csv_cell(r.report or ""))
         writer.writerow(record)
     return buffer.getvalue()
 
@@ -248,6 +268,22 @@ def _details(row: ScreenRow) -> str:
         contact = ", ".join(v for v in (c.name, c.email, c.phone, c.location) if v)
         parts.append(f"contact: {contact or 'none found'}")
     return "; ".join(parts)
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 forbids even as character references; a parser refuses the file."""
+
+
+def xml_text(text: str) -> str:
+    """Return text without the characters XML 1.0 forbids (a CI parser would refuse them)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def _drop_xml_illegal(root: ET.Element) -> None:
+    for element in root.iter():
+        element.attrib = {key: xml_text(value) for key, value in element.attrib.items()}
+        if element.text:
+            element.text = xml_text(element.text)
 
 
 def render_junit(rows: Sequence[ScreenRow], context: RenderContext) -> str:
@@ -289,19 +325,12 @@ def render_junit(rows: Sequence[ScreenRow], context: RenderContext) -> str:
             failure.text = _details(row)
         out = ET.SubElement(case, "system-out")
         out.text = _details(row)
+    _drop_xml_illegal(suites)
     ET.indent(suites)
     return ET.tostring(suites, encoding="utf-8", xml_declaration=True).decode("utf-8") + "\n"
 
 
 # --------------------------------------------------------------------------- markdown
-
-_MD_SPECIAL = "\\`*_[]<>|#"
-
-
-def md_escape(text: str) -> str:
-    """Escape text for a Markdown table cell (no markup, no HTML, no column breaks)."""
-    text = " ".join(text.split())
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
 
 
 def render_markdown(rows: Sequence[ScreenRow], context: RenderContext) -> str:

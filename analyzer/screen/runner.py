@@ -25,9 +25,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from analyzer.errors import MlcheckError
+from analyzer.documents.limits import read_limited
+from analyzer.errors import InputError, MlcheckError
 from analyzer.models import JobPosting
-from analyzer.output import write_atomic
+from analyzer.output import refuse_output_onto_inputs, write_atomic
 from analyzer.screen.inputs import CandidateFile, collect_inputs
 from analyzer.screen.interface import (
     Executor,
@@ -354,18 +355,13 @@ def _prepare(
     """Read each file once; yield a Task to analyse, or a finished error row; collect reuse."""
     for candidate in files:
         name = candidate.display
-        try:
-            size = os.stat(candidate.path).st_size
-            if size > settings.limits.max_bytes:
-                reason = f"file is larger than the limit of {settings.limits.max_bytes} bytes"
-                digest = ""
-            else:
-                with open(candidate.path, "rb") as handle:
-                    data = handle.read(settings.limits.max_bytes + 1)
+        reason, digest = candidate.problem or "", ""
+        if not reason:
+            try:
+                data = read_limited(candidate.path, settings.limits.max_bytes)
                 digest = content_hash(data)
-                reason = ""
-        except OSError as error:
-            reason, digest = f"cannot open: {error.strerror or error}", ""
+            except InputError as error:
+                reason = error.reason
         if reason:
             # No bytes to hash: an anonymous id is derived from the name instead.
             label = hashlib.sha256(name.encode("utf-8")).hexdigest() if options.anonymize else ""
@@ -387,6 +383,14 @@ def _reusable_rows(
         return {}, notes
     if path is None:
         raise ScreenUsageError("--resume needs --output FILE (the JSON Lines of an earlier run)")
+    output = Path(options.output or "")
+    if not path.exists() and path != output and output.exists():
+        # A finished csv/junit/markdown/html/table output keeps no file hashes or run keys.
+        raise ScreenUsageError(
+            f"--resume continues from JSON Lines: the journal {path.name} of an interrupted "
+            f"run, or a -f jsonl output; {output} is a finished {options.fmt.value} output "
+            "and cannot be resumed: run without --resume (or use -f jsonl to resume later)"
+        )
     rows = read_journal(path)
     stale = [r for r in rows if r.run_key != key]
     if stale:
@@ -404,46 +408,44 @@ def _reusable_rows(
     return reusable, notes
 
 
-def run_screen(
-    inputs: Sequence[str],
-    posting: JobPosting,
-    settings: Settings = Settings(),
-    options: ScreenOptions = DEFAULT_OPTIONS,
-    progress: Progress | None = None,
-) -> ScreenResult:
-    """Screen many resumes against one posting and return (and write) the ranked shortlist.
-
-    ``inputs`` are files, folders (searched recursively for PDF, DOCX, TXT and MD) and globs.
-    Files that cannot be read become rows with status "error"; they never stop the run. When
-    ``options.output`` is a file, the rendered output is written there atomically at the end,
-    and finished candidates are streamed to a journal meanwhile (see the module docstring).
-    Raises NoInputsError or ScreenUsageError (exit code 2) for arguments that do not fit.
-    """
+def _check_options(options: ScreenOptions) -> None:
+    """Refuse options that do not fit together, before anything is read."""
     if options.jobs is not None and options.jobs < 1:
         raise ScreenUsageError("--jobs must be at least 1")
     if options.resume and options.output in (None, "-"):
         raise ScreenUsageError("--resume needs --output FILE (the JSON Lines of an earlier run)")
-    files = collect_inputs(inputs)
-    key = run_key(
-        posting, settings, include_contact=options.include_contact, anonymize=options.anonymize
-    )
-    notes: list[str] = []
-    want_report = False
-    if options.reports_dir is not None:
-        if report_renderer() is None:
-            notes.append("per-candidate reports skipped: analyzer.report.render is not available")
-        else:
-            want_report = True
-            Path(options.reports_dir).mkdir(parents=True, exist_ok=True)
 
-    journal_file = journal_path(options)
-    reusable, resume_notes = _reusable_rows(journal_file, key, options)
-    notes.extend(resume_notes)
-    # The journal starts with the rows --resume may reuse; new ones are appended as they finish.
-    journal = Journal(journal_file, list(reusable.values()))
-    reused: list[ScreenRow] = []
-    stream = _prepare(files, settings, options, key, reusable, reused)
 
+def _collect(
+    inputs: Sequence[str], posting: JobPosting, options: ScreenOptions, journal: Path | None
+) -> list[CandidateFile]:
+    """Collect the candidates, never counting or overwriting a file the run reads or writes."""
+    written = [options.output, options.summary, str(journal) if journal else None]
+    refuse_output_onto_inputs(written, [posting.path])
+    return collect_inputs(inputs, [w for w in written if w is not None and w != "-"])
+
+
+def _reports_wanted(options: ScreenOptions, notes: list[str]) -> bool:
+    """Return True when per-candidate reports are to be rendered; make their folder."""
+    if options.reports_dir is None:
+        return False
+    if report_renderer() is None:
+        notes.append("per-candidate reports skipped: analyzer.report.render is not available")
+        return False
+    Path(options.reports_dir).mkdir(parents=True, exist_ok=True)
+    return True
+
+
+def _analyse(
+    stream: Iterable[Task | TaskResult],
+    count: int,
+    posting: JobPosting,
+    settings: Settings,
+    options: ScreenOptions,
+    key: str,
+    want_report: bool,
+) -> Iterator[TaskResult]:
+    """Run the tasks on the chosen executor: in this process, a process pool or Dask."""
     task_kwargs: dict[str, Any] = {
         "include_contact": options.include_contact,
         "anonymize": options.anonymize,
@@ -453,27 +455,33 @@ def run_screen(
     fn = functools.partial(screen_task, posting=posting, settings=settings, **task_kwargs)
     if options.executor is Executor.DASK:
         workers = options.jobs or os.cpu_count() or 1
-        results = _run_dask(stream, posting, settings, workers, options.scheduler, task_kwargs)
-    elif (jobs := min(options.jobs or auto_jobs(len(files)), len(files))) <= 1:
-        results = _run_inline(stream, fn)
-    else:
+        return _run_dask(stream, posting, settings, workers, options.scheduler, task_kwargs)
+    jobs = min(options.jobs or auto_jobs(count), count)
+    if jobs <= 1:
+        return _run_inline(stream, fn)
 
-        def crashed(task: Task) -> TaskResult:
-            reason = "the analysis crashed its worker process"
-            row = error_row(
-                task.name,
-                content_hash(task.data),
-                reason,
-                anonymize=options.anonymize,
-                run_digest=key,
-            )
-            return TaskResult(row)
+    def crashed(task: Task) -> TaskResult:
+        reason = "the analysis crashed its worker process"
+        row = error_row(
+            task.name, content_hash(task.data), reason, anonymize=options.anonymize, run_digest=key
+        )
+        return TaskResult(row)
 
-        results = _run_pool(stream, fn, jobs, settings, options.start_method, crashed)
+    return _run_pool(stream, fn, jobs, settings, options.start_method, crashed)
 
+
+def _stream_rows(
+    results: Iterable[TaskResult],
+    journal: Journal,
+    options: ScreenOptions,
+    progress: Progress | None,
+    reused: Sequence[ScreenRow],
+    total: int,
+) -> tuple[list[ScreenRow], int]:
+    """Journal each finished candidate (and write its report); return the rows and how many
+    files were analysed."""
     rows: list[ScreenRow] = []
     analysed = 0
-    total = len(files)
     try:
         for result in results:
             row = result.row
@@ -489,8 +497,16 @@ def run_screen(
                 progress(len(rows) + len(reused), total)
     finally:
         journal.close()
+    return rows, analysed
 
-    ranked = rank_rows([*reused, *rows])
+
+def _write_outputs(
+    ranked: Sequence[ScreenRow],
+    posting: JobPosting,
+    options: ScreenOptions,
+    journal_file: Path | None,
+) -> str:
+    """Render the ranked rows; write the output (replacing the journal) and the summary."""
     output_dir = None
     if options.output not in (None, "-"):
         output_dir = os.path.dirname(options.output or "") or "."
@@ -511,8 +527,48 @@ def run_screen(
             if options.fmt is ScreenFormat.MARKDOWN
             else render(ranked, ScreenFormat.MARKDOWN, context)
         )
-        with open(options.summary, "a", encoding="utf-8", newline="\n") as handle:
+        with open(
+            options.summary, "a", encoding="utf-8", errors="backslashreplace", newline="\n"
+        ) as handle:
             handle.write(markdown)
+    return text
+
+
+def run_screen(
+    inputs: Sequence[str],
+    posting: JobPosting,
+    settings: Settings = Settings(),
+    options: ScreenOptions = DEFAULT_OPTIONS,
+    progress: Progress | None = None,
+) -> ScreenResult:
+    """Screen many resumes against one posting and return (and write) the ranked shortlist.
+
+    ``inputs`` are files, folders (searched recursively for PDF, DOCX, TXT and MD) and globs.
+    Files that cannot be read become rows with status "error"; they never stop the run. When
+    ``options.output`` is a file, the rendered output is written there atomically at the end,
+    and finished candidates are streamed to a journal meanwhile (see the module docstring).
+    Raises NoInputsError, ScreenUsageError or OutputOntoInput (exit code 2) for arguments that
+    do not fit.
+    """
+    _check_options(options)
+    journal_file = journal_path(options)
+    files = _collect(inputs, posting, options, journal_file)
+    key = run_key(
+        posting, settings, include_contact=options.include_contact, anonymize=options.anonymize
+    )
+    notes: list[str] = []
+    want_report = _reports_wanted(options, notes)
+    reusable, resume_notes = _reusable_rows(journal_file, key, options)
+    notes.extend(resume_notes)
+    # The journal starts with the rows --resume may reuse; new ones are appended as they finish.
+    journal = Journal(journal_file, list(reusable.values()))
+    reused: list[ScreenRow] = []
+    stream = _prepare(files, settings, options, key, reusable, reused)
+    results = _analyse(stream, len(files), posting, settings, options, key, want_report)
+    # _prepare fills `reused` while the stream is consumed; progress counts it as it grows.
+    rows, analysed = _stream_rows(results, journal, options, progress, reused, len(files))
+    ranked = rank_rows([*reused, *rows])
+    text = _write_outputs(ranked, posting, options, journal_file)
     return ScreenResult(
         rows=ranked, text=text, analysed=analysed, notes=tuple(notes), min_score=options.min_score
     )

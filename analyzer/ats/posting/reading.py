@@ -16,9 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyzer.documents.limits import read_limited
 from analyzer.documents.lines import strip_invisible
 from analyzer.documents.text import decode_text, looks_binary
-from analyzer.errors import InputError, LimitExceeded
+from analyzer.errors import InputError
 from analyzer.rules.posting import PostingRules
 from analyzer.settings import Limits
 
@@ -58,18 +59,14 @@ def posting_text(path: str, limits: Limits = Limits(), stdin_text: str | None = 
     if path == "-":
         text = stdin_text if stdin_text is not None else sys.stdin.read()
     else:
-        file = Path(path)
-        if not file.is_file():
-            raise InputError(path, "no such file")
-        size = file.stat().st_size
-        if size > limits.max_bytes:
-            raise LimitExceeded(path, f"{size} bytes is more than --max-bytes {limits.max_bytes}")
-        if file.suffix.lower() in (".pdf", ".docx"):
+        # A pipe (--job <(...)) has no size and is no regular file: read it within --max-bytes.
+        data = read_limited(path, limits.max_bytes)
+        if Path(path).suffix.lower() in (".pdf", ".docx"):
             from analyzer.documents import read_document
 
-            text = read_document(path, limits=limits).text
+            text = read_document(path, data=data, limits=limits).text
         else:
-            text = _decode(path, file.read_bytes())
+            text = _decode(path, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > limits.max_chars:
         log.warning("%s: posting cut to %d characters", path, limits.max_chars)
