@@ -20,6 +20,7 @@ from analyzer.documents.limits import read_limited
 from analyzer.documents.lines import strip_invisible
 from analyzer.documents.text import decode_text, looks_binary
 from analyzer.errors import InputError
+from analyzer.glyphs import BULLET_GLYPHS, MARKDOWN_MARKS, glyph_class
 from analyzer.rules.posting import PostingRules
 from analyzer.settings import Limits
 
@@ -34,7 +35,7 @@ SKILL_PARTS = ("title", "required", "responsibilities", "body", "preferred", "co
 KEYWORD_PARTS = ("required", "preferred", "responsibilities")
 """Parts whose words make the salient keywords: not the company blurb, benefits or meta lines."""
 
-_BULLET = re.compile(r"^\s*(?:[-*+•·▪◦●○–—>]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(rf"^\s*(?:{glyph_class(BULLET_GLYPHS + MARKDOWN_MARKS)}|\d{{1,2}}[.)])\s+")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"(\*\*|__|`)")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])")
