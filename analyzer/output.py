@@ -46,6 +46,25 @@ def refuse_output_onto_inputs(outputs: Iterable[str | None], inputs: Iterable[st
                 )
 
 
+def refuse_output_onto_folder_files(output: str | None, folder: str) -> None:
+    """Raise OutputOntoInput when an output names an existing file inside an input folder.
+
+    Every file of a checkout `mlcheck repo` reviews is an input (README, LICENSE, the code);
+    a new file inside it (review.md) is fine.
+    """
+    if output is None or output == "-":
+        return
+    target = Path(output)
+    if not target.exists():
+        return
+    inside = Path(folder).resolve()
+    if target.resolve().is_relative_to(inside):
+        raise OutputOntoInput(
+            f"{output} is a file of the checkout under review ({folder}); refusing to "
+            "overwrite it: name another output file"
+        )
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path through a temporary file and a rename.
 

@@ -16,6 +16,7 @@ from analyzer.cli.options import (
     verbose_option,
 )
 from analyzer.cli.output import pick_report_format, write_output
+from analyzer.output import refuse_output_onto_folder_files
 from analyzer.settings import Limits
 
 
@@ -103,6 +104,7 @@ def repo(
       mlcheck repo . --format json
     """
     setup_logging(verbose)
+    refuse_output_onto_folder_files(output, path)
     from analyzer.api import review_repo_path
     from analyzer.report import render_repo
 

@@ -44,8 +44,9 @@ Examples:
 Exit codes:
   0  every file was screened (and, with --min-score, everyone reached it)
   1  --min-score/--fail-under was given and a screened candidate scored below it
-  2  usage error (bad option, no resume files found, --resume without --output),
-     or worker processes that cannot run (use --jobs 1)
+  2  usage error (bad option, no resume files found, --resume without --output, an
+     output or --summary naming an input, --resume after a finished run that did not
+     write JSON Lines), or worker processes that cannot run (use --jobs 1)
   3  the posting could not be read
   5  some files could not be read; the others were screened and reported, each
      unreadable file is a row with status "error" and a line on stderr.

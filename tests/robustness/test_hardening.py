@@ -260,6 +260,21 @@ def test_output_onto_the_posting_is_refused(work: Path) -> None:
     assert (work / "posting.txt").read_text(encoding="utf-8") == POSTING
 
 
+def test_repo_output_onto_a_file_of_the_checkout_is_refused(tmp_path: Path) -> None:
+    """`mlcheck repo . -o README.md` would overwrite the README it just reviewed."""
+    checkout = tmp_path / "repo"
+    checkout.mkdir()
+    readme = checkout / "README.md"
+    readme.write_text("# Churn model\n\nPredicts churn.\n", encoding="utf-8")
+    result = cli("repo", str(checkout), "-o", str(readme))
+    assert result.exit_code == 2, result.output
+    assert "is a file of the checkout under review" in result.stderr
+    assert readme.read_text(encoding="utf-8") == "# Churn model\n\nPredicts churn.\n"
+    written = checkout / "review.md"
+    assert cli("repo", str(checkout), "-o", str(written)).exit_code == 0
+    assert written.read_text(encoding="utf-8").startswith("#")
+
+
 def test_screen_output_onto_a_screened_file_is_refused(work: Path) -> None:
     """A file named as a candidate cannot be the output too."""
     result = screen("resumes/ada.txt", "-o", "resumes/ada.txt")
