@@ -141,7 +141,8 @@ def test_output_file_format_follows_extension(runner: CliRunner, tmp_path: Path)
         main, [str(EXAMPLE_RESUME), "--job", str(EXAMPLE_POSTING), "-o", str(target)]
     )
     assert result.exit_code == 0, result.output
-    assert result.output == ""
+    assert result.stdout == ""
+    assert result.stderr == f"mlcheck: wrote {target}\n"
     assert target.read_text().lstrip().lower().startswith("<!doctype html>")
 
 
@@ -173,3 +174,67 @@ def test_max_chars_cuts_the_text_with_a_warning(runner: CliRunner) -> None:
     data = json.loads(result.output)
     assert sum(len(s["text"]) for s in data["sections"]) <= 500
     assert any("500 characters" in warning for warning in data["warnings"])
+
+
+# --------------------------------------------------------------- one way for every command
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["parse", str(EXAMPLE_RESUME), "-f", "json"],
+        ["check", str(EXAMPLE_RESUME), "-f", "markdown"],
+        ["check", str(EXAMPLE_RESUME), "-f", "md"],
+        ["render", "--help"],
+        ["screen", "--help"],
+        ["github", "--help"],
+        ["repo", "--help"],
+    ],
+)
+def test_every_command_with_a_format_takes_f_and_every_spelling(
+    runner: CliRunner, args: list[str]
+) -> None:
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    if args[-1] == "--help":
+        assert "-f, --format" in result.stdout
+        assert "md (markdown)" in result.stdout
+    elif args[0] == "parse":
+        assert json.loads(result.stdout)["contact"]["email"]
+    else:
+        assert result.stdout.startswith("# ")
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "report.csv"])
+def test_an_output_named_for_a_form_the_command_does_not_write_is_refused(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / name
+    result = runner.invoke(main, [str(EXAMPLE_RESUME), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"mlcheck: error: -o {target}: this command writes html, md, json, text, not "
+        f"{target.suffix} files; name the output after the form you want (e.g. report.html)\n"
+    )
+    assert not target.exists()
+
+
+def test_a_format_that_contradicts_the_output_suffix_is_refused(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.html"
+    result = runner.invoke(main, [str(EXAMPLE_RESUME), "-f", "json", "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"mlcheck: error: -o {target} names a html file but --format is json; make the two agree\n"
+    )
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("command", [[], ["parse"]])
+def test_a_folder_given_as_the_resume_exits_3_with_one_line(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    result = runner.invoke(main, [*command, str(tmp_path)])
+    assert result.exit_code == 3
+    assert result.stderr == f"mlcheck: error: {tmp_path}: is a directory, not a file\n"

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer.cli import main
-from analyzer.cli.output import OutputFormat, pick_format, pick_report_format
+from analyzer.cli.output import OutputFormat, OutputFormError, pick_format, pick_report_format
 from analyzer.report import ReportFormat, render, render_portfolio, render_repo
 from analyzer.screen import ScreenFormat
 from tests.report import sample
@@ -38,7 +38,8 @@ def test_render_picks_the_form_from_the_output_suffix(
     out = tmp_path / f"report{suffix}"
     result = runner.invoke(main, ["render", str(saved), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output == ""
+    assert result.stdout == ""
+    assert result.stderr == f"mlcheck: wrote {out}\n"
     assert out.read_text(encoding="utf-8") == render(sample.sample_analysis(), fmt)
 
 
@@ -140,24 +141,42 @@ def test_render_rejects_a_form_it_does_not_write(runner: CliRunner, saved: Path)
         ("out.html", ReportFormat.HTML, ScreenFormat.HTML),
         ("out.HTM", ReportFormat.HTML, ScreenFormat.HTML),
         ("out.md", ReportFormat.MD, ScreenFormat.MARKDOWN),
-        ("out.json", ReportFormat.JSON, ScreenFormat.TABLE),
+        ("out.json", ReportFormat.JSON, None),
         ("out.txt", ReportFormat.TEXT, ScreenFormat.TABLE),
-        ("out.csv", ReportFormat.TEXT, ScreenFormat.CSV),
-        ("out.ndjson", ReportFormat.TEXT, ScreenFormat.JSONL),
-        ("out.xml", ReportFormat.TEXT, ScreenFormat.JUNIT),
+        ("out.csv", None, ScreenFormat.CSV),
+        ("out.ndjson", None, ScreenFormat.JSONL),
+        ("out.xml", None, ScreenFormat.JUNIT),
+        ("out.pdf", None, None),
+        ("out.log", ReportFormat.TEXT, ScreenFormat.TABLE),
         ("-", ReportFormat.TEXT, ScreenFormat.TABLE),
         (None, ReportFormat.TEXT, ScreenFormat.TABLE),
     ],
 )
 def test_one_suffix_map_serves_every_command(
-    output: str | None, report: ReportFormat, screen: ScreenFormat
+    output: str | None, report: ReportFormat | None, screen: ScreenFormat | None
 ) -> None:
+    """A suffix names one form for every command; a form the command does not write is refused."""
     from analyzer.cli.screen import SCREEN_FORMATS
 
-    assert pick_report_format(None, output) is report
-    assert pick_format(None, output, SCREEN_FORMATS, ScreenFormat.TABLE) is screen
+    if report is None:
+        with pytest.raises(OutputFormError, match="this command writes html, md, json, text"):
+            pick_report_format(None, output)
+    else:
+        assert pick_report_format(None, output) is report
+    if screen is None:
+        with pytest.raises(OutputFormError, match="not \\.(json|pdf) files"):
+            pick_format(None, output, SCREEN_FORMATS, ScreenFormat.TABLE)
+    else:
+        assert pick_format(None, output, SCREEN_FORMATS, ScreenFormat.TABLE) is screen
 
 
-def test_format_option_wins_over_the_suffix() -> None:
-    assert pick_report_format("json", "out.html") is ReportFormat.JSON
+def test_format_and_suffix_must_agree() -> None:
+    assert pick_report_format("json", "out.json") is ReportFormat.JSON
+    assert pick_report_format("markdown", "out.md") is ReportFormat.MD
+    assert pick_report_format("json", "out.log") is ReportFormat.JSON
+    with pytest.raises(OutputFormError) as refused:
+        pick_report_format("json", "out.html")
+    assert str(refused.value) == (
+        "-o out.html names a html file but --format is json; make the two agree"
+    )
     assert set(OutputFormat) >= {OutputFormat(f.value) for f in ReportFormat}

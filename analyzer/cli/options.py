@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from analyzer.cli.output import REPORT_FORMS, format_option
 from analyzer.documents.text import decode_text
 from analyzer.errors import LimitExceeded
 from analyzer.settings import Limits, Settings
@@ -157,13 +158,9 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return output_option(analysis_options(func))
 
 
-report_format_option = click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["html", "md", "json", "text"]),
-    default=None,
-    help="Report form [default: from the -o extension, else text].",
+report_format_option = format_option(
+    REPORT_FORMS,
+    "Report form: html, md (markdown), json or text [default: from the -o extension, else text].",
 )
 
 

@@ -8,14 +8,16 @@ ScreenFormat for screen), so `-o out.md` means Markdown for every command.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from analyzer.errors import MlcheckError
 from analyzer.output import write_atomic
+from analyzer.terminal import terminal_safe
 
 if TYPE_CHECKING:
     from analyzer.report.forms import ReportFormat
@@ -50,8 +52,55 @@ FORMAT_BY_SUFFIX: dict[str, OutputFormat] = {
 }
 """The form an output file's suffix asks for, for every command."""
 
+FORMAT_ALIASES: dict[str, OutputFormat] = {
+    "markdown": OutputFormat.MD,
+    "txt": OutputFormat.TEXT,
+    "table": OutputFormat.TEXT,
+    "xml": OutputFormat.JUNIT,
+}
+"""Other spellings -f takes, the same for every command (md or markdown, text or table...)."""
+
+NOT_WRITTEN_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".doc", ".odt", ".rtf", ".png", ".jpg", ".jpeg", ".svg", ".xlsx", ".zip"}
+)
+"""Suffixes of files mlcheck never writes: `-o report.pdf` would be text in a .pdf."""
+
 REPORT_FORMS = (OutputFormat.HTML, OutputFormat.MD, OutputFormat.JSON, OutputFormat.TEXT)
 """The forms of the report (check, github, repo, render); each is a ReportFormat renderer."""
+
+
+class OutputFormError(MlcheckError):
+    """The -o file's suffix names a form the command does not write, or not the -f form."""
+
+    exit_code = 2
+
+
+def as_output_format(spelling: str) -> OutputFormat:
+    """Return the form a -f spelling names ("markdown" and "md" are both Markdown)."""
+    lowered = spelling.lower()
+    return FORMAT_ALIASES.get(lowered) or OutputFormat(lowered)
+
+
+def format_option(
+    forms: Sequence[OutputFormat], help_text: str
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Return the -f/--format option of a command writing ``forms``, every spelling accepted."""
+    spellings = [form.value for form in forms] + [
+        alias for alias, form in FORMAT_ALIASES.items() if form in forms
+    ]
+
+    def canonical(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+        return None if value is None else as_output_format(value).value
+
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(spellings, case_sensitive=False),
+        default=None,
+        callback=canonical,
+        help=help_text,
+    )
 
 
 def pick_format(
@@ -62,16 +111,31 @@ def pick_format(
 ) -> FormatT:
     """Use --format when given, else the output file's suffix, else the command's default.
 
-    A suffix names a form of the one map; a command that does not write that form (`check -o
-    out.csv`) falls back to its default, as each command always did.
+    An output whose suffix names a form the command does not write (`check -o out.csv`,
+    `-o report.pdf`), or another form than --format asks for, is refused with one line
+    (OutputFormError, exit 2) before any work is done. A suffix the map does not know (.log)
+    takes --format or the default.
     """
-    if fmt:
-        return type(default)(fmt)
+    chosen = accepted[as_output_format(fmt)] if fmt else None
     if output and output != "-":
-        suffix_form = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower())
-        if suffix_form is not None and suffix_form in accepted:
+        suffix = Path(output).suffix.lower()
+        suffix_form = FORMAT_BY_SUFFIX.get(suffix)
+        writes = ", ".join(form.value for form in accepted)
+        if suffix in NOT_WRITTEN_SUFFIXES or (
+            suffix_form is not None and suffix_form not in accepted
+        ):
+            raise OutputFormError(
+                f"-o {output}: this command writes {writes}, not {suffix} files; name the "
+                "output after the form you want (e.g. report.html)"
+            )
+        if suffix_form is not None:
+            if chosen is not None and accepted[suffix_form] != chosen:
+                raise OutputFormError(
+                    f"-o {output} names a {suffix_form.value} file but --format is "
+                    f"{as_output_format(fmt or '').value}; make the two agree"
+                )
             return accepted[suffix_form]
-    return default
+    return chosen if chosen is not None else default
 
 
 def pick_report_format(fmt: str | None, output: str | None) -> ReportFormat:
@@ -89,4 +153,5 @@ def write_output(text: str, output: str | None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
         return
     write_atomic(Path(output), text)
-    log.info("wrote %s", output)
+    # Said on stderr: stdout stays for results, and a person sees where the report went.
+    click.echo(f"mlcheck: wrote {terminal_safe(output)}", err=True)

@@ -66,6 +66,7 @@ def github(
     printed), 4 GitHub error (user not found, rate limit exhausted, server unreachable).
     """
     setup_logging(verbose)
+    form = pick_report_format(fmt, output)
     from analyzer.api import review_github
     from analyzer.report import render_portfolio
 
@@ -73,7 +74,7 @@ def github(
         user, token_env, api_url, max_repos, include_forks, no_cache, cache_dir
     )
     review = review_github(request, make_settings(taxonomy_paths, model, Limits()))
-    write_output(render_portfolio(review, pick_report_format(fmt, output)), output)
+    write_output(render_portfolio(review, form), output)
 
 
 @click.command()
@@ -104,9 +105,10 @@ def repo(
       mlcheck repo . --format json
     """
     setup_logging(verbose)
+    form = pick_report_format(fmt, output)
     refuse_output_onto_folder_files(output, path)
     from analyzer.api import review_repo_path
     from analyzer.report import render_repo
 
     review = review_repo_path(path, make_settings(taxonomy_paths, model, Limits()))
-    write_output(render_repo(review, pick_report_format(fmt, output)), output)
+    write_output(render_repo(review, form), output)

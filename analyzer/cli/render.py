@@ -8,14 +8,16 @@ from pathlib import Path
 import click
 
 from analyzer.cli.errors import handle_errors
-from analyzer.cli.options import output_option, setup_logging, verbose_option
+from analyzer.cli.options import (
+    output_option,
+    report_format_option,
+    setup_logging,
+    verbose_option,
+)
 from analyzer.cli.output import pick_report_format, write_output
 from analyzer.errors import InputError, LimitExceeded
 from analyzer.output import refuse_output_onto_inputs
 from analyzer.settings import Limits
-
-FORMAT_ALIASES = {"markdown": "md"}
-"""Spellings -f also takes for the report forms (screen spells Markdown out)."""
 
 
 def _read(path: str, max_bytes: int) -> str:
@@ -40,14 +42,7 @@ def _read(path: str, max_bytes: int) -> str:
 
 @click.command()
 @click.argument("saved", metavar="RESULT.json", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["html", "md", "markdown", "json", "text"]),
-    default=None,
-    help="Report form [default: from the -o extension, else text].",
-)
+@report_format_option
 @output_option
 @verbose_option
 @handle_errors
@@ -67,12 +62,12 @@ def render(saved: str, fmt: str | None, output: str | None, verbose: int) -> Non
       mlcheck render analysis.json --format md >> "$GITHUB_STEP_SUMMARY"
     """
     setup_logging(verbose)
+    form = pick_report_format(fmt, output)
     refuse_output_onto_inputs([output], [saved])
     from analyzer.report import render_saved
     from analyzer.report.json_form import SavedJsonError
 
     text = _read(saved, Limits().max_bytes)
-    form = pick_report_format(FORMAT_ALIASES.get(fmt, fmt) if fmt else None, output)
     try:
         report = render_saved(text, form)
     except SavedJsonError as error:

@@ -16,20 +16,25 @@ from analyzer.cli.options import (
     report_format_option,
     setup_logging,
 )
-from analyzer.cli.output import pick_report_format, write_output
+from analyzer.cli.output import (
+    OutputFormat,
+    format_option,
+    pick_format,
+    pick_report_format,
+    write_output,
+)
 from analyzer.output import refuse_output_onto_inputs
 from analyzer.settings import Limits
 
+PARSE_FORMS = (OutputFormat.JSON, OutputFormat.TEXT)
+"""The forms `mlcheck parse` writes."""
+
 
 @click.command()
-@click.argument("resume", type=click.Path(dir_okay=False, allow_dash=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "text"]),
-    default="text",
-    show_default=True,
-    help="Output form.",
+# A folder is accepted here so that the reader refuses it like any unreadable input (exit 3).
+@click.argument("resume", type=click.Path(allow_dash=False))
+@format_option(
+    PARSE_FORMS, "Output form: json or text [default: from the -o extension, else text]."
 )
 @common_options
 @handle_errors
@@ -49,17 +54,18 @@ def parse(
       mlcheck parse resume.pdf --format json
     """
     setup_logging(verbose)
+    form = pick_format(fmt, output, {f: f for f in PARSE_FORMS}, OutputFormat.TEXT)
     refuse_output_onto_inputs([output], [resume])
     from analyzer.documents import read_document
     from analyzer.report.parse_output import render_parse
 
     settings = make_settings(taxonomy_paths, model, limits)
     document = read_document(resume, limits=settings.limits)
-    write_output(render_parse(document, fmt), output)
+    write_output(render_parse(document, form.value), output)
 
 
 @click.command()
-@click.argument("resume", type=click.Path(dir_okay=False))
+@click.argument("resume", type=click.Path())
 @click.option(
     "-j",
     "--job",
@@ -119,6 +125,7 @@ def check(
       pbpaste | mlcheck resume.docx --job -
     """
     setup_logging(verbose)
+    form = pick_report_format(fmt, output)
     refuse_output_onto_inputs([output], [resume, job])
     from analyzer.api import analyze_resume
     from analyzer.report import render
@@ -133,7 +140,7 @@ def check(
     analysis = analyze_resume(
         resume, job=job, settings=settings, stdin_text=stdin_text, github=github
     )
-    write_output(render(analysis, pick_report_format(fmt, output)), output)
+    write_output(render(analysis, form), output)
     score = analysis.match.score if analysis.match is not None else analysis.quality_score
     if fail_under is not None and score < fail_under:
         click.echo(f"mlcheck: score {score:.0f} is below --fail-under {fail_under:g}", err=True)

@@ -18,7 +18,7 @@ from analyzer.cli.options import (
     read_stdin_if_dash,
     setup_logging,
 )
-from analyzer.cli.output import OutputFormat, pick_format
+from analyzer.cli.output import OutputFormat, format_option, pick_format
 from analyzer.screen.interface import Executor, ScreenFormat, ScreenOptions, ScreenResult
 from analyzer.settings import Limits
 from analyzer.terminal import terminal_safe
@@ -29,6 +29,7 @@ SCREEN_FORMATS: dict[OutputFormat, ScreenFormat] = {
     OutputFormat.JUNIT: ScreenFormat.JUNIT,
     OutputFormat.MD: ScreenFormat.MARKDOWN,
     OutputFormat.HTML: ScreenFormat.HTML,
+    OutputFormat.TEXT: ScreenFormat.TABLE,
 }
 """The forms screen writes to a file named by suffix; anything else is the terminal table."""
 
@@ -106,13 +107,10 @@ def _report(result: ScreenResult) -> None:
     type=click.Path(dir_okay=False, allow_dash=True),
     help="Job posting to screen against (text, Markdown or PDF; '-' reads stdin).",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice([f.value for f in ScreenFormat]),
-    default=None,
-    help="Output form [default: from the -o extension (.csv .jsonl .xml .md .html), else table].",
+@format_option(
+    tuple(SCREEN_FORMATS),
+    "Output form: table (text), csv, jsonl, junit (xml), md (markdown) or html "
+    "[default: from the -o extension (.txt .csv .jsonl .xml .md .html), else table].",
 )
 @click.option(
     "-o",
