@@ -8,6 +8,9 @@ ScreenFormat for screen), so `-o out.md` means Markdown for every command.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
@@ -145,6 +148,19 @@ def pick_report_format(fmt: str | None, output: str | None) -> ReportFormat:
 
     accepted = {form: ReportFormat(form.value) for form in REPORT_FORMS}
     return pick_format(fmt, output, accepted, ReportFormat.TEXT)
+
+
+def terminal_width() -> int | None:
+    """Return the columns stdout's terminal has; None when stdout is a file or a pipe.
+
+    COLUMNS, when set to a number, is taken even for a pipe (a script can ask for a width).
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((100, 24)).columns
+    return None
 
 
 def write_output(text: str, output: str | None) -> None:

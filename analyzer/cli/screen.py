@@ -18,7 +18,7 @@ from analyzer.cli.options import (
     read_stdin_if_dash,
     setup_logging,
 )
-from analyzer.cli.output import OutputFormat, format_option, pick_format
+from analyzer.cli.output import OutputFormat, format_option, pick_format, terminal_width
 from analyzer.screen.interface import Executor, ScreenFormat, ScreenOptions, ScreenResult
 from analyzer.settings import Limits
 from analyzer.terminal import terminal_safe
@@ -237,6 +237,7 @@ def screen(
         resume=resume,
         summary=summary,
         start_method=start_method,
+        width=terminal_width(),
     )
     progress = _ProgressBar() if sys.stderr.isatty() else None
     stdin_text = read_stdin_if_dash(job, limits)

@@ -223,6 +223,8 @@ class ScreenOptions:
     """Also append the Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY)."""
     start_method: str = "spawn"
     """multiprocessing start method of the process pool (spawn, forkserver or fork)."""
+    width: int | None = None
+    """Columns of the terminal the table goes to (it is fitted to them); None: in full."""
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ class RenderContext:
     """Show the contact columns."""
     output_dir: str | None = None
     """Folder of the output file; the HTML overview links reports relative to it."""
+    width: int | None = None
+    """Columns of the terminal the table is printed to; None: a file, the table in full."""
 
 
 def report_link(row: ScreenRow, context: RenderContext) -> str | None:
@@ -119,8 +121,64 @@ def _table_cells(row: ScreenRow, context: RenderContext) -> list[str]:
     ]
 
 
+CELL_CAPS = {"Candidate": 28, "Missing required": 32, "Status": 28, "Name": 20, "E-mail": 26}
+"""Widest a free-text column is printed on a terminal; the full text is in CSV and JSONL."""
+DROP_ORDER = ("Readability", "Quantified", "Years", "Phone", "Required", "E-mail", "Name")
+"""Columns left out, in this order, when the table is still wider than the terminal."""
+SHRINK_ORDER = ("Missing required", "Status", "Candidate")
+"""Free-text columns narrowed further, in this order, down to MIN_CELL, as a last resort."""
+MIN_CELL = 8
+
+
+def clip(text: str, width: int, middle: bool = False) -> str:
+    """Shorten text to width characters with an ellipsis (in the middle for file names)."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return text[:width]
+    if middle:
+        head = (width - 1) // 2
+        return text[:head] + "…" + text[len(text) - (width - 1 - head) :]
+    return text[: width - 1] + "…"
+
+
+def _fit(
+    headers: list[str], body: list[list[str]], width: int
+) -> tuple[list[str], list[list[str]]]:
+    """Narrow and drop columns until every line of the table fits ``width`` columns."""
+
+    def widths(hs: list[str], rows: list[list[str]]) -> list[int]:
+        return [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(hs)]
+
+    def total(hs: list[str], rows: list[list[str]]) -> int:
+        return sum(widths(hs, rows)) + 2 * (len(hs) - 1)
+
+    def narrow(column: str, cap: int) -> None:
+        if column in headers:
+            i = headers.index(column)
+            for row in body:
+                row[i] = clip(row[i], cap, middle=column == "Candidate")
+
+    for column, cap in CELL_CAPS.items():
+        narrow(column, cap)
+    for column in DROP_ORDER:
+        if total(headers, body) <= width:
+            break
+        if column in headers:
+            i = headers.index(column)
+            headers = headers[:i] + headers[i + 1 :]
+            body = [row[:i] + row[i + 1 :] for row in body]
+    for column in SHRINK_ORDER:
+        excess = total(headers, body) - width
+        if excess <= 0 or column not in headers:
+            continue
+        current = widths(headers, body)[headers.index(column)]
+        narrow(column, max(MIN_CELL, current - excess))
+    return headers, body
+
+
 def render_table(rows: Sequence[ScreenRow], context: RenderContext) -> str:
-    """Render an aligned plain-text table for the terminal."""
+    """Render an aligned plain-text table; on a terminal it fits context.width columns."""
     headers = list(TABLE_HEADERS)
     body = [_table_cells(r, context) for r in rows]
     if context.include_contact:
@@ -132,6 +190,8 @@ def render_table(rows: Sequence[ScreenRow], context: RenderContext) -> str:
                 terminal_safe((c.email if c else None) or "-"),
                 terminal_safe((c.phone if c else None) or "-"),
             ]
+    if context.width is not None:
+        headers, body = _fit(headers, body, context.width)
     widths = [max(len(h), *(len(cells[i]) for cells in body)) for i, h in enumerate(headers)]
     numeric = {"Rank", "Score", "Years", "Readability"}
 
@@ -142,7 +202,11 @@ def render_table(rows: Sequence[ScreenRow], context: RenderContext) -> str:
         ]
         return "  ".join(parts).rstrip()
 
-    out = [terminal_safe(_title(context)), _summary_line(rows, context), "", line(headers)]
+    title = terminal_safe(_title(context))
+    summary = _summary_line(rows, context)
+    if context.width is not None:
+        title, summary = clip(title, context.width), clip(summary, context.width)
+    out = [title, summary, "", line(headers)]
     out.append("  ".join("-" * w for w in widths))
     out.extend(line(cells) for cells in body)
     return "\n".join(out) + "\n"

@@ -515,6 +515,7 @@ def _write_outputs(
         min_score=options.min_score,
         include_contact=options.include_contact,
         output_dir=output_dir,
+        width=options.width if options.output in (None, "-") else None,
     )
     text = render(ranked, options.fmt, context)
     if options.output not in (None, "-"):

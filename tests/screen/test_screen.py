@@ -310,3 +310,52 @@ def test_workers_that_cannot_run_stop_the_screen(
     with pytest.raises(WorkerError, match="try --jobs 1") as caught:
         run_screen(["resumes"], posting, Settings(), options)
     assert caught.value.exit_code == 2
+
+
+def _long_rows() -> list[ScreenRow]:
+    """Rows with a long file name and a long list of missing skills, as real screens have."""
+    long_name = (
+        "resumes/2024-applicants/senior-machine-learning-engineer/jane-q-doe-resume-final-v3.pdf"
+    )
+    missing = ("Kubernetes", "Terraform", "Snowflake", "Apache Airflow", "Databricks", "dbt")
+    return [
+        ScreenRow(
+            long_name,
+            long_name,
+            "0" * 64,
+            ScreenStatus.OK,
+            score=72.5,
+            rank=1,
+            required_matched=5,
+            required_total=11,
+            coverage=0.45,
+            missing_required=missing,
+            years=6.5,
+            bullets=12,
+            quantified_bullets=7,
+            quantified_share=0.58,
+            readability_problems=2,
+        ),
+        ScreenRow("b.pdf", "b.pdf", "1" * 64, ScreenStatus.ERROR, reason="no text layer"),
+    ]
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_table_fits_the_terminal(width: int) -> None:
+    text = render(_long_rows(), ScreenFormat.TABLE, RenderContext(posting_title="ML", width=width))
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert lines[3].split()[:2] == ["Rank", "Candidate"]
+    body = lines[5]
+    assert "…" in body  # the long file name is shortened in the middle, keeping its end
+    assert "v3.pdf" in body
+    if width >= 200:
+        assert all(h in lines[3] for h in ("Years", "Quantified", "Readability", "Required"))
+    if width == 80:
+        assert "Readability" not in lines[3] and "Score" in lines[3]
+
+
+def test_table_in_a_file_is_in_full() -> None:
+    text = render(_long_rows(), ScreenFormat.TABLE, RenderContext(posting_title="ML"))
+    assert _long_rows()[0].candidate in text
+    assert "Kubernetes, Terraform, Snowflake, Apache Airflow, Databricks, dbt" in text
