@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -238,3 +239,44 @@ def test_a_folder_given_as_the_resume_exits_3_with_one_line(
     result = runner.invoke(main, [*command, str(tmp_path)])
     assert result.exit_code == 3
     assert result.stderr == f"mlcheck: error: {tmp_path}: is a directory, not a file\n"
+
+
+# --------------------------------------------------------------------------- colour
+
+ESC = "\x1b["
+
+
+@pytest.mark.parametrize(
+    ("env", "flags", "coloured"),
+    [
+        ({}, [], False),  # CliRunner's stdout is no terminal
+        ({"FORCE_COLOR": "1"}, [], True),
+        ({"FORCE_COLOR": "0"}, [], False),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, [], False),
+        ({"NO_COLOR": "1"}, ["--color"], True),  # the flag wins over the environment
+        ({"FORCE_COLOR": "1"}, ["--no-color"], False),
+        ({}, ["--color"], True),
+    ],
+)
+def test_colour_follows_no_color_force_color_and_the_flags(
+    runner: CliRunner, env: dict[str, str], flags: list[str], coloured: bool
+) -> None:
+    clean = {"NO_COLOR": "", "FORCE_COLOR": "", **env}
+    result = runner.invoke(
+        main, [str(EXAMPLE_RESUME), "--job", str(EXAMPLE_POSTING), *flags], env=clean
+    )
+    assert result.exit_code == 0, result.output
+    assert (ESC in result.stdout) is coloured
+    if coloured:
+        assert "\x1b[31m\x1b[1m[HIGH]" in result.stdout or "\x1b[33m[MEDIUM]" in result.stdout
+    plain = runner.invoke(main, [str(EXAMPLE_RESUME), "--job", str(EXAMPLE_POSTING)])
+    assert re.sub(r"\x1b\[[0-9;]*m", "", result.stdout) == plain.stdout
+
+
+def test_files_and_machine_forms_are_never_coloured(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "summary.txt"
+    result = runner.invoke(main, [str(EXAMPLE_RESUME), "--color", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert ESC not in target.read_text(encoding="utf-8")
+    data = runner.invoke(main, [str(EXAMPLE_RESUME), "--color", "-f", "json"])
+    assert ESC not in data.stdout and json.loads(data.stdout)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from analyzer.cli.colour import color_option
 from analyzer.cli.output import REPORT_FORMS, format_option
 from analyzer.documents.text import decode_text
 from analyzer.errors import LimitExceeded
@@ -33,9 +34,12 @@ def setup_logging(verbose: int) -> None:
     log.propagate = False
 
 
-verbose_option = click.option(
-    "-v", "--verbose", count=True, help="Log progress to stderr (-vv: debug)."
-)
+_verbose = click.option("-v", "--verbose", count=True, help="Log progress to stderr (-vv: debug).")
+
+
+def verbose_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The terminal options every command has: -v and --color/--no-color."""
+    return _verbose(color_option(func))
 
 
 def nlp_options(func: Callable[..., Any]) -> Callable[..., Any]:

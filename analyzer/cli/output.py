@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from analyzer.cli.colour import use_colour
 from analyzer.errors import MlcheckError
 from analyzer.output import write_atomic
 from analyzer.terminal import terminal_safe
@@ -150,6 +151,13 @@ def pick_report_format(fmt: str | None, output: str | None) -> ReportFormat:
     return pick_format(fmt, output, accepted, ReportFormat.TEXT)
 
 
+def report_painter(form: ReportFormat) -> Callable[[str], str] | None:
+    """Return what colours a report form on a terminal: the text summary only."""
+    from analyzer.cli.colour import paint_report
+
+    return paint_report if form.value == OutputFormat.TEXT.value else None
+
+
 def terminal_width() -> int | None:
     """Return the columns stdout's terminal has; None when stdout is a file or a pipe.
 
@@ -163,10 +171,17 @@ def terminal_width() -> int | None:
     return None
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write a finished report once: to stdout for None or "-", else atomically to a file."""
+def write_output(
+    text: str, output: str | None, painter: Callable[[str], str] | None = None
+) -> None:
+    """Write a finished report once: to stdout for None or "-", else atomically to a file.
+
+    ``painter`` colours text for a person at a terminal (see cli/colour.py); files never are.
+    """
     if output in (None, "-"):
-        click.echo(text, nl=not text.endswith("\n"))
+        if painter is not None and use_colour():
+            text = painter(text)
+        click.echo(text, nl=not text.endswith("\n"), color=painter is not None and use_colour())
         return
     write_atomic(Path(output), text)
     # Said on stderr: stdout stays for results, and a person sees where the report went.

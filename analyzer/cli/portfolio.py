@@ -15,7 +15,7 @@ from analyzer.cli.options import (
     setup_logging,
     verbose_option,
 )
-from analyzer.cli.output import pick_report_format, write_output
+from analyzer.cli.output import pick_report_format, report_painter, write_output
 from analyzer.output import refuse_output_onto_folder_files
 from analyzer.settings import Limits
 
@@ -74,7 +74,7 @@ def github(
         user, token_env, api_url, max_repos, include_forks, no_cache, cache_dir
     )
     review = review_github(request, make_settings(taxonomy_paths, model, Limits()))
-    write_output(render_portfolio(review, form), output)
+    write_output(render_portfolio(review, form), output, painter=report_painter(form))
 
 
 @click.command()
@@ -111,4 +111,4 @@ def repo(
     from analyzer.report import render_repo
 
     review = review_repo_path(path, make_settings(taxonomy_paths, model, Limits()))
-    write_output(render_repo(review, form), output)
+    write_output(render_repo(review, form), output, painter=report_painter(form))

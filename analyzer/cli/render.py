@@ -14,7 +14,7 @@ from analyzer.cli.options import (
     setup_logging,
     verbose_option,
 )
-from analyzer.cli.output import pick_report_format, write_output
+from analyzer.cli.output import pick_report_format, report_painter, write_output
 from analyzer.errors import InputError, LimitExceeded
 from analyzer.output import refuse_output_onto_inputs
 from analyzer.settings import Limits
@@ -72,4 +72,4 @@ def render(saved: str, fmt: str | None, output: str | None, verbose: int) -> Non
         report = render_saved(text, form)
     except SavedJsonError as error:
         raise InputError(saved, str(error)) from None
-    write_output(report, output)
+    write_output(report, output, painter=report_painter(form))

@@ -21,6 +21,7 @@ from analyzer.cli.output import (
     format_option,
     pick_format,
     pick_report_format,
+    report_painter,
     write_output,
 )
 from analyzer.output import refuse_output_onto_inputs
@@ -140,7 +141,7 @@ def check(
     analysis = analyze_resume(
         resume, job=job, settings=settings, stdin_text=stdin_text, github=github
     )
-    write_output(render(analysis, form), output)
+    write_output(render(analysis, form), output, painter=report_painter(form))
     score = analysis.match.score if analysis.match is not None else analysis.quality_score
     if fail_under is not None and score < fail_under:
         click.echo(f"mlcheck: score {score:.0f} is below --fail-under {fail_under:g}", err=True)

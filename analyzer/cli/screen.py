@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from analyzer.cli.colour import paint_table, use_colour
 from analyzer.cli.errors import handle_errors
 from analyzer.cli.options import (
     analysis_options,
@@ -248,6 +249,7 @@ def screen(
         if progress is not None:
             progress.close()
     if output in (None, "-"):
-        click.echo(result.text, nl=False)
+        table = options.fmt is ScreenFormat.TABLE and use_colour()
+        click.echo(paint_table(result.text) if table else result.text, nl=False, color=table)
     _report(result)
     sys.exit(result.exit_code)

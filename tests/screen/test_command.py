@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,12 @@ def test_anonymous_reports_name_no_file(workdir: Path) -> None:
             assert name not in text
         for candidate in resumes.READABLE:
             assert candidate.email not in text and candidate.name not in text
+
+
+def test_the_table_is_coloured_only_when_asked_or_on_a_terminal(workdir: Path) -> None:
+    plain = run("resumes", "--job", "posting.txt", "--jobs", "1")
+    coloured = run("resumes", "--job", "posting.txt", "--jobs", "1", "--color")
+    assert "\x1b[" not in plain.stdout
+    assert "\x1b[32mok\x1b[0m" in coloured.stdout
+    assert "\x1b[31merror: " in coloured.stdout
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.stdout) == plain.stdout
