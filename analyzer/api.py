@@ -14,12 +14,15 @@ With a GitHub account, the portfolio is reviewed and cross-checked against the r
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from analyzer.models import JobPosting, PortfolioReview, RepoReview, ResumeAnalysis, ResumeDocument
 from analyzer.rules import shipped_rules
 from analyzer.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -187,9 +190,23 @@ def analyze_resume(
     """
     from analyzer.documents import read_document
 
+    log.info("reading %s", path)
     document = read_document(path, limits=settings.limits)
-    posting = load_posting(str(job), settings, stdin_text) if job is not None else None
+    log.info(
+        "read %s: %d page(s), %d section(s), %d bullet(s)",
+        document.path,
+        document.pages,
+        len(document.sections),
+        len(document.bullets),
+    )
+    posting = None
+    if job is not None:
+        log.info("reading the posting %s", job)
+        posting = load_posting(str(job), settings, stdin_text)
+    log.info("analysing (skills, bullets%s)", ", the posting match" if posting else "")
     analysis = analyze_document(document, posting, settings)
+    log.info("analysed: %d finding(s)", len(analysis.findings))
     if github is None:
         return analysis
+    log.info("reviewing GitHub account %s", github.user)
     return add_portfolio(analysis, review_github(github, settings))

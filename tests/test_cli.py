@@ -280,3 +280,14 @@ def test_files_and_machine_forms_are_never_coloured(runner: CliRunner, tmp_path:
     assert ESC not in target.read_text(encoding="utf-8")
     data = runner.invoke(main, [str(EXAMPLE_RESUME), "--color", "-f", "json"])
     assert ESC not in data.stdout and json.loads(data.stdout)
+
+
+def test_verbose_shows_the_steps_of_one_check(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    result = runner.invoke(
+        main, [str(EXAMPLE_RESUME), "--job", str(EXAMPLE_POSTING), "-v", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    steps = [line.split(": ", 2)[2].split()[0] for line in result.stderr.splitlines()[:-1]]
+    assert steps == ["reading", "read", "reading", "analysing", "analysed:", "writing"]
+    assert result.stderr.splitlines()[-1] == f"mlcheck: wrote {target}"

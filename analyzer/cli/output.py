@@ -178,6 +178,7 @@ def write_output(
 
     ``painter`` colours text for a person at a terminal (see cli/colour.py); files never are.
     """
+    log.info("writing %s", "stdout" if output in (None, "-") else output)
     if output in (None, "-"):
         if painter is not None and use_colour():
             text = painter(text)
