@@ -144,5 +144,7 @@ def check(
     write_output(render(analysis, form), output, painter=report_painter(form))
     score = analysis.match.score if analysis.match is not None else analysis.quality_score
     if fail_under is not None and score < fail_under:
-        click.echo(f"mlcheck: score {score:.0f} is below --fail-under {fail_under:g}", err=True)
+        # The exact score: 85.5 rounded would read "86 is below 86".
+        what = "ATS match score" if analysis.match is not None else "resume quality score"
+        click.echo(f"mlcheck: {what} {score:g} is below --fail-under {fail_under:g}", err=True)
         sys.exit(1)
