@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from analyzer.errors import GitHubError
 from analyzer.models import JobPosting, PortfolioReview, RepoReview, ResumeAnalysis, ResumeDocument
 from analyzer.rules import shipped_rules
 from analyzer.settings import Settings
@@ -209,4 +210,10 @@ def analyze_resume(
     if github is None:
         return analysis
     log.info("reviewing GitHub account %s", github.user)
-    return add_portfolio(analysis, review_github(github, settings))
+    try:
+        review = review_github(github, settings)
+    except GitHubError as error:
+        # What worked is kept: the resume report, with why the portfolio is missing.
+        log.info("GitHub portfolio not reviewed: %s", error)
+        return dataclasses.replace(analysis, portfolio_error=str(error))
+    return add_portfolio(analysis, review)

@@ -687,3 +687,6 @@ class ResumeAnalysis(Serializable):
     """The GitHub portfolio review, when --github was given."""
     cross_check: CrossCheck | None = None
     """Resume skills against the portfolio, when both a resume and a portfolio were given."""
+    portfolio_error: str | None = None
+    """Why the portfolio asked for (--github) is missing (GitHub unreachable, user not found,
+    rate limit); None when it was not asked for or is here."""

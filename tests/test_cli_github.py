@@ -316,10 +316,11 @@ def test_resume_posting_and_github_together_follow_the_schema(
 
 
 @pytest.mark.skipif(not EXAMPLE_RESUME.exists(), reason="examples/resume.pdf is absent")
-def test_combined_html_has_the_portfolio_part_and_github_errors_exit_4(
-    runner: CliRunner,
+def test_combined_html_has_the_portfolio_part_and_a_github_failure_keeps_the_resume_report(
+    runner: CliRunner, tmp_path: Path
 ) -> None:
     fake = FakeGitHub([sample_user()])
+    target = tmp_path / "report.html"
     with fake.serve():
         ok = runner.invoke(
             main,
@@ -327,13 +328,28 @@ def test_combined_html_has_the_portfolio_part_and_github_errors_exit_4(
             + ["--no-cache", "--format", "html"],
         )
         missing = runner.invoke(
-            main, [str(EXAMPLE_RESUME), "--github", "bob", "--api-url", fake.api_url]
+            main,
+            [str(EXAMPLE_RESUME), "--github", "bob", "--api-url", fake.api_url]
+            + ["--no-cache", "-o", str(target)],
+        )
+        text = runner.invoke(
+            main, [str(EXAMPLE_RESUME), "--github", "bob", "--api-url", fake.api_url, "--no-cache"]
         )
     assert ok.exit_code == 0, ok.output
     assert '<section id="portfolio"' in ok.stdout
     assert "Resume and portfolio cross-check" in ok.stdout
-    assert missing.exit_code == 4
-    assert missing.stderr == "mlcheck: error: GitHub user 'bob' not found\n"
+    # What worked is kept: the resume report is written, and says why the portfolio is missing.
+    assert missing.exit_code == 6
+    assert missing.stderr == (
+        f"mlcheck: wrote {target}\n"
+        "mlcheck: the report was written without the GitHub portfolio: GitHub user 'bob' not "
+        "found\n"
+    )
+    html = target.read_text(encoding="utf-8")
+    assert "The portfolio could not be reviewed: GitHub user &#39;bob&#39; not found." in html
+    assert "Resume quality" in html
+    assert text.exit_code == 6
+    assert "GitHub portfolio not reviewed: GitHub user 'bob' not found." in text.stdout
 
 
 def test_repo_uses_the_users_taxonomy(tmp_path: Path) -> None:

@@ -26,6 +26,10 @@ from analyzer.cli.output import (
 )
 from analyzer.output import refuse_output_onto_inputs
 from analyzer.settings import Limits
+from analyzer.terminal import terminal_safe
+
+PORTFOLIO_MISSING = 6
+"""Exit code: the resume report was written, the --github portfolio could not be reviewed."""
 
 PARSE_FORMS = (OutputFormat.JSON, OutputFormat.TEXT)
 """The forms `mlcheck parse` writes."""
@@ -142,6 +146,13 @@ def check(
         resume, job=job, settings=settings, stdin_text=stdin_text, github=github
     )
     write_output(render(analysis, form), output, painter=report_painter(form))
+    if analysis.portfolio_error is not None:
+        click.echo(
+            "mlcheck: the report was written without the GitHub portfolio: "
+            f"{terminal_safe(analysis.portfolio_error)}",
+            err=True,
+        )
+        sys.exit(PORTFOLIO_MISSING)
     score = analysis.match.score if analysis.match is not None else analysis.quality_score
     if fail_under is not None and score < fail_under:
         # The exact score: 85.5 rounded would read "86 is below 86".

@@ -129,6 +129,8 @@ def analysis_json(analysis: ResumeAnalysis) -> dict[str, Any]:
         if analysis.portfolio is not None
         else None
     )
+    if analysis.portfolio_error is not None:
+        result["github_error"] = analysis.portfolio_error
     return result
 
 
@@ -379,6 +381,7 @@ def analysis_from_json(data: Mapping[str, Any]) -> ResumeAnalysis:
         match=match,
         portfolio=portfolio_from_json(github) if github is not None else None,
         cross_check=cross_check_from_json(github) if github is not None else None,
+        portfolio_error=data.get("github_error"),
     )
 
 

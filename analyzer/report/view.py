@@ -380,6 +380,8 @@ class ReportView:
     """What to learn or show next."""
     portfolio: PortfolioView | None
     """The portfolio part, when a portfolio was reviewed."""
+    portfolio_error: str | None
+    """Why the portfolio asked for is missing; the report says so where it would be."""
     findings_by_part: dict[str, tuple[FindingView, ...]]
     """Findings per part (ats, skills, bullets, readability, portfolio, other)."""
     sections: tuple[SectionView, ...]
@@ -902,6 +904,7 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         stage_reasons=profile.roadmap.reasons,
         next_steps=profile.roadmap.next_steps,
         portfolio=_portfolio(analysis),
+        portfolio_error=analysis.portfolio_error,
         findings_by_part=_findings_by_part(analysis, targets),
         sections=_sections(document),
         contact=_contact(document),

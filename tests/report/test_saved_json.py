@@ -37,6 +37,9 @@ ANALYSES: dict[str, Callable[[], ResumeAnalysis]] = {
     "no_job": sample.no_job_analysis,
     "no_achievements": sample.no_achievements_analysis,
     "empty": sample.empty_analysis,
+    "github_failed": lambda: dataclasses.replace(
+        sample.no_job_analysis(), portfolio_error="GitHub user 'bob' not found"
+    ),
 }
 
 
