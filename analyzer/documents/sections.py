@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,13 +48,28 @@ def _synonyms(headings: HeadingRules) -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4)
+def _keywords(headings: HeadingRules) -> dict[str, tuple[str, ...]]:
+    """The keywords of the rules, normalised like headings (built once per rules)."""
+    return {
+        name: tuple(normalise_heading(term) for term in terms)
+        for name, terms in headings.keywords.items()
+    }
+
+
+def _without_accents(text: str) -> str:
+    # Headings are printed with or without their accents ("COMPETENCES", "Compétences").
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def normalise_heading(text: str) -> str:
-    """Lower-case a heading, spell '&' as 'and', drop punctuation, numbering and spacing."""
+    """Lower-case a heading, drop accents, spell '&' as 'and', drop punctuation and numbering."""
     text = text.strip()
     tokens = text.split()
     if len(tokens) >= 3 and all(len(t) == 1 for t in tokens):  # "S K I L L S"
         text = "".join(tokens)
-    text = text.lower().replace("&", " and ").replace("+", " and ")
+    text = _without_accents(text).lower().replace("&", " and ").replace("+", " and ")
     text = re.sub(r"^[\divxlc]+[.)]\s+", "", text)  # "1. Experience", "iv) Skills"
     text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"\d+", " ", text)
@@ -76,7 +92,7 @@ def canonical_heading(text: str, headings: HeadingRules) -> str | None:
     words = key.split()
     if len(words) > MAX_HEADING_WORDS:
         return None
-    keywords = headings.keywords
+    keywords = _keywords(headings)
     best: tuple[int, str] | None = None
     for name, terms in keywords.items():
         for term in terms:
@@ -148,11 +164,15 @@ class _Typography:
         body_gap = statistics.median(gaps) if gaps else 0.0
         return cls(body_size, body_gap, body_size > 0 and len(sized) * 2 > len(items))
 
-    def stands_out(self, line: TextLine) -> bool:
-        """True when the line looks set apart: marked, caps, bold, larger, spaced or "X:"."""
+    def marked(self, line: TextLine) -> bool:
+        """True when the line's own type sets it apart: marked, caps, bold or larger."""
         if line.heading_hint or is_caps(line.text) or line.bold:
             return True
-        if self.typed and line.size >= self.body_size + 1.0:
+        return self.typed and line.size >= self.body_size + 1.0
+
+    def stands_out(self, line: TextLine) -> bool:
+        """True when the line looks set apart: marked, caps, bold, larger, spaced or "X:"."""
+        if self.marked(line):
             return True
         if self.body_gap and line.gap_before >= 1.8 * self.body_gap:
             return True
@@ -192,6 +212,11 @@ def _known_headings(
                 known[i] = name
         elif typography.stands_out(line):
             known[i] = name
+    marked = [i for i in known if typography.marked(items[i])]
+    if typography.typed and len(marked) >= 2:
+        # The document sets its headings apart in type: a line that has only a gap before it
+        # (a chart legend "Education Project Experience") is body text.
+        known = {i: known[i] for i in marked}
     return known
 
 
