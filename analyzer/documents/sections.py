@@ -103,6 +103,24 @@ def canonical_heading(text: str, headings: HeadingRules) -> str | None:
     return best[1] if best else None
 
 
+def rejoin_split_heading(text: str, headings: HeadingRules) -> str | None:
+    """Return a heading split inside a word ("int erests", "E DUCATION") joined, when only the
+    joined form names a known section; None otherwise.
+
+    Templates that box or enlarge a heading's first letters print them as a separate piece,
+    which text extraction reads as a word gap; the joined form must name a section, so body
+    text is never glued.
+    """
+    tokens = text.split()
+    if not 2 <= len(tokens) <= MAX_HEADING_WORDS or canonical_heading(text, headings):
+        return None
+    for i in range(len(tokens) - 1):
+        joined = " ".join([*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2 :]])
+        if canonical_heading(joined, headings) is not None:
+            return joined
+    return None
+
+
 @dataclass
 class SectionSpan:
     """A section found in the line list: its canonical name, heading and body line range."""
@@ -190,14 +208,23 @@ def _could_be_heading(line: TextLine) -> bool:
 
 
 def _known_headings(
-    items: Sequence[TextLine], typography: _Typography, rules: HeadingRules
+    items: Sequence[TextLine], typography: _Typography, rules: HeadingRules, joined: dict[int, str]
 ) -> dict[int, str]:
-    """Return the lines naming a known section that also look like headings, by index."""
+    """Return the lines naming a known section that also look like headings, by index.
+
+    Headings read split inside a word are entered, joined, in ``joined``.
+    """
     known: dict[int, str] = {}
     for i, line in enumerate(items):
         if not _could_be_heading(line):
             continue
-        name = canonical_heading(line.text.rstrip(":"), rules)
+        text = line.text.rstrip(":")
+        name = canonical_heading(text, rules)
+        if name is None:
+            rejoined = rejoin_split_heading(text, rules)
+            if rejoined is not None:
+                joined[i] = rejoined
+                name = canonical_heading(rejoined, rules)
         if name is None:
             continue
         if not typography.typed and not line.heading_hint:
@@ -226,8 +253,9 @@ def _main_size_only(items: Sequence[TextLine], known: dict[int, str]) -> dict[in
     counts: dict[float, int] = {}
     for i in known:
         counts[items[i].size] = counts.get(items[i].size, 0) + 1
-    repeated = [size for size, n in counts.items() if n >= 2] or list(counts)
-    reference = max(repeated)
+    # The main heading size is the one most headings use (the larger on a tie): a sidebar's
+    # two bigger titles do not make the main column's six headings subheadings.
+    reference = max(counts, key=lambda size: (counts[size], size))
     return {i: name for i, name in known.items() if items[i].size >= 0.85 * reference}
 
 
@@ -251,7 +279,9 @@ def _with_other_headings(
     return headings
 
 
-def _spans(items: Sequence[TextLine], headings: dict[int, str]) -> list[SectionSpan]:
+def _spans(
+    items: Sequence[TextLine], headings: dict[int, str], joined: dict[int, str]
+) -> list[SectionSpan]:
     """Cut the lines at the headings; the lines before the first heading are the contact part."""
     spans: list[SectionSpan] = []
     order = sorted(headings)
@@ -260,7 +290,8 @@ def _spans(items: Sequence[TextLine], headings: dict[int, str]) -> list[SectionS
         spans.append(SectionSpan("contact", "", None, 0, first))
     for n, i in enumerate(order):
         end = order[n + 1] if n + 1 < len(order) else len(items)
-        spans.append(SectionSpan(headings[i], items[i].text.rstrip(":").strip(), i, i + 1, end))
+        heading = joined.get(i, items[i].text.rstrip(":").strip())
+        spans.append(SectionSpan(headings[i], heading, i, i + 1, end))
     return spans
 
 
@@ -270,10 +301,11 @@ def find_sections(lines: Sequence[Line | TextLine], rules: HeadingRules) -> list
     if not items:
         return []
     typography = _Typography.of(items)
-    known = _known_headings(items, typography, rules)
+    joined: dict[int, str] = {}
+    known = _known_headings(items, typography, rules, joined)
     if typography.typed and known:
         known = _main_size_only(items, known)
-    return _spans(items, _with_other_headings(items, known, typography.typed))
+    return _spans(items, _with_other_headings(items, known, typography.typed), joined)
 
 
 def split_sections(

@@ -8,7 +8,7 @@ import pytest
 
 from analyzer.documents import canonical_heading, extract_contact, find_date_range
 from analyzer.documents.lines import TextLine
-from analyzer.documents.sections import find_sections
+from analyzer.documents.sections import find_sections, rejoin_split_heading
 from analyzer.models import Link
 from analyzer.rules import shipped_rules
 
@@ -170,4 +170,53 @@ def test_a_legend_spaced_like_a_heading_is_body_text_when_headings_are_bold() ->
         ("contact", ""),
         ("skills", "COMPETENCES"),
         ("education", "FORMATION"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "joined"),
+    [
+        ("int erests", "interests"),
+        ("E DUCATION", "EDUCATION"),
+        ("Work Ex perience", "Work Experience"),
+        ("edu cation", "education"),
+        ("Education", None),
+        ("Ada Lovelace", None),
+        ("Data Science", None),
+    ],
+)
+def test_headings_split_inside_a_word_are_joined(printed: str, joined: str | None) -> None:
+    assert rejoin_split_heading(printed, HEADINGS) == joined
+
+
+def test_boxed_first_letters_and_a_bigger_sidebar_title() -> None:
+    # Twenty-Seconds: sidebar titles at 20.7 pt, the main column's six at 17.2 pt with their
+    # first letters in a box, read as a separate word.
+    def line(text: str, size: float = 10.0, gap: float = 2.6) -> TextLine:
+        return TextLine(text, page=1, size=size, gap_before=gap)
+
+    lines = [
+        line("Alice", 24.8, 0.0),
+        line("alice@wonderland.com"),
+        line("About me", 20.7, 10.0),
+        line("Alice is a sensible girl"),
+        line("Skill", 20.7, 10.0),
+        line("good manners"),
+        line("edu cation", 17.2, 10.0),
+        line("1863-1865 M.Sc. Wonderland"),
+        line("pub lications", 17.2, 10.0),
+        line("1865 Chapter One"),
+        line("awa rds", 17.2, 10.0),
+        line("1987 All-Time Best Fantasy Novel"),
+        line("exp erience", 17.2, 10.0),
+        line("1933 Alice in Wonderland"),
+    ]
+    assert [(s.name, s.heading) for s in find_sections(lines, HEADINGS)] == [
+        ("contact", ""),
+        ("summary", "About me"),
+        ("skills", "Skill"),
+        ("education", "education"),
+        ("publications", "publications"),
+        ("awards", "awards"),
+        ("experience", "experience"),
     ]
