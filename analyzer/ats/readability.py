@@ -297,18 +297,27 @@ def headings(
                 anchor=f"section-{section.index}",
             )
     present = {s.name for s in document.sections}
+    unknown = [s.heading.strip() for s in document.sections if s.name == "other" and s.heading]
     for name in rules.standard_sections:
         if name in present:
             continue
-        severity = Severity.MEDIUM
-        if name == "experience" and "projects" not in present:
-            severity = Severity.HIGH
+        # mlcheck only knows it found no heading it recognises, not that the section is absent:
+        # never HIGH, and the headings it could not place are named.
+        title = name.capitalize()
+        seen = (
+            " It saw headings it does not recognise: "
+            + ", ".join(f"'{heading}'" for heading in unknown[:6])
+            + f"; if one of them holds your {name}, an ATS may not recognise it either."
+            if unknown
+            else ""
+        )
         yield _finding(
             rules,
             "missing_section",
-            severity,
-            f"No '{name.capitalize()}' section was found; an ATS looks for it by that name.",
-            f"Add a section headed '{name.capitalize()}'"
+            Severity.MEDIUM,
+            f"mlcheck found no heading it knows as '{title}'; an ATS looks for it by that "
+            f"name.{seen}",
+            f"Head the section '{title}'"
             + (
                 " (internships, research and freelance work count)."
                 if name == "experience"
@@ -316,7 +325,7 @@ def headings(
                 if name == "education"
                 else " listing your tools and languages as plain words."
             ),
-            evidence=name,
+            evidence=", ".join(unknown) if unknown else name,
         )
 
 
