@@ -238,6 +238,12 @@ _READABILITY = (
         "skills); the headings it could not place are named (never high: the section may be "
         "there under another heading).",
     ),
+    (
+        "readability.language",
+        _L,
+        "The resume is not in English: its headings are read, but skills and bullet checks are "
+        "English.",
+    ),
     ("readability.missing_email", _H, "No e-mail address was found."),
     ("readability.missing_phone", _M, "No phone number was found."),
     ("readability.missing_linkedin", _L, "No LinkedIn profile link was found."),

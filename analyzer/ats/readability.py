@@ -60,6 +60,7 @@ def readability_findings(
         layout,
         contact_placement,
         headings,
+        language,
         contact_details,
         length,
         file_kind,
@@ -327,6 +328,30 @@ def headings(
             ),
             evidence=", ".join(unknown) if unknown else name,
         )
+
+
+LANGUAGE_NAMES = {"de": "German", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
+"""The languages besides English whose headings mlcheck reads (headings.json)."""
+
+
+def language(
+    document: ResumeDocument, profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
+    """Say what a resume not in English means for the checks, when mlcheck can tell."""
+    if document.language in (None, "en"):
+        return
+    name = LANGUAGE_NAMES.get(document.language or "", f"'{document.language}'")
+    yield _finding(
+        rules,
+        "language",
+        Severity.LOW,
+        f"The resume is written in {name}. mlcheck understands its section headings, but its "
+        "skills taxonomy and bullet checks are English: skills named in another language and "
+        "advice on bullets (action verbs, passive voice, metrics) may be missed or wrong.",
+        "Read the skill and bullet findings with this in mind; for a posting in English, "
+        "send an English resume.",
+        evidence=document.language,
+    )
 
 
 def contact_details(
