@@ -132,10 +132,12 @@ class SectionSpan:
     end: int
 
 
-def _short(text: str) -> bool:
+def _short(text: str, marked: bool = False) -> bool:
+    # A heading the source marks as one (a Word "Heading 2") may run longer.
+    scale = 1.6 if marked else 1.0
     return (
-        0 < len(text) <= MAX_HEADING_CHARS
-        and len(text.split()) <= MAX_HEADING_WORDS
+        0 < len(text) <= MAX_HEADING_CHARS * scale
+        and len(text.split()) <= MAX_HEADING_WORDS * scale
         and not text.rstrip().endswith((".", ",", ";"))
     )
 
@@ -200,7 +202,7 @@ class _Typography:
 def _could_be_heading(line: TextLine) -> bool:
     """True for a short line that is not a list item, a bullet or contact details."""
     return (
-        _short(line.text.rstrip(":"))
+        _short(line.text.rstrip(":"), line.heading_hint)
         and not line.list_item
         and not _BULLET_START.match(line.text)
         and not _EMAILISH.search(line.text)
@@ -239,6 +241,11 @@ def _known_headings(
                 known[i] = name
         elif typography.stands_out(line):
             known[i] = name
+    hinted = [i for i in known if items[i].heading_hint]
+    if len(hinted) >= 2:
+        # The source marks its headings (Word heading styles): a bold paragraph naming a
+        # section ("Open Source" under Technical Experience) is an entry, not a heading.
+        return {i: known[i] for i in hinted}
     marked = [i for i in known if typography.marked(items[i])]
     if typography.typed and len(marked) >= 2:
         # The document sets its headings apart in type: a line that has only a gap before it
@@ -260,23 +267,45 @@ def _main_size_only(items: Sequence[TextLine], known: dict[int, str]) -> dict[in
 
 
 def _with_other_headings(
-    items: Sequence[TextLine], known: dict[int, str], typed: bool
+    items: Sequence[TextLine], known: dict[int, str], typography: _Typography
 ) -> dict[int, str]:
     """Add the headings naming no known section ("other"): lines set in a known heading's
     style, and lines the reader marked as headings."""
-    styles = {items[i].style for i in known if typed}
+    styles = {items[i].style for i in known if typography.typed}
     headings: dict[int, str] = dict(known)
-    if styles:
-        for i, line in enumerate(items):
-            if i in headings or not _could_be_heading(line) or i == len(items) - 1:
-                continue
-            if line.style in styles and any(c.isalpha() for c in line.text):
-                headings[i] = "other"
+    by_style: dict[tuple[object, ...], list[int]] = {}
+    for i, line in enumerate(items):
+        if i in headings or not _could_be_heading(line) or i == len(items) - 1:
+            continue
+        if line.style in styles and any(c.isalpha() for c in line.text):
+            by_style.setdefault(line.style, []).append(i)
+    for style, found in by_style.items():
+        if len(found) >= 2 and not _distinct_style(items, known, style, typography):
+            # Headings set apart only by bold, in a document that also sets entry lines
+            # ("Shopwise, San Francisco") in bold: the style does not tell a heading.
+            continue
+        headings.update((i, "other") for i in found)
     for i, line in enumerate(items):
         # A marked heading that names no section is "other"; the very first line is the name.
         if line.heading_hint and i not in headings and _could_be_heading(line) and i > 0:
             headings[i] = "other"
     return headings
+
+
+def _distinct_style(
+    items: Sequence[TextLine],
+    known: dict[int, str],
+    style: tuple[object, ...],
+    typography: _Typography,
+) -> bool:
+    """True when headings of this style differ from body text by more than bold: caps,
+    a larger size or another colour than most lines."""
+    line = next(items[i] for i in known if items[i].style == style)
+    if is_caps(line.text) or line.size >= typography.body_size + 1.0:
+        return True
+    colours = [tuple(round(c, 1) for c in item.color) for item in items]
+    body_colour = max(set(colours), key=colours.count)
+    return tuple(round(c, 1) for c in line.color) != body_colour
 
 
 def _spans(
@@ -305,7 +334,7 @@ def find_sections(lines: Sequence[Line | TextLine], rules: HeadingRules) -> list
     known = _known_headings(items, typography, rules, joined)
     if typography.typed and known:
         known = _main_size_only(items, known)
-    return _spans(items, _with_other_headings(items, known, typography.typed), joined)
+    return _spans(items, _with_other_headings(items, known, typography), joined)
 
 
 def split_sections(

@@ -360,12 +360,6 @@ XFAIL: dict[str, dict[str, str]] = {
             "SYSTEMS; the header 'JAN KÜSTER | RESUME' is joined with the sidebar's CONTACT into "
             "one heading"
         ),
-        "pandocresume__resume.docx": (
-            "bold job-title paragraphs and definition terms ('Your Most Recent Work Experience', "
-            "'My Cool Side Project', 'Open Source', 'Programming Languages') are taken as "
-            "headings, and the Heading 2 'Extra Section, Call it Whatever You Want' (7 words) is "
-            "not"
-        ),
         "twentyseconds__Twenty-Seconds-Icons_cv.pdf": (
             "the main column's first title 'interests' (its first letters in a box, read split "
             "and joined back) is read before the grey sidebar that holds the name, so the "
