@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from analyzer.documents.contact import extract_contact, name_from_lines
-from analyzer.documents.entries import SectionContent, parse_section
+from analyzer.documents.entries import SectionContent, document_words, parse_section
 from analyzer.documents.language import detect_language
 from analyzer.documents.limits import read_guarded, read_limited, size_reason
 from analyzer.documents.lines import RawDocument, TextLine, cut_warning
@@ -192,7 +192,7 @@ def assemble(
         raise InputError(display, ALL_HIDDEN if raw.facts.hidden else NO_TEXT)
     spans = find_sections(lines, rules)
     sections: list[Section] = []
-    content = SectionContent()
+    content = SectionContent(words=document_words(" ".join(line.text for line in lines)))
     for index, span in enumerate(spans):
         body = lines[span.start : span.end]
         sections.append(

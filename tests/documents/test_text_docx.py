@@ -243,3 +243,24 @@ def test_docx_bold_headings_at_body_size_beside_bold_entry_lines(tmp_path: Path)
     profile = build_profile(document, get_resources(Settings()), today=dt.date(2025, 6, 1))
     assert {"Python", "PyTorch", "Docker", "Kubernetes"} <= {s.name for s in profile.skills}
     assert {r.section for r in profile.bullet_reviews} == {"experience"}
+
+
+def test_a_word_broken_at_a_line_end_hyphen_is_mended_from_the_document(tmp_path: Path) -> None:
+    path = tmp_path / "hyphens.txt"
+    path.write_text(
+        "Ada Example\nada@example.com\n\nEXPERIENCE\n"
+        "Machine Learning Engineer, Acme  Jan 2022 - Present\n"
+        "• Trained rein-\n  forcement learning agents with PyTorch, cutting picking time by 18%\n"
+        "• Ported the models from scikit-\n  learn to PyTorch, serving 2k requests per second\n"
+        "• Wrote a multi-\n  armed bandit for the pricing page\n\n"
+        "SKILLS\nReinforcement learning, scikit-learn, PyTorch\n",
+        "utf-8",
+    )
+    assert [b.text for b in read_document(path).bullets] == [
+        # the document prints "Reinforcement" whole: the hyphen only broke the line
+        "Trained reinforcement learning agents with PyTorch, cutting picking time by 18%",
+        # it prints "scikit-learn" hyphenated: the hyphen is the word's own
+        "Ported the models from scikit-learn to PyTorch, serving 2k requests per second",
+        # neither "multiarmed" nor "multi-armed" elsewhere: kept as printed
+        "Wrote a multi-armed bandit for the pricing page",
+    ]
