@@ -234,8 +234,15 @@ _READABILITY = (
     (
         "readability.missing_section",
         _M,
-        "A section an ATS looks for (experience, education, "
-        "skills) was not found (high for experience when there are no projects either).",
+        "No heading mlcheck knows names a section an ATS looks for (experience, education, "
+        "skills); the headings it could not place are named (never high: the section may be "
+        "there under another heading).",
+    ),
+    (
+        "readability.language",
+        _L,
+        "The resume is not in English: its headings are read, but skills and bullet checks are "
+        "English.",
     ),
     ("readability.missing_email", _H, "No e-mail address was found."),
     ("readability.missing_phone", _M, "No phone number was found."),

@@ -287,6 +287,8 @@ class ResumeDocument(Serializable):
     """Layout facts for the readability checks."""
     warnings: tuple[str, ...] = ()
     """Non-fatal problems met while reading."""
+    language: str | None = None
+    """ISO 639-1 code of the language the resume is written in; None when mlcheck cannot tell."""
 
     def section(self, name: str) -> Section | None:
         """Return the first section with this canonical name, if any."""

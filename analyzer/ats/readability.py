@@ -60,6 +60,7 @@ def readability_findings(
         layout,
         contact_placement,
         headings,
+        language,
         contact_details,
         length,
         file_kind,
@@ -297,18 +298,27 @@ def headings(
                 anchor=f"section-{section.index}",
             )
     present = {s.name for s in document.sections}
+    unknown = [s.heading.strip() for s in document.sections if s.name == "other" and s.heading]
     for name in rules.standard_sections:
         if name in present:
             continue
-        severity = Severity.MEDIUM
-        if name == "experience" and "projects" not in present:
-            severity = Severity.HIGH
+        # mlcheck only knows it found no heading it recognises, not that the section is absent:
+        # never HIGH, and the headings it could not place are named.
+        title = name.capitalize()
+        seen = (
+            " It saw headings it does not recognise: "
+            + ", ".join(f"'{heading}'" for heading in unknown[:6])
+            + f"; if one of them holds your {name}, an ATS may not recognise it either."
+            if unknown
+            else ""
+        )
         yield _finding(
             rules,
             "missing_section",
-            severity,
-            f"No '{name.capitalize()}' section was found; an ATS looks for it by that name.",
-            f"Add a section headed '{name.capitalize()}'"
+            Severity.MEDIUM,
+            f"mlcheck found no heading it knows as '{title}'; an ATS looks for it by that "
+            f"name.{seen}",
+            f"Head the section '{title}'"
             + (
                 " (internships, research and freelance work count)."
                 if name == "experience"
@@ -316,8 +326,32 @@ def headings(
                 if name == "education"
                 else " listing your tools and languages as plain words."
             ),
-            evidence=name,
+            evidence=", ".join(unknown) if unknown else name,
         )
+
+
+LANGUAGE_NAMES = {"de": "German", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
+"""The languages besides English whose headings mlcheck reads (headings.json)."""
+
+
+def language(
+    document: ResumeDocument, profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
+    """Say what a resume not in English means for the checks, when mlcheck can tell."""
+    if document.language in (None, "en"):
+        return
+    name = LANGUAGE_NAMES.get(document.language or "", f"'{document.language}'")
+    yield _finding(
+        rules,
+        "language",
+        Severity.LOW,
+        f"The resume is written in {name}. mlcheck understands its section headings, but its "
+        "skills taxonomy and bullet checks are English: skills named in another language and "
+        "advice on bullets (action verbs, passive voice, metrics) may be missed or wrong.",
+        "Read the skill and bullet findings with this in mind; for a posting in English, "
+        "send an English resume.",
+        evidence=document.language,
+    )
 
 
 def contact_details(

@@ -72,6 +72,18 @@ class SectionContent:
 
     bullets: list[Bullet] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    words: frozenset[str] = frozenset()
+    """The document's words, lower case: they tell a line-break hyphen from a hyphenated word."""
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_BROKEN = re.compile(r"([^\W\d_]+)-$")
+_CONTINUED = re.compile(r"^([^\W\d_]+)")
+
+
+def document_words(text: str) -> frozenset[str]:
+    """Return the words of a text, lower case, hyphenated ones whole ("scikit-learn")."""
+    return frozenset(_WORDS.findall(text.casefold()))
 
 
 def _is_region(text: str, rules: HeadingRules) -> bool:
@@ -136,8 +148,20 @@ def _strip_side_cells(line: TextLine, rules: HeadingRules) -> tuple[str, str | N
     return " ".join(kept), " ".join(side)
 
 
-def _join(previous: str, addition: str) -> str:
-    if previous.endswith("-") and previous[-2:-1].isalpha() and addition[:1].islower():
+def _join(previous: str, addition: str, words: frozenset[str] = frozenset()) -> str:
+    """Join a wrapped line to the text before it, mending a word broken at a line-end hyphen.
+
+    "rein-" + "forcement" is "reinforcement" when the document prints that word elsewhere,
+    "scikit-" + "learn" stays "scikit-learn" when it prints the hyphenated form; with neither
+    the word is kept as printed, hyphen and all.
+    """
+    broken = _BROKEN.search(previous)
+    continued = _CONTINUED.match(addition)
+    if broken and continued and addition[:1].islower():
+        head, tail = broken.group(1), continued.group(1)
+        hyphenated = f"{head}-{tail}".casefold()
+        if hyphenated not in words and (head + tail).casefold() in words:
+            return previous[:-1] + addition
         return previous + addition
     return f"{previous} {addition}".strip()
 
@@ -268,7 +292,7 @@ def parse_section(
                 _attach_side(content, current, side)
             continue
         if open_unit is not None and open_unit.glyph and _continues(open_unit, line, text):
-            open_unit.text = _join(open_unit.text, text)
+            open_unit.text = _join(open_unit.text, text, content.words)
             open_unit.last = line
             continue
         if with_entries and _is_header(probe, section, rules):
@@ -291,7 +315,7 @@ def parse_section(
             open_unit = None
             continue
         if open_unit is not None and _continues(open_unit, line, text):
-            open_unit.text = _join(open_unit.text, text)
+            open_unit.text = _join(open_unit.text, text, content.words)
             open_unit.last = line
             continue
         if sentences:

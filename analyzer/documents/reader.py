@@ -19,7 +19,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from analyzer.documents.contact import extract_contact, name_from_lines
-from analyzer.documents.entries import SectionContent, parse_section
+from analyzer.documents.entries import SectionContent, document_words, parse_section
+from analyzer.documents.language import detect_language
 from analyzer.documents.limits import read_guarded, read_limited, size_reason
 from analyzer.documents.lines import RawDocument, TextLine, cut_warning
 from analyzer.documents.sections import find_sections
@@ -191,7 +192,7 @@ def assemble(
         raise InputError(display, ALL_HIDDEN if raw.facts.hidden else NO_TEXT)
     spans = find_sections(lines, rules)
     sections: list[Section] = []
-    content = SectionContent()
+    content = SectionContent(words=document_words(" ".join(line.text for line in lines)))
     for index, span in enumerate(spans):
         body = lines[span.start : span.end]
         sections.append(
@@ -220,12 +221,13 @@ def assemble(
         contact = replace(contact, email=whole.email)
     if contact.name is None:
         contact = replace(contact, name=_first_name_line(lines, rules))
+    text = "\n".join(line.text for line in lines)
     return ResumeDocument(
         path=display,
         format=raw.format,
         pages=raw.pages,
         size_bytes=size,
-        text="\n".join(line.text for line in lines),
+        text=text,
         lines=tuple(line.to_line() for line in lines),
         sections=tuple(sections),
         bullets=tuple(content.bullets),
@@ -233,6 +235,7 @@ def assemble(
         contact=contact,
         layout=raw.facts,
         warnings=tuple(warnings),
+        language=detect_language(text, rules),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,13 +48,28 @@ def _synonyms(headings: HeadingRules) -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4)
+def _keywords(headings: HeadingRules) -> dict[str, tuple[str, ...]]:
+    """The keywords of the rules, normalised like headings (built once per rules)."""
+    return {
+        name: tuple(normalise_heading(term) for term in terms)
+        for name, terms in headings.keywords.items()
+    }
+
+
+def _without_accents(text: str) -> str:
+    # Headings are printed with or without their accents ("COMPETENCES", "Compétences").
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def normalise_heading(text: str) -> str:
-    """Lower-case a heading, spell '&' as 'and', drop punctuation, numbering and spacing."""
+    """Lower-case a heading, drop accents, spell '&' as 'and', drop punctuation and numbering."""
     text = text.strip()
     tokens = text.split()
     if len(tokens) >= 3 and all(len(t) == 1 for t in tokens):  # "S K I L L S"
         text = "".join(tokens)
-    text = text.lower().replace("&", " and ").replace("+", " and ")
+    text = _without_accents(text).lower().replace("&", " and ").replace("+", " and ")
     text = re.sub(r"^[\divxlc]+[.)]\s+", "", text)  # "1. Experience", "iv) Skills"
     text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"\d+", " ", text)
@@ -76,7 +92,7 @@ def canonical_heading(text: str, headings: HeadingRules) -> str | None:
     words = key.split()
     if len(words) > MAX_HEADING_WORDS:
         return None
-    keywords = headings.keywords
+    keywords = _keywords(headings)
     best: tuple[int, str] | None = None
     for name, terms in keywords.items():
         for term in terms:
@@ -85,6 +101,24 @@ def canonical_heading(text: str, headings: HeadingRules) -> str | None:
                 if best is None or position < best[0]:
                     best = (position, name)
     return best[1] if best else None
+
+
+def rejoin_split_heading(text: str, headings: HeadingRules) -> str | None:
+    """Return a heading split inside a word ("int erests", "E DUCATION") joined, when only the
+    joined form names a known section; None otherwise.
+
+    Templates that box or enlarge a heading's first letters print them as a separate piece,
+    which text extraction reads as a word gap; the joined form must name a section, so body
+    text is never glued.
+    """
+    tokens = text.split()
+    if not 2 <= len(tokens) <= MAX_HEADING_WORDS or canonical_heading(text, headings):
+        return None
+    for i in range(len(tokens) - 1):
+        joined = " ".join([*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2 :]])
+        if canonical_heading(joined, headings) is not None:
+            return joined
+    return None
 
 
 @dataclass
@@ -98,10 +132,12 @@ class SectionSpan:
     end: int
 
 
-def _short(text: str) -> bool:
+def _short(text: str, marked: bool = False) -> bool:
+    # A heading the source marks as one (a Word "Heading 2") may run longer.
+    scale = 1.6 if marked else 1.0
     return (
-        0 < len(text) <= MAX_HEADING_CHARS
-        and len(text.split()) <= MAX_HEADING_WORDS
+        0 < len(text) <= MAX_HEADING_CHARS * scale
+        and len(text.split()) <= MAX_HEADING_WORDS * scale
         and not text.rstrip().endswith((".", ",", ";"))
     )
 
@@ -148,11 +184,15 @@ class _Typography:
         body_gap = statistics.median(gaps) if gaps else 0.0
         return cls(body_size, body_gap, body_size > 0 and len(sized) * 2 > len(items))
 
-    def stands_out(self, line: TextLine) -> bool:
-        """True when the line looks set apart: marked, caps, bold, larger, spaced or "X:"."""
+    def marked(self, line: TextLine) -> bool:
+        """True when the line's own type sets it apart: marked, caps, bold or larger."""
         if line.heading_hint or is_caps(line.text) or line.bold:
             return True
-        if self.typed and line.size >= self.body_size + 1.0:
+        return self.typed and line.size >= self.body_size + 1.0
+
+    def stands_out(self, line: TextLine) -> bool:
+        """True when the line looks set apart: marked, caps, bold, larger, spaced or "X:"."""
+        if self.marked(line):
             return True
         if self.body_gap and line.gap_before >= 1.8 * self.body_gap:
             return True
@@ -162,7 +202,7 @@ class _Typography:
 def _could_be_heading(line: TextLine) -> bool:
     """True for a short line that is not a list item, a bullet or contact details."""
     return (
-        _short(line.text.rstrip(":"))
+        _short(line.text.rstrip(":"), line.heading_hint)
         and not line.list_item
         and not _BULLET_START.match(line.text)
         and not _EMAILISH.search(line.text)
@@ -170,14 +210,23 @@ def _could_be_heading(line: TextLine) -> bool:
 
 
 def _known_headings(
-    items: Sequence[TextLine], typography: _Typography, rules: HeadingRules
+    items: Sequence[TextLine], typography: _Typography, rules: HeadingRules, joined: dict[int, str]
 ) -> dict[int, str]:
-    """Return the lines naming a known section that also look like headings, by index."""
+    """Return the lines naming a known section that also look like headings, by index.
+
+    Headings read split inside a word are entered, joined, in ``joined``.
+    """
     known: dict[int, str] = {}
     for i, line in enumerate(items):
         if not _could_be_heading(line):
             continue
-        name = canonical_heading(line.text.rstrip(":"), rules)
+        text = line.text.rstrip(":")
+        name = canonical_heading(text, rules)
+        if name is None:
+            rejoined = rejoin_split_heading(text, rules)
+            if rejoined is not None:
+                joined[i] = rejoined
+                name = canonical_heading(rejoined, rules)
         if name is None:
             continue
         if not typography.typed and not line.heading_hint:
@@ -192,6 +241,16 @@ def _known_headings(
                 known[i] = name
         elif typography.stands_out(line):
             known[i] = name
+    hinted = [i for i in known if items[i].heading_hint]
+    if len(hinted) >= 2:
+        # The source marks its headings (Word heading styles): a bold paragraph naming a
+        # section ("Open Source" under Technical Experience) is an entry, not a heading.
+        return {i: known[i] for i in hinted}
+    marked = [i for i in known if typography.marked(items[i])]
+    if typography.typed and len(marked) >= 2:
+        # The document sets its headings apart in type: a line that has only a gap before it
+        # (a chart legend "Education Project Experience") is body text.
+        known = {i: known[i] for i in marked}
     return known
 
 
@@ -201,24 +260,31 @@ def _main_size_only(items: Sequence[TextLine], known: dict[int, str]) -> dict[in
     counts: dict[float, int] = {}
     for i in known:
         counts[items[i].size] = counts.get(items[i].size, 0) + 1
-    repeated = [size for size, n in counts.items() if n >= 2] or list(counts)
-    reference = max(repeated)
+    # The main heading size is the one most headings use (the larger on a tie): a sidebar's
+    # two bigger titles do not make the main column's six headings subheadings.
+    reference = max(counts, key=lambda size: (counts[size], size))
     return {i: name for i, name in known.items() if items[i].size >= 0.85 * reference}
 
 
 def _with_other_headings(
-    items: Sequence[TextLine], known: dict[int, str], typed: bool
+    items: Sequence[TextLine], known: dict[int, str], typography: _Typography
 ) -> dict[int, str]:
     """Add the headings naming no known section ("other"): lines set in a known heading's
     style, and lines the reader marked as headings."""
-    styles = {items[i].style for i in known if typed}
+    styles = {items[i].style for i in known if typography.typed}
     headings: dict[int, str] = dict(known)
-    if styles:
-        for i, line in enumerate(items):
-            if i in headings or not _could_be_heading(line) or i == len(items) - 1:
-                continue
-            if line.style in styles and any(c.isalpha() for c in line.text):
-                headings[i] = "other"
+    by_style: dict[tuple[object, ...], list[int]] = {}
+    for i, line in enumerate(items):
+        if i in headings or not _could_be_heading(line) or i == len(items) - 1:
+            continue
+        if line.style in styles and any(c.isalpha() for c in line.text):
+            by_style.setdefault(line.style, []).append(i)
+    for style, found in by_style.items():
+        if len(found) >= 2 and not _distinct_style(items, known, style, typography):
+            # Headings set apart only by bold, in a document that also sets entry lines
+            # ("Shopwise, San Francisco") in bold: the style does not tell a heading.
+            continue
+        headings.update((i, "other") for i in found)
     for i, line in enumerate(items):
         # A marked heading that names no section is "other"; the very first line is the name.
         if line.heading_hint and i not in headings and _could_be_heading(line) and i > 0:
@@ -226,7 +292,25 @@ def _with_other_headings(
     return headings
 
 
-def _spans(items: Sequence[TextLine], headings: dict[int, str]) -> list[SectionSpan]:
+def _distinct_style(
+    items: Sequence[TextLine],
+    known: dict[int, str],
+    style: tuple[object, ...],
+    typography: _Typography,
+) -> bool:
+    """True when headings of this style differ from body text by more than bold: caps,
+    a larger size or another colour than most lines."""
+    line = next(items[i] for i in known if items[i].style == style)
+    if is_caps(line.text) or line.size >= typography.body_size + 1.0:
+        return True
+    colours = [tuple(round(c, 1) for c in item.color) for item in items]
+    body_colour = max(set(colours), key=colours.count)
+    return tuple(round(c, 1) for c in line.color) != body_colour
+
+
+def _spans(
+    items: Sequence[TextLine], headings: dict[int, str], joined: dict[int, str]
+) -> list[SectionSpan]:
     """Cut the lines at the headings; the lines before the first heading are the contact part."""
     spans: list[SectionSpan] = []
     order = sorted(headings)
@@ -235,7 +319,8 @@ def _spans(items: Sequence[TextLine], headings: dict[int, str]) -> list[SectionS
         spans.append(SectionSpan("contact", "", None, 0, first))
     for n, i in enumerate(order):
         end = order[n + 1] if n + 1 < len(order) else len(items)
-        spans.append(SectionSpan(headings[i], items[i].text.rstrip(":").strip(), i, i + 1, end))
+        heading = joined.get(i, items[i].text.rstrip(":").strip())
+        spans.append(SectionSpan(headings[i], heading, i, i + 1, end))
     return spans
 
 
@@ -245,10 +330,11 @@ def find_sections(lines: Sequence[Line | TextLine], rules: HeadingRules) -> list
     if not items:
         return []
     typography = _Typography.of(items)
-    known = _known_headings(items, typography, rules)
+    joined: dict[int, str] = {}
+    known = _known_headings(items, typography, rules, joined)
     if typography.typed and known:
         known = _main_size_only(items, known)
-    return _spans(items, _with_other_headings(items, known, typography.typed))
+    return _spans(items, _with_other_headings(items, known, typography), joined)
 
 
 def split_sections(

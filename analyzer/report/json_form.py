@@ -75,6 +75,7 @@ def document_json(document: ResumeDocument) -> dict[str, Any]:
             "pages": document.pages,
             "size_bytes": document.size_bytes,
         },
+        "language": document.language,
         "contact": document.contact.to_dict(),
         "sections": [
             {
@@ -349,6 +350,7 @@ def analysis_from_json(data: Mapping[str, Any]) -> ResumeAnalysis:
         contact=Contact.from_dict(data["contact"]),
         layout=LayoutFacts.from_dict(data["layout"]),
         warnings=tuple(data["warnings"]),
+        language=data.get("language"),
     )
     reviews = tuple(
         BulletReview(

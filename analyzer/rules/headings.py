@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -26,6 +26,8 @@ class HeadingRules:
     """Words of a degree ("bsc", "master"), lower case."""
     regions: frozenset[str]
     """Regions and countries a location line ends with, lower case."""
+    function_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """ISO 639-1 language code -> common function words ("und", "the"), lower case."""
 
 
 def _lower(values: Any) -> frozenset[str]:
@@ -42,4 +44,7 @@ def parse_headings(data: dict[str, Any]) -> HeadingRules:
         organisation_words=_lower(entries["organisation_words"]),
         degree_words=_lower(entries["degree_words"]),
         regions=_lower(entries["regions"]),
+        function_words={
+            code: _lower(words) for code, words in data.get("function_words", {}).items()
+        },
     )

@@ -295,3 +295,38 @@ def test_text_file_gets_the_file_type_finding(tmp_path: Path, resources: Resourc
     path.write_text(text.replace("**", "").replace("\t", " "), "utf-8")
     found = findings_of(path, resources)
     assert found["readability.file_type"].severity is Severity.LOW
+
+
+UNKNOWN_EXPERIENCE: Section = (
+    "Places I Shipped Models",
+    [
+        "**Machine Learning Engineer\tJan 2023 – Present",
+        "**Shopwise, San Francisco",
+        "• Responsible for a ranking model in PyTorch served from Kubernetes.",
+        "• Deployed 9 models as FastAPI services in Docker, serving 2k requests per second.",
+    ],
+)
+
+
+@pytest.mark.parametrize("make", [make_resume_pdf, make_resume_docx])
+def test_content_under_an_unknown_heading_is_analysed_and_not_called_missing(
+    make: Any, tmp_path: Path, resources: Resources
+) -> None:
+    sections = [SUMMARY, UNKNOWN_EXPERIENCE, EDUCATION, SKILLS]
+    suffix = "pdf" if make is make_resume_pdf else "docx"
+    path = make(tmp_path / f"unknown.{suffix}", **clean_kwargs(sections=sections))
+    document, profile = analyse(path, resources)
+    assert ("other", "Places I Shipped Models") in [(s.name, s.heading) for s in document.sections]
+    other = [m for skill in profile.skills for m in skill.evidence if m.section == "other"]
+    assert {"PyTorch", "Kubernetes", "Docker"} <= {m.skill for m in other}
+    reviews = [r for r in profile.bullet_reviews if r.section == "other"]
+    assert len(reviews) == 2
+    assert any(issue.id == "weak_opener" for issue in reviews[0].issues)
+    findings = {
+        f.id: f
+        for f in readability_findings(document, profile, shipped_rules().scoring.readability)
+    }
+    missing = findings["readability.missing_section"]
+    assert missing.severity is Severity.MEDIUM
+    assert missing.message.startswith("mlcheck found no heading it knows as 'Experience'")
+    assert "'Places I Shipped Models'" in missing.message

@@ -337,15 +337,9 @@ EXPECTED: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
 XFAIL: dict[str, dict[str, str]] = {
     "sections": {
         "altacv__sample.pdf": (
-            "MOST PROUD OF and STRENGTHS read as other (achievement and strength headings not "
-            "recognised); page 2's PUBLICATIONS and REFEREES, side by side in two columns, are "
+            "MOST PROUD OF is read on one line with the left column's 'Location' ('Location MOST "
+            "PROUD OF'); page 2's PUBLICATIONS and REFEREES, side by side in two columns, are "
             "joined into one heading 'PUBLICATIONS REFEREES'"
-        ),
-        "bewerbung__Bewerbung_Komplett_de.pdf": (
-            "German headings not recognised: Persönliche Daten, Hochschulstudium, Schulbildung, "
-            "Berufliche Tätigkeiten, Weitere Tätigkeiten, IT-Kenntnisse and Fremdsprachen are not "
-            "found, while entry lines ('Willi-Gymnasium – Abitur Stadt', 'Firma – Architect "
-            "Stadt') and label rows ('Betriebssysteme: Windows, Linux') are taken as headings"
         ),
         "deedy__deedy_resume-openfont.pdf": (
             "the narrow left sidebar (EDUCATION, LINKS, COURSEWORK, SKILLS) is read before the "
@@ -357,32 +351,19 @@ XFAIL: dict[str, dict[str, str]] = {
             "the aside's text (address, phones, languages) opens the 'communication skills' section"
         ),
         "latexcv__infographics2_fr.pdf": (
-            "French headings not recognised: COMPETENCES and DEVELOPPEMENT INFORMATIQUE read as "
-            "other; SOFTWARE PROGRAMS read as other; the two-letter heading OS is not found"
+            "the two-letter heading OS is read on one line with the paragraph beside it ('OS "
+            "J'utilise régulièrement...') and not found"
         ),
         "latexcv__sidebar.pdf": (
             "the main column's headings (STATUS, EXPERIENCE, EDUCATION) are not found: the whole "
             "main column is read after the right sidebar, inside its last section OPERATING "
             "SYSTEMS; the header 'JAN KÜSTER | RESUME' is joined with the sidebar's CONTACT into "
-            "one heading; FIELDS read as other"
-        ),
-        "moderncv__template-es.pdf": (
-            "Spanish headings not recognised: Formación académica, Tesis de maestría, Experiencia "
-            "and Conocimientos de computación read as other"
-        ),
-        "moderncv__template_banking_red.pdf": (
-            "'Master thesis' read as other (a thesis section belongs with education)"
-        ),
-        "pandocresume__resume.docx": (
-            "bold job-title paragraphs and definition terms ('Your Most Recent Work Experience', "
-            "'My Cool Side Project', 'Open Source', 'Programming Languages') are taken as "
-            "headings, and the Heading 2 'Extra Section, Call it Whatever You Want' (7 words) is "
-            "not"
+            "one heading"
         ),
         "twentyseconds__Twenty-Seconds-Icons_cv.pdf": (
-            "the main column's titles, whose first letters sit in a box, are split ('int' + "
-            "'erests', 'edu' + 'cation') and not found: interests to other information are "
-            "missing and their text ends up under the sidebar's 'Skill', itself read as other"
+            "the main column's first title 'interests' (its first letters in a box, read split "
+            "and joined back) is read before the grey sidebar that holds the name, so the "
+            "document opens with it and has no contact part"
         ),
     },
     "name": {

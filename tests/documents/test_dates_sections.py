@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from analyzer.documents import canonical_heading, extract_contact, find_date_range
+from analyzer.documents.lines import TextLine
+from analyzer.documents.sections import find_sections, rejoin_split_heading
 from analyzer.models import Link
 from analyzer.rules import shipped_rules
 
@@ -65,10 +67,59 @@ def test_no_date_in_plain_text() -> None:
         ("E X P E R I E N C E", "experience"),
         ("Work Experience & Internships", "experience"),
         ("Contact", "contact"),
+        ("Where I have worked", "experience"),
+        ("Professional Background", "experience"),
+        ("Work History", "experience"),
+        ("Strengths", "skills"),
+        ("Master thesis", "education"),
     ],
 )
 def test_canonical_headings(heading: str, canonical: str) -> None:
     assert canonical_heading(heading, HEADINGS) == canonical
+
+
+@pytest.mark.parametrize(
+    ("heading", "canonical"),
+    [
+        # German
+        ("Berufserfahrung", "experience"),
+        ("Beruflicher Werdegang", "experience"),
+        ("Ausbildung", "education"),
+        ("Akademische Ausbildung", "education"),
+        ("Kenntnisse", "skills"),
+        ("IT\u2013Kenntnisse", "skills"),
+        ("Sprachen", "other"),
+        ("Persönliche Daten", "contact"),
+        ("Veröffentlichungen", "publications"),
+        # Spanish
+        ("Experiencia profesional", "experience"),
+        ("Experiencia", "experience"),
+        ("Formación académica", "education"),
+        ("Conocimientos", "skills"),
+        ("Idiomas", "other"),
+        ("Proyectos", "projects"),
+        # French, printed with and without accents
+        ("Expérience professionnelle", "experience"),
+        ("EXPERIENCES PROFESSIONNELLES", "experience"),
+        ("Formation", "education"),
+        ("Compétences", "skills"),
+        ("COMPETENCES TECHNIQUES", "skills"),
+        ("Langues", "other"),
+        ("Centres d'intérêt", "other"),
+        # Portuguese
+        ("Experiência profissional", "experience"),
+        ("Formação", "education"),
+        ("Competências", "skills"),
+        ("Projetos", "projects"),
+    ],
+)
+def test_headings_in_other_languages(heading: str, canonical: str) -> None:
+    assert canonical_heading(heading, HEADINGS) == canonical
+
+
+def test_resume_as_a_title_is_no_heading() -> None:
+    # French "Résumé" means summary, but English resumes print it as their title.
+    assert canonical_heading("RÉSUMÉ", HEADINGS) is None
 
 
 @pytest.mark.parametrize("text", ["Ada Lovelace", "Built a ranking model", "", "Acme Corp"])
@@ -95,3 +146,77 @@ def test_extract_contact_from_text_and_annotations() -> None:
 
 def test_year_ranges_are_not_phone_numbers() -> None:
     assert extract_contact("Ada Lovelace\n2019 - 2023", HEADINGS).phone is None
+
+
+def test_a_legend_spaced_like_a_heading_is_body_text_when_headings_are_bold() -> None:
+    # latexcv's French CV: a timeline legend "Éducation Projet Expérience" under the bold
+    # headings has a gap before it and names sections, but is printed as body text.
+    def line(text: str, *, bold: bool = False, gap: float = 2.0) -> TextLine:
+        return TextLine(text, page=1, size=9.0, bold=bold, gap_before=gap)
+
+    lines = [
+        line("Ada Lovelace", bold=True, gap=0.0),
+        line("COMPETENCES", bold=True, gap=12.0),
+        line("Python, C, LaTeX"),
+        line("NumPy, SymPy, tkinter"),
+        line("Windows, macOS"),
+        line("FORMATION", bold=True, gap=12.0),
+        line("Éducation Projet Expérience Événement", gap=5.0),
+        line("2019 Licence, Université Hassan II"),
+        line("Filière : Sciences de la Matière Physique"),
+        line("2016 Baccalauréat, Casablanca"),
+    ]
+    assert [(s.name, s.heading) for s in find_sections(lines, HEADINGS)] == [
+        ("contact", ""),
+        ("skills", "COMPETENCES"),
+        ("education", "FORMATION"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "joined"),
+    [
+        ("int erests", "interests"),
+        ("E DUCATION", "EDUCATION"),
+        ("Work Ex perience", "Work Experience"),
+        ("edu cation", "education"),
+        ("Education", None),
+        ("Ada Lovelace", None),
+        ("Data Science", None),
+    ],
+)
+def test_headings_split_inside_a_word_are_joined(printed: str, joined: str | None) -> None:
+    assert rejoin_split_heading(printed, HEADINGS) == joined
+
+
+def test_boxed_first_letters_and_a_bigger_sidebar_title() -> None:
+    # Twenty-Seconds: sidebar titles at 20.7 pt, the main column's six at 17.2 pt with their
+    # first letters in a box, read as a separate word.
+    def line(text: str, size: float = 10.0, gap: float = 2.6) -> TextLine:
+        return TextLine(text, page=1, size=size, gap_before=gap)
+
+    lines = [
+        line("Alice", 24.8, 0.0),
+        line("alice@wonderland.com"),
+        line("About me", 20.7, 10.0),
+        line("Alice is a sensible girl"),
+        line("Skill", 20.7, 10.0),
+        line("good manners"),
+        line("edu cation", 17.2, 10.0),
+        line("1863-1865 M.Sc. Wonderland"),
+        line("pub lications", 17.2, 10.0),
+        line("1865 Chapter One"),
+        line("awa rds", 17.2, 10.0),
+        line("1987 All-Time Best Fantasy Novel"),
+        line("exp erience", 17.2, 10.0),
+        line("1933 Alice in Wonderland"),
+    ]
+    assert [(s.name, s.heading) for s in find_sections(lines, HEADINGS)] == [
+        ("contact", ""),
+        ("summary", "About me"),
+        ("skills", "Skill"),
+        ("education", "education"),
+        ("publications", "publications"),
+        ("awards", "awards"),
+        ("experience", "experience"),
+    ]

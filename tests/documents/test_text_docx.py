@@ -191,3 +191,76 @@ def test_docx_headings_by_bold_paragraphs(tmp_path: Path) -> None:
         "education",
         "skills",
     ]
+
+
+def _docx_sized_runs(path: Path) -> Path:
+    """A DOCX as exported by an online editor: every run sized 11 pt, no heading styles, the
+    headings bold at body size, and the employer and job lines bold too."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+
+    def paragraph(text: str, size: float = 11, bold: bool = False) -> None:
+        run = document.add_paragraph().add_run(text)
+        run.font.size = Pt(size)
+        run.bold = bold
+
+    paragraph("Ada Example", 20, bold=True)
+    paragraph("ada@example.com | +1 415 555 0100 | San Francisco, CA")
+    paragraph("Experience", bold=True)
+    paragraph("Machine Learning Engineer   Jan 2023 – Present", bold=True)
+    paragraph("Shopwise, San Francisco", bold=True)
+    paragraph("• Built a ranking model in PyTorch that raised click-through by 12%.")
+    paragraph("Data Analyst   Jun 2021 – Dec 2022", bold=True)
+    paragraph("Numbers Inc, Oakland", bold=True)
+    paragraph("• Automated 14 weekly SQL reports, saving the finance team 10 hours a week.")
+    paragraph("Education", bold=True)
+    paragraph("B.S. in Computer Science   2021", bold=True)
+    paragraph("State University", bold=True)
+    paragraph("Skills", bold=True)
+    paragraph("Python, SQL, PyTorch, Docker, Kubernetes")
+    document.save(str(path))
+    return path
+
+
+def test_docx_bold_headings_at_body_size_beside_bold_entry_lines(tmp_path: Path) -> None:
+    from analyzer.nlp.profile import build_profile
+    from analyzer.nlp.resources import get_resources
+    from analyzer.settings import Settings
+
+    document = read_document(_docx_sized_runs(tmp_path / "sized.docx"))
+    assert [(s.name, s.heading) for s in document.sections] == [
+        ("contact", ""),
+        ("experience", "Experience"),
+        ("education", "Education"),
+        ("skills", "Skills"),
+    ]
+    assert [(e.section, e.role, e.organisation) for e in document.entries][:2] == [
+        ("experience", "Machine Learning Engineer", "Shopwise"),
+        ("experience", "Data Analyst", "Numbers Inc"),
+    ]
+    profile = build_profile(document, get_resources(Settings()), today=dt.date(2025, 6, 1))
+    assert {"Python", "PyTorch", "Docker", "Kubernetes"} <= {s.name for s in profile.skills}
+    assert {r.section for r in profile.bullet_reviews} == {"experience"}
+
+
+def test_a_word_broken_at_a_line_end_hyphen_is_mended_from_the_document(tmp_path: Path) -> None:
+    path = tmp_path / "hyphens.txt"
+    path.write_text(
+        "Ada Example\nada@example.com\n\nEXPERIENCE\n"
+        "Machine Learning Engineer, Acme  Jan 2022 - Present\n"
+        "• Trained rein-\n  forcement learning agents with PyTorch, cutting picking time by 18%\n"
+        "• Ported the models from scikit-\n  learn to PyTorch, serving 2k requests per second\n"
+        "• Wrote a multi-\n  armed bandit for the pricing page\n\n"
+        "SKILLS\nReinforcement learning, scikit-learn, PyTorch\n",
+        "utf-8",
+    )
+    assert [b.text for b in read_document(path).bullets] == [
+        # the document prints "Reinforcement" whole: the hyphen only broke the line
+        "Trained reinforcement learning agents with PyTorch, cutting picking time by 18%",
+        # it prints "scikit-learn" hyphenated: the hyphen is the word's own
+        "Ported the models from scikit-learn to PyTorch, serving 2k requests per second",
+        # neither "multiarmed" nor "multi-armed" elsewhere: kept as printed
+        "Wrote a multi-armed bandit for the pricing page",
+    ]

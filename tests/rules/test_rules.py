@@ -72,8 +72,8 @@ def test_shipped_rules_are_built_once_per_process() -> None:
         ),
         (
             "headings.json",
-            lambda d: d["sections"]["skills"].append(7),
-            "sections.skills[31]: expected a string, got a number",
+            lambda d: d["sections"]["skills"].insert(0, 7),
+            "sections.skills[0]: expected a string, got a number",
         ),
         (
             "stages.json",
