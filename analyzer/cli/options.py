@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from analyzer.documents.text import decode_text
 from analyzer.errors import LimitExceeded
 from analyzer.settings import Limits, Settings
 from analyzer.terminal import TerminalSafeFormatter
@@ -137,6 +136,9 @@ def read_stdin_if_dash(job: str | None, limits: Limits) -> str | None:
         raise LimitExceeded(
             "-", f"stdin holds more than the limit of {limits.max_bytes} bytes (--max-bytes)"
         )
+    # Imported here: the readers import the PDF libraries, which `--help` must not pay for.
+    from analyzer.documents.text import decode_text
+
     text, _encoding = decode_text(data)
     if not text.strip():
         raise click.UsageError("--job - was given but stdin is empty")
