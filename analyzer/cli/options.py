@@ -64,7 +64,15 @@ def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return nlp_options(verbose_option(limit_options(func)))
 
 
-LIMIT_FIELDS = ("max_bytes", "max_pages", "max_seconds", "max_chars", "max_inflated_bytes")
+LIMIT_FIELDS = (
+    "max_bytes",
+    "max_pages",
+    "max_seconds",
+    "max_chars",
+    "max_page_chars",
+    "max_document_chars",
+    "max_inflated_bytes",
+)
 
 
 def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -103,6 +111,20 @@ def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             default=Limits.max_chars,
             show_default=True,
             help="Analyse at most this many characters of text (the rest is cut, with a warning).",
+        ),
+        click.option(
+            "--max-page-chars",
+            type=click.IntRange(min=1),
+            default=Limits.max_page_chars,
+            show_default=True,
+            help="Refuse PDFs with a page holding more characters than this (bounds memory).",
+        ),
+        click.option(
+            "--max-document-chars",
+            type=click.IntRange(min=1),
+            default=Limits.max_document_chars,
+            show_default=True,
+            help="Refuse PDFs whose pages hold more characters than this in all.",
         ),
         click.option(
             "--max-inflated-bytes",
