@@ -167,6 +167,27 @@ def test_stdin_posting_is_bounded_by_max_bytes(runner: CliRunner) -> None:
     )
 
 
+def test_max_page_chars_refuses_a_denser_page_with_one_line(runner: CliRunner) -> None:
+    result = runner.invoke(main, [str(EXAMPLE_RESUME), "--max-page-chars", "100"])
+    assert result.exit_code == 3
+    lines = result.output.splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith(f"mlcheck: error: {EXAMPLE_RESUME}: page 1 holds ")
+    assert lines[0].endswith(
+        "characters, more than the limit of 100 a page (--max-page-chars); "
+        "no resume page holds that many"
+    )
+
+
+def test_max_document_chars_refuses_a_longer_pdf_with_one_line(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["parse", str(EXAMPLE_RESUME), "--max-document-chars", "100"])
+    assert result.exit_code == 3
+    assert result.output == (
+        f"mlcheck: error: {EXAMPLE_RESUME}: holds more than 100 characters in all, "
+        "the limit (--max-document-chars)\n"
+    )
+
+
 def test_max_chars_cuts_the_text_with_a_warning(runner: CliRunner) -> None:
     result = runner.invoke(
         main, ["parse", str(EXAMPLE_RESUME), "--format", "json", "--max-chars", "500"]

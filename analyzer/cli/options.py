@@ -13,7 +13,6 @@ import click
 
 from analyzer.cli.colour import color_option
 from analyzer.cli.output import REPORT_FORMS, format_option
-from analyzer.documents.text import decode_text
 from analyzer.errors import LimitExceeded
 from analyzer.settings import Limits, Settings
 from analyzer.terminal import TerminalSafeFormatter
@@ -70,7 +69,15 @@ def analysis_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return nlp_options(verbose_option(limit_options(func)))
 
 
-LIMIT_FIELDS = ("max_bytes", "max_pages", "max_seconds", "max_chars", "max_inflated_bytes")
+LIMIT_FIELDS = (
+    "max_bytes",
+    "max_pages",
+    "max_seconds",
+    "max_chars",
+    "max_page_chars",
+    "max_document_chars",
+    "max_inflated_bytes",
+)
 
 
 def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -111,6 +118,20 @@ def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Analyse at most this many characters of text (the rest is cut, with a warning).",
         ),
         click.option(
+            "--max-page-chars",
+            type=click.IntRange(min=1),
+            default=Limits.max_page_chars,
+            show_default=True,
+            help="Refuse PDFs with a page holding more characters than this (bounds memory).",
+        ),
+        click.option(
+            "--max-document-chars",
+            type=click.IntRange(min=1),
+            default=Limits.max_document_chars,
+            show_default=True,
+            help="Refuse PDFs whose pages hold more characters than this in all.",
+        ),
+        click.option(
             "--max-inflated-bytes",
             type=click.IntRange(min=1),
             default=Limits.max_inflated_bytes,
@@ -142,6 +163,9 @@ def read_stdin_if_dash(job: str | None, limits: Limits) -> str | None:
         raise LimitExceeded(
             "-", f"stdin holds more than the limit of {limits.max_bytes} bytes (--max-bytes)"
         )
+    # Imported here: the readers import the PDF libraries, which `--help` must not pay for.
+    from analyzer.documents.text import decode_text
+
     text, _encoding = decode_text(data)
     if not text.strip():
         raise click.UsageError("--job - was given but stdin is empty")

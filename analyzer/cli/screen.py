@@ -134,8 +134,8 @@ def _report(result: ScreenResult) -> None:
     type=click.IntRange(min=1),
     default=None,
     metavar="N",
-    help="Worker processes [default: all cores, at most one per 40 files, since a worker's "
-    "start-up costs about as much as 40 resumes]; 1 runs in this process.",
+    help="Worker processes [default: all cores, at most one per 4 files with fork, per 40 "
+    "with spawn, whose start-up costs about as much as 40 resumes]; 1 runs in this process.",
 )
 @click.option(
     "--executor",
@@ -154,11 +154,12 @@ def _report(result: ScreenResult) -> None:
 )
 @click.option(
     "--start-method",
-    type=click.Choice(["spawn", "forkserver", "fork"]),
-    default="spawn",
+    type=click.Choice(["auto", "spawn", "forkserver", "fork"]),
+    default="auto",
     show_default=True,
-    help="How pool workers start: spawn is safe everywhere; fork (Linux) skips each worker's "
-    "start-up cost by inheriting the loaded NLP resources.",
+    help="How pool workers start: auto is fork on Linux (workers inherit the NLP resources "
+    "loaded once before forking), else spawn; spawn is safe everywhere, each worker loads the "
+    "resources again.",
 )
 @click.option(
     "--include-contact",

@@ -221,8 +221,10 @@ class ScreenOptions:
     """Skip candidates already in the JSON Lines output (or its journal) of an earlier run."""
     summary: str | None = None
     """Also append the Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY)."""
-    start_method: str = "spawn"
-    """multiprocessing start method of the process pool (spawn, forkserver or fork)."""
+    start_method: str = "auto"
+    """multiprocessing start method of the process pool: auto (fork on Linux, where workers
+    inherit the resources loaded once before forking; spawn elsewhere), spawn, forkserver or
+    fork."""
     width: int | None = None
     """Columns of the terminal the table goes to (it is fitted to them); None: in full."""
 

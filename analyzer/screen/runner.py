@@ -11,6 +11,7 @@ file path and content hash, same posting and settings).
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -18,6 +19,7 @@ import multiprocessing
 import os
 import re
 import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -89,15 +91,39 @@ class Task:
     """The displayed path."""
 
 
-FILES_PER_WORKER = 40
-"""With the default --jobs, one worker per this many files at most: a worker's start-up
-(importing spaCy and scikit-learn, building the matchers) costs about as much CPU as analysing
-40 resumes, so small batches run faster in fewer processes (see docs/screen.md)."""
+FILES_PER_WORKER = {"fork": 4, "spawn": 40, "forkserver": 40}
+"""With the default --jobs, one worker per this many files at most, by start method. A spawned
+worker imports spaCy and builds the matchers again, about as much CPU as analysing 40 resumes; a
+forked one inherits them and costs about what 1-2 resumes do (docs/performance.md), so small
+batches keep few processes only where start-up is dear."""
 
 
-def auto_jobs(files: int) -> int:
+def resolve_start_method(name: str) -> str:
+    """Return the start method to use: "auto" is fork where the platform has it (Linux), else
+    spawn."""
+    if name != "auto":
+        return name
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
+
+
+def auto_jobs(files: int, start_method: str = "spawn") -> int:
     """Return the default number of workers for this many files: all cores, if worth it."""
-    return max(1, min(os.cpu_count() or 1, files // FILES_PER_WORKER))
+    per_worker = FILES_PER_WORKER.get(resolve_start_method(start_method), 40)
+    return max(1, min(os.cpu_count() or 1, files // per_worker))
+
+
+def freeze_resources(settings: Settings) -> None:
+    """Load the NLP resources, then move every live object out of the collector's sight.
+
+    The loaded pipeline and matchers are hundreds of thousands of long-lived objects; each full
+    collection walked them all (about a tenth of a screen's CPU). Frozen, a forked worker also
+    leaves their pages shared instead of touching them to update the collector's counts.
+    """
+    load_resources(settings)
+    gc.collect()
+    gc.freeze()
 
 
 def rank_rows(rows: Iterable[ScreenRow]) -> tuple[ScreenRow, ...]:
@@ -219,7 +245,10 @@ def _run_pool(
     every task in flight fails with it. They are retried one at a time in a new pool: the one
     that kills its worker alone is the culprit and gets crashed(task); the others go on.
     """
-    context = multiprocessing.get_context(start_method)
+    method = resolve_start_method(start_method)
+    if method == "fork":
+        freeze_resources(settings)  # loaded once here, inherited by every worker
+    context = multiprocessing.get_context(method)
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -456,8 +485,9 @@ def _analyse(
     if options.executor is Executor.DASK:
         workers = options.jobs or os.cpu_count() or 1
         return _run_dask(stream, posting, settings, workers, options.scheduler, task_kwargs)
-    jobs = min(options.jobs or auto_jobs(count), count)
+    jobs = min(options.jobs or auto_jobs(count, options.start_method), count)
     if jobs <= 1:
+        freeze_resources(settings)
         return _run_inline(stream, fn)
 
     def crashed(task: Task) -> TaskResult:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import gc
 import hashlib
 import importlib
 import json
@@ -318,9 +319,16 @@ def _die_with_parent() -> None:
 
 
 def init_worker(settings: Settings) -> None:
-    """Prepare a fresh pool worker process: die with the parent, load the NLP resources once."""
+    """Prepare a pool worker process: die with the parent, load the NLP resources once.
+
+    A forked worker finds them loaded (and frozen) by the parent; a spawned one loads them and
+    freezes them from the garbage collector, which would otherwise walk them on every full
+    collection.
+    """
     _die_with_parent()
     load_resources(settings)
+    gc.collect()
+    gc.freeze()
 
 
 def load_resources(settings: Settings) -> None:

@@ -184,6 +184,24 @@ def flate_bomb_pdf(layers: int = 2) -> bytes:
     return one_page_pdf(stream(data, f"/Filter [{filters}]"))
 
 
+def text_operators_pdf(inflated_bytes: int = 60 * MB) -> bytes:
+    """A one-page PDF of about 90 KB whose content stream inflates to ``inflated_bytes`` of
+    `(ab) Tj` operators: millions of characters drawn on one page."""
+    line = b"(ab) Tj " * 1024
+    compressor = zlib.compressobj(9)
+    body = compressor.compress(b"BT /F1 11 Tf 56 740 Td ")
+    for _ in range(inflated_bytes // len(line)):
+        body += compressor.compress(line)
+    body += compressor.compress(b" ET") + compressor.flush()
+    return one_page_pdf(stream(body, "/Filter /FlateDecode"))
+
+
+def single_line_pdf(size: int = 1_100_000) -> bytes:
+    """A one-page PDF of about ``size`` bytes drawing one uncompressed line of text."""
+    text = b"Python PyTorch Kubernetes " * (size // 26)
+    return one_page_pdf(stream(b"BT /F1 11 Tf 56 740 Td (" + text + b") Tj ET"))
+
+
 def _zip(entries: Sequence[tuple[str, bytes, int, int]]) -> bytes:
     """Write a ZIP by hand from (name, raw deflate data, crc, inflated size) entries."""
     out = bytearray()
@@ -315,6 +333,7 @@ CASES: dict[str, tuple[str, Callable[[Path], bytes]]] = {
     ),
     "pdf_flate_bomb": (".pdf", lambda _tmp: flate_bomb_pdf(layers=2)),
     "pdf_flate_bomb_one_layer": (".pdf", lambda _tmp: flate_bomb_pdf(layers=1)),
+    "pdf_60mb_of_text_operators": (".pdf", lambda _tmp: text_operators_pdf()),
     "pdf_encrypted_password": (
         ".pdf",
         lambda tmp: make_resume_pdf(

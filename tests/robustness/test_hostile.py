@@ -64,6 +64,12 @@ REFUSED: dict[str, tuple[type[InputError], str]] = {
     "pdf_huge_page": (LimitExceeded, "page 1 is larger than the page-area limit"),
     "pdf_flate_bomb": (LimitExceeded, BOMB),
     "pdf_flate_bomb_one_layer": (LimitExceeded, BOMB),
+    # Refused before pdfium builds ~18 million characters (7.5 GB): benchmarks/bench_reader.py.
+    "pdf_60mb_of_text_operators": (
+        LimitExceeded,
+        "has a page content stream of 62,914,586 bytes, more than the limit of 4,194,304 "
+        "(millions of drawing operators; no resume page needs that many)",
+    ),
     "pdf_encrypted_password": (
         InputError,
         "is encrypted (password-protected); save an unprotected copy",

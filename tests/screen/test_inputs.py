@@ -79,3 +79,22 @@ def test_default_jobs_keep_small_batches_in_few_processes(monkeypatch) -> None:
     assert runner.auto_jobs(79) == 1
     assert runner.auto_jobs(80) == 2
     assert runner.auto_jobs(10_000) == 8
+
+
+def test_default_jobs_with_fork_start_a_worker_per_few_files(monkeypatch) -> None:
+    from analyzer.screen import runner
+
+    monkeypatch.setattr(runner.os, "cpu_count", lambda: 8)
+    assert runner.auto_jobs(7, "fork") == 1
+    assert runner.auto_jobs(8, "fork") == 2
+    assert runner.auto_jobs(500, "fork") == 8
+
+
+def test_auto_start_method_is_fork_on_linux_only(monkeypatch) -> None:
+    from analyzer.screen import runner
+
+    monkeypatch.setattr(runner.sys, "platform", "linux")
+    assert runner.resolve_start_method("auto") == "fork"
+    monkeypatch.setattr(runner.sys, "platform", "darwin")
+    assert runner.resolve_start_method("auto") == "spawn"
+    assert runner.resolve_start_method("forkserver") == "forkserver"
