@@ -327,8 +327,13 @@ def degree_requirement(
 
 def text_similarity(posting_text: str, resume_text: str) -> float:
     """Return the TF-IDF cosine similarity (English stop words, 1-2 grams) of two texts."""
-    # scikit-learn's figure without importing it (see analyzer/ats/similarity.py).
-    from analyzer.ats.similarity import tfidf_cosine
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
 
-    similarity = tfidf_cosine(posting_text, resume_text)
-    return 0.0 if similarity is None else round(similarity, 2)
+    try:
+        matrix = TfidfVectorizer(stop_words="english", ngram_range=(1, 2)).fit_transform(
+            [posting_text, resume_text]
+        )
+    except ValueError:  # nothing but stop words
+        return 0.0
+    return round(float(cosine_similarity(matrix[0], matrix[1])[0, 0]), 2)
