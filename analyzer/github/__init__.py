@@ -32,10 +32,13 @@ from analyzer.github.interface import (
 from analyzer.github.local import review_local_repo
 from analyzer.github.portfolio import review_portfolio, review_repo
 from analyzer.github.readme import score_readme
+from analyzer.github.transport import DEFAULT_MAX_SECONDS, ServerFault
 
 __all__ = [
     "DEFAULT_API_URL",
     "DEFAULT_MAX_REPOS",
+    "DEFAULT_MAX_SECONDS",
+    "ServerFault",
     "CrossCheck",
     "Portfolio",
     "PortfolioReview",

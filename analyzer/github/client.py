@@ -47,7 +47,16 @@ from analyzer.errors import GitHubError, RateLimited
 from analyzer.github.cache import ResponseCache, credential_fingerprint, default_cache_dir
 from analyzer.github.hygiene import languages_from_sizes
 from analyzer.github.interface import Portfolio, RepoSnapshot, UserProfile
-from analyzer.github.transport import RequestStats, Transport, make_retry
+from analyzer.github.transport import (
+    CUT_HEADER,
+    DEFAULT_MAX_SECONDS,
+    MAX_RAW_BYTES,
+    Budget,
+    RequestStats,
+    ServerFault,
+    Transport,
+    make_retry,
+)
 from analyzer.rules.portfolio import Rubric
 
 logger = logging.getLogger(__name__)
@@ -225,6 +234,12 @@ class _Fetch:
             raise _ServerFault(f"{type(exc).__name__} talking to {self.host}") from None
         low = {k.lower(): str(v) for k, v in headers.items()}
         text = body if isinstance(body, str) else ""
+        if CUT_HEADER.lower() in low:
+            limit = int(low[CUT_HEADER.lower()])
+            self.warn(
+                f"{path.split('?')[0]} is larger than {limit:,} bytes: only the first "
+                f"{limit:,} were read (and nothing of it was cached)."
+            )
         if status in (403, 429) and (
             low.get("x-ratelimit-remaining") == "0" or "rate limit" in text.lower()
         ):
@@ -261,6 +276,8 @@ class _Fetch:
         tree: tuple[str, ...] = ()
         sizes: tuple[tuple[str, int], ...] = ()
         truncated = False
+        if tree_answer.status == 200 and not tree_known:
+            raise ServerFault(f"{self.host} sent malformed JSON for the file tree of {name}")
         if tree_known:
             payload = tree_answer.json()
             files, tree, sizes = _split_tree(payload.get("tree") or [])
@@ -410,6 +427,9 @@ def fetch_portfolio(
     sleep: Callable[[float], None] | None = None,
     fetch_dependencies: bool = True,
     token_env: str = "GITHUB_TOKEN",
+    max_seconds: float = DEFAULT_MAX_SECONDS,
+    max_raw_bytes: int = MAX_RAW_BYTES,
+    clock: Callable[[], float] | None = None,
     rubric: Rubric,
 ) -> Portfolio:
     """Fetch a user's profile and own repos (most recently pushed first) for review.
@@ -419,7 +439,11 @@ def fetch_portfolio(
     retried `retries` times with exponential backoff (`backoff_factor`, `sleep` injectable).
     When the rate limit runs out part-way, what was fetched is kept (``partial=True`` and a
     warning saying when it resets); RateLimited is raised only if nothing useful was fetched.
-    Raises GitHubError for a missing user, bad credentials or an unreachable server. The
+    Raises GitHubError for a missing user, bad credentials or an unreachable server, and
+    ServerFault (a GitHubError) when the server breaks the protocol (a redirect or Link header
+    to another host, a redirect or pagination loop, malformed JSON, a 202, a JSON answer over
+    the size limit) or the whole fetch takes longer than `max_seconds` (`clock` injectable).
+    A README or dependency file over `max_raw_bytes` is cut with a warning, never cached. The
     token is only handed to PyGithub's Auth.Token (and kept to blank it out of server messages
     that echo it): it is never logged, cached or put in an error message.
     """
@@ -427,6 +451,7 @@ def fetch_portfolio(
         raise GitHubError(f"'{user}' is not a valid GitHub user name")
     if max_repos < 0:
         raise GitHubError("max_repos must be 0 or more")
+    budget = Budget(max_seconds, clock) if clock else Budget(max_seconds)
     stats = RequestStats()
     cache = None
     if use_cache:
@@ -440,8 +465,9 @@ def fetch_portfolio(
         backoff_factor=backoff_factor,
         max_wait=max_rate_limit_wait,
         sleeper=sleep,
+        budget=budget,
     )
-    transport = Transport(retry, stats, cache)
+    transport = Transport(retry, stats, cache, budget, max_raw_bytes=max_raw_bytes)
     host = urlsplit(api_url).hostname or api_url
     try:
         gh = transport.github(token, api_url.rstrip("/"), timeout)
@@ -449,6 +475,12 @@ def fetch_portfolio(
             gh, user, transport, rubric, token is not None, token_env, host, secret=token
         )
         return _fetch(fetch, user, max_repos, include_forks, fetch_dependencies)
+    except (AssertionError, RuntimeError, RecursionError) as exc:
+        # PyGithub's own refusals (a Link or redirect it does not trust); ours come first,
+        # this is the net under them
+        raise ServerFault(
+            f"{host} sent an answer PyGithub refused ({type(exc).__name__})"
+        ) from None
     finally:
         transport.close()
 
@@ -481,6 +513,8 @@ def _fetch(
         raise GitHubError(
             f"could not reach {fetch.host} ({type(exc).__name__}) after retries"
         ) from None
+    except ValueError:
+        raise ServerFault(f"{fetch.host} sent malformed JSON for user '{user}'") from None
     login = str(user_data.get("login") or user)
     fetch.login = login
 
@@ -490,10 +524,16 @@ def _fetch(
     listing_complete = True
     listing_rate_limited = False
     topics_missing = False
+    listed: set[str] = set()
     if int(user_data.get("public_repos") or 0) > 0 or "public_repos" not in user_data:
         try:
             for repo in named.get_repos(type="owner", sort="pushed", direction="desc"):
                 data = _listing_data(repo)
+                key = str(data.get("id") or data.get("name", ""))
+                if key in listed:
+                    # a page served again: following its links would never end
+                    raise ServerFault(f"{fetch.host} lists repo {data.get('name')!r} twice")
+                listed.add(key)
                 if "topics" not in data:
                     topics_missing = True
                 if str(data.get("name", "")).lower() == login.lower():
@@ -523,6 +563,8 @@ def _fetch(
             listing_complete = False
             fetch.partial = True
             fetch.warn(f"Listing repos stopped: {type(exc).__name__} talking to {fetch.host}.")
+        except ValueError:
+            raise ServerFault(f"{fetch.host} sent malformed JSON listing the repos") from None
     if topics_missing:
         fetch.warn("The server did not return repo topics; topic checks may fail wrongly.")
 
