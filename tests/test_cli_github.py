@@ -251,7 +251,9 @@ def make_checkout(root: Path) -> Path:
     (root / "requirements.txt").write_text("pandas==2.2\nscikit-learn==1.5\n", encoding="utf-8")
     (root / "churn" / "__init__.py").write_text("", encoding="utf-8")
     (root / "churn" / "train.py").write_text("import sklearn\n", encoding="utf-8")
-    (root / "tests" / "test_train.py").write_text("def test_x():\n    pass\n", encoding="utf-8")
+    (root / "tests" / "test_train.py").write_text(
+        "from churn import train\n\n\ndef test_x():\n    assert train\n", encoding="utf-8"
+    )
     (root / "Dockerfile").write_text("FROM python:3.12\n", encoding="utf-8")
     (root / ".github" / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
     return root

@@ -270,7 +270,7 @@ class _Fetch:
         if tree_answer.status == 451:
             return _with(snapshot, error="unavailable for legal reasons (HTTP 451)")
         if tree_answer.status == 409:  # an empty repository has no tree
-            return _with(snapshot, files=(), tree=())
+            return _with(snapshot, files=(), tree=(), empty=True)
         tree_known = tree_answer.status == 200 and isinstance(tree_answer.json(), dict)
         files: tuple[str, ...] = ()
         tree: tuple[str, ...] = ()

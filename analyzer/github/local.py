@@ -7,11 +7,17 @@ import logging
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from analyzer.errors import InputError
 from analyzer.github.evidence import SkillFinder, imported_modules
-from analyzer.github.hygiene import languages_from_sizes, license_from_text
+from analyzer.github.hygiene import (
+    languages_from_sizes,
+    license_from_text,
+    test_files,
+    vendored_roots,
+)
 from analyzer.github.interface import RepoReview, RepoSnapshot
 from analyzer.github.portfolio import review_repo
 from analyzer.rules.portfolio import Rubric
@@ -158,8 +164,21 @@ def review_local_repo(
     """Judge a local checkout like a GitHub repo (description/topics are not judged: they live
     on GitHub); raises InputError when `path` is not a directory."""
     snapshot = snapshot_local_repo(Path(path), rubric)
+    vendored = vendored_roots((p for p, _ in snapshot.file_sizes), rubric)
+    tests = set(test_files((p for p, _ in snapshot.file_sizes), rubric))
+    test_sources = []
+    for name, size in snapshot.file_sizes:
+        if name in tests and not name.lower().startswith(vendored or ("\0",)):
+            text = _read(Path(path), name, _MAX_SOURCE_BYTES) if size <= _MAX_SOURCE_BYTES else None
+            if text is not None:
+                test_sources.append((name, text))
+        if len(test_sources) >= _MAX_IMPORT_FILES:
+            break
+    snapshot = replace(snapshot, test_sources=tuple(test_sources))
     sources = []
     for name, size in snapshot.file_sizes:
+        if name.lower().startswith(vendored or ("\0",)):
+            continue
         if name.endswith(".py") and size <= _MAX_SOURCE_BYTES:
             text = _read(Path(path), name, _MAX_SOURCE_BYTES)
             if text:

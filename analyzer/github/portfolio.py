@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from analyzer.findings import Area, Finding, Severity, merge_findings, order_findings
 from analyzer.github.evidence import SkillFinder, dependency_names, repo_skills
-from analyzer.github.hygiene import all_paths, judge_hygiene
+from analyzer.github.hygiene import judge_hygiene, project_paths
 from analyzer.github.interface import (
     Criterion,
     Portfolio,
@@ -55,7 +55,7 @@ def project_kinds(snapshot: RepoSnapshot, rubric: Rubric) -> tuple[str, ...]:
     topics = " ".join(t.replace("-", " ") for t in snapshot.topics).lower()
     topics_raw = " ".join(snapshot.topics).lower()
     deps = " ".join(n for p, t in snapshot.dependency_files for n in dependency_names(p, t))
-    paths = all_paths(snapshot)
+    paths = project_paths(snapshot, rubric)
     found = []
     for kind in rubric.kind_order:
         score = 0
@@ -114,7 +114,11 @@ def review_repo(
     imports: Iterable[str] = (),
     rubric: Rubric,
 ) -> RepoReview:
-    """Judge one repo: README score, hygiene, kinds, tutorial clone, skills shown."""
+    """Judge one repo: README score, hygiene, kinds, tutorial clone, skills shown.
+
+    An empty, archived or forked repo is judged but set apart (``set_apart``): it shows no
+    kinds, no skills and is no tutorial clone, since it is not current work of the candidate.
+    """
     tree_known = bool(snapshot.files or snapshot.tree)
     files = [*snapshot.files, *snapshot.tree] if tree_known else None
     readme = score_readme(
@@ -128,6 +132,10 @@ def review_repo(
     if tutorial and _goes_beyond(readme, hygiene, rubric):
         tutorial = None
     kinds = project_kinds(snapshot, rubric)
+    set_apart = _set_apart(snapshot)
+    skills = repo_skills(snapshot, skill_finder, rubric=rubric, imports=imports)
+    if set_apart:
+        kinds, tutorial, skills = (), None, ()
     return RepoReview(
         name=snapshot.name,
         fork=snapshot.fork,
@@ -136,9 +144,20 @@ def review_repo(
         kinds=kinds,
         kind_labels=tuple((k, rubric.kind_shows.get(k, k)) for k in kinds),
         tutorial_clone=tutorial,
-        skills=repo_skills(snapshot, skill_finder, rubric=rubric, imports=imports),
+        skills=skills,
         url=snapshot.html_url,
+        set_apart=set_apart,
     )
+
+
+def _set_apart(snapshot: RepoSnapshot) -> str | None:
+    if snapshot.empty:
+        return "empty"
+    if snapshot.archived:
+        return "archived"
+    if snapshot.fork:
+        return "fork"
+    return None
 
 
 def _failing(criteria: Iterable[Criterion], n: int = 3) -> list[Criterion]:
@@ -193,6 +212,7 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
                 impact=round(sum(c.weight for c in failing) * hygiene_share, 1),
             )
         )
+    out.extend(substance_findings(review, anchor))
     if review.tutorial_clone:
         out.append(
             Finding(
@@ -206,6 +226,42 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
                 "and lead with original projects.",
                 anchor=anchor,
                 impact=round(rubric.portfolio_weights["originality"] * share, 1),
+            )
+        )
+    return out
+
+
+def substance_findings(review: RepoReview, anchor: str) -> list[Finding]:
+    """Findings on what a repo holds: a committed environment, stub model files."""
+    out: list[Finding] = []
+    if review.hygiene.vendored:
+        where = ", ".join(review.hygiene.vendored[:3])
+        out.append(
+            Finding(
+                id="hygiene.vendored_environment",
+                severity=Severity.MEDIUM,
+                area=Area.HYGIENE,
+                message=f"{review.name} commits an installed environment ({where}): thousands "
+                "of files that are not the project's code.",
+                fix="Delete it from the repository, add it to .gitignore and declare the "
+                "dependencies in requirements.txt or pyproject.toml instead.",
+                evidence=where,
+                anchor=anchor,
+            )
+        )
+    if review.hygiene.stub_models:
+        where = ", ".join(review.hygiene.stub_models[:3])
+        out.append(
+            Finding(
+                id="hygiene.stub_model",
+                severity=Severity.LOW,
+                area=Area.HYGIENE,
+                message=f"{review.name} has model files of a few bytes ({where}): stubs, "
+                "not trained models.",
+                fix="Commit the trained model (Git LFS or a release asset) or a script that "
+                "trains it, and say in the README how to get it.",
+                evidence=where,
+                anchor=anchor,
             )
         )
     return out
@@ -238,6 +294,7 @@ def repo_check_findings(repo: RepoReview) -> tuple[Finding, ...]:
         for criterion in criteria
         if not criterion.passed
     ]
+    findings.extend(substance_findings(repo, anchor))
     return order_findings(merge_findings(findings))
 
 
@@ -309,8 +366,11 @@ def review_portfolio(
             warnings.append(f"Repo {snapshot.name} not reviewed: {snapshot.error}.")
             continue
         reviews.append(review_repo(snapshot, today, skill_finder=skill_finder, rubric=rubric))
-    own = [r for r in reviews if not r.fork]
-    reviews = own + [r for r in reviews if r.fork]
+    # empty and archived repos are shown apart, like forks: they are no evidence of skills,
+    # kinds or variety, and are not told to add CI
+    own = [r for r in reviews if not r.fork and not r.set_apart]
+    apart = [r for r in reviews if not r.fork and r.set_apart]
+    reviews = own + apart + [r for r in reviews if r.fork]
     weights = rubric.portfolio_weights
     findings: list[Finding] = []
 
@@ -320,7 +380,10 @@ def review_portfolio(
     clones = tuple(r.name for r in own if r.tutorial_clone)
 
     if not own:
-        if portfolio.forks:
+        if apart:
+            shown = ", ".join(f"{r.name} ({r.set_apart})" for r in apart[:5])
+            message = f"No public repo of your own shows current work: {shown}."
+        elif portfolio.forks:
             message = "Every public repo is a fork: forks are not your own work."
         else:
             message = "The account has no public repositories of its own."
@@ -386,7 +449,8 @@ def review_portfolio(
                     impact=round((1 - scale) * (weights["readme"] + weights["hygiene"]), 1),
                 )
             )
-        pushed = [s.pushed_at for s in portfolio.repos if s.pushed_at and not s.fork]
+        judged = {r.name for r in own}
+        pushed = [s.pushed_at for s in portfolio.repos if s.pushed_at and s.name in judged]
         if pushed and (today - max(pushed).date()).days > rubric.hygiene.stale_days:
             findings.append(
                 Finding(

@@ -54,6 +54,8 @@ class FakeRepo:
     default_branch: str = "main"
     status: int = 200
     """Status of every /repos/{o}/{name}/... call (404 gone, 451 blocked)."""
+    archived: bool = False
+    homepage: str | None = None
 
     def listing(self, owner: str, base: str) -> dict[str, Any]:
         """The repo as the listing returns it."""
@@ -73,8 +75,8 @@ class FakeRepo:
             "default_branch": self.default_branch,
             "html_url": f"https://github.example/{owner}/{self.name}",
             "url": f"{base}/repos/{owner}/{self.name}",
-            "archived": False,
-            "homepage": None,
+            "archived": self.archived,
+            "homepage": self.homepage,
         }
 
 
