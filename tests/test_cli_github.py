@@ -101,7 +101,7 @@ def test_github_text_summary(runner: CliRunner, token: str) -> None:
     assert text.startswith("mlcheck: GitHub: alice (Alice Example)\n")
     assert "3 own repos judged, 1 fork listed apart." in text
     assert "Kinds present: tabular, mlops\n" in text
-    assert "Kinds missing: recommender, nlp, vision, time_series\n" in text
+    assert "Kinds missing: recommender, nlp, vision, deep_learning, time_series\n" in text
     assert "Tutorial clones: titanic\n" in text
     assert " 1. [HIGH] no-readme has no README: visitors cannot tell what it does.\n" in text
     assert "GitHub API requests used: 9.\n" in text

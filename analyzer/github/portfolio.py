@@ -39,6 +39,15 @@ def _contains(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text) is not None
 
 
+def split_name(name: str) -> str:
+    """Split a repo name into words: CamelCase, digits and separators (MNISTClassifier ->
+    "mnist classifier", yolov5 -> "yolo v 5"), lower case."""
+    text = re.sub(r"[-_.]+", " ", name)
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", text)
+    text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", text)
+    return " ".join(text.lower().split())
+
+
 def _readme_text(snapshot: RepoSnapshot, rubric: Rubric) -> str:
     if not snapshot.readme:
         return ""
@@ -46,26 +55,48 @@ def _readme_text(snapshot: RepoSnapshot, rubric: Rubric) -> str:
     return "\n".join(b.text for b in doc.blocks if b.kind != "code" or "pip" in b.text)
 
 
+def _hits(text: str, keywords: list[tuple[str, str]]) -> dict[str, int]:
+    """Count keyword hits per kind, longest keyword first, each span of text used once.
+
+    So "image classification" counts for vision and its "classification" not again for
+    tabular, and "text classification" is NLP.
+    """
+    taken = [False] * len(text)
+    counts: dict[str, int] = {}
+    for keyword, kind in keywords:
+        for m in re.finditer(rf"(?<![\w]){re.escape(keyword)}(?![\w])", text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+            counts[kind] = counts.get(kind, 0) + 1
+            break  # one hit per keyword, as before: a word repeated is not more evidence
+    return counts
+
+
 def project_kinds(snapshot: RepoSnapshot, rubric: Rubric) -> tuple[str, ...]:
     """Return the project kinds a repo shows (tabular, recommender, nlp, vision, ...)."""
     prose = " ".join(
-        [snapshot.name.replace("-", " ").replace("_", " "), snapshot.description or ""]
-    ).lower()
+        [split_name(snapshot.name), snapshot.name.lower(), (snapshot.description or "").lower()]
+    )
     prose += "\n" + _readme_text(snapshot, rubric).lower()
     topics = " ".join(t.replace("-", " ") for t in snapshot.topics).lower()
-    topics_raw = " ".join(snapshot.topics).lower()
+    topics += "\n" + " ".join(snapshot.topics).lower()
     deps = " ".join(n for p, t in snapshot.dependency_files for n in dependency_names(p, t))
+    keywords = sorted(
+        ((kw, kind) for kind in rubric.kind_order for kw in rubric.kind_keywords.get(kind, ())),
+        key=lambda pair: -len(pair[0]),
+    )
+    topic_hits = _hits(topics, keywords)
+    dep_hits = _hits(deps, keywords)
+    prose_hits = _hits(prose, keywords)
     paths = project_paths(snapshot, rubric)
     found = []
     for kind in rubric.kind_order:
-        score = 0
-        for keyword in rubric.kind_keywords.get(kind, ()):
-            if _contains(topics, keyword) or _contains(topics_raw, keyword):
-                score += rubric.kind_topic_weight
-            elif _contains(deps, keyword):
-                score += rubric.kind_dependency_weight
-            elif _contains(prose, keyword):
-                score += 1
+        score = (
+            topic_hits.get(kind, 0) * rubric.kind_topic_weight
+            + dep_hits.get(kind, 0) * rubric.kind_dependency_weight
+            + prose_hits.get(kind, 0)
+        )
         if kind == "mlops" and any(
             p.rsplit("/", 1)[-1] in ("dockerfile", "docker-compose.yml", "procfile") for p in paths
         ):
@@ -77,23 +108,29 @@ def project_kinds(snapshot: RepoSnapshot, rubric: Rubric) -> tuple[str, ...]:
 
 def tutorial_of(snapshot: RepoSnapshot, rubric: Rubric) -> str | None:
     """Return the tutorial a repo is about (titanic, iris, mnist...) from name, description,
-    topics and README title; None when it is not one."""
+    topics and README title, or from its dataset named in the README body (a Kaggle
+    competition or UCI link, a torchvision/Keras/scikit-learn loader); None when not one."""
     title = ""
     if snapshot.readme:
         doc = parse_readme(snapshot.readme, rubric.readme)
         title = doc.headings[0][1] if doc.headings else ""
     text = " ".join(
         [
-            re.sub(r"[-_.]+", " ", snapshot.name),
-            snapshot.name,
-            snapshot.description or "",
-            " ".join(snapshot.topics),
-            title,
+            split_name(snapshot.name),
+            snapshot.name.lower(),
+            (snapshot.description or "").lower(),
+            " ".join(snapshot.topics).lower(),
+            " ".join(t.replace("-", " ") for t in snapshot.topics).lower(),
+            split_name(title),
+            title.lower(),
         ]
-    ).lower()
-    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+    )
     for tutorial, patterns in rubric.tutorials.items():
         if any(_contains(text, p) for p in patterns):
+            return tutorial
+    body = (snapshot.readme or "").lower()
+    for tutorial, signs in rubric.tutorial_data.items():
+        if any(sign in body for sign in signs):
             return tutorial
     return None
 

@@ -124,6 +124,8 @@ class Rubric:
     """Weight of a keyword hit in dependencies."""
     tutorials: dict[str, tuple[str, ...]]
     """Tutorial id -> name patterns."""
+    tutorial_data: dict[str, tuple[str, ...]]
+    """Tutorial id -> dataset links, files and loaders that give it away in a README body."""
     tutorial_min_readme: float
     """README score from which a tutorial repo may count as going beyond it."""
     tutorial_needs_any: tuple[str, ...]
@@ -227,6 +229,7 @@ def parse_rubric(data: dict[str, Any], display: str = _DATA_FILE) -> Rubric:
             kind_topic_weight=int(k["topic_weight"]),
             kind_dependency_weight=int(k["dependency_weight"]),
             tutorials={key: _t(v) for key, v in data["tutorials"].items()},
+            tutorial_data={key: _t(v) for key, v in data["tutorial_data"].items()},
             tutorial_min_readme=float(t["min_readme_score"]),
             tutorial_needs_any=tuple(t["needs_any"]),
             portfolio_weights={key: float(v) for key, v in p["weights"].items()},
