@@ -170,7 +170,7 @@ report_format_option = click.option(
 GITHUB_API_URL = "https://api.github.com"
 """analyzer.github.DEFAULT_API_URL, spelled out so `--help` does not import PyGithub."""
 
-GITHUB_MAX_REPOS = 30
+GITHUB_MAX_REPOS = 20
 """analyzer.github.DEFAULT_MAX_REPOS, spelled out for the same reason."""
 
 GITHUB_MAX_SECONDS = 60.0
@@ -201,7 +201,8 @@ def github_options(func: Callable[..., Any]) -> Callable[..., Any]:
             default=GITHUB_MAX_REPOS,
             show_default=True,
             metavar="N",
-            help="Review at most N own repos, most recently pushed first.",
+            help="Review at most N own repos, most recently pushed first (the default fits "
+            "the 60 requests/hour GitHub allows without a token; raise it with a token).",
         ),
         click.option(
             "--max-seconds-github",

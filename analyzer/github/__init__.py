@@ -2,7 +2,7 @@
 
 Public API::
 
-    fetch_portfolio(user, *, token=..., api_url=..., max_repos=30, ...) -> Portfolio
+    fetch_portfolio(user, *, token=..., api_url=..., max_repos=20, ...) -> Portfolio
     review_portfolio(portfolio, today=None, *, skill_finder=None) -> PortfolioReview
     review_local_repo(path, today=None, *, skill_finder=None) -> RepoReview
     cross_check(resume_skills, portfolio_review) -> CrossCheck

@@ -16,7 +16,8 @@ Request budget (documented in docs/github.md):
   the top repos (1 request each).
 
 A typical profile with 10 repos costs about 2 + 2x10 + 1 + 5 = 28 requests on the first run and
-0 rate-limited requests on a cached run (every answer a 304).
+0 rate-limited requests on a cached run (every answer a 304). A truncated tree (a repo of
+many thousand files) costs one more call for the root entries and one for /languages.
 """
 
 from __future__ import annotations
@@ -62,9 +63,10 @@ from analyzer.rules.portfolio import Rubric
 logger = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://api.github.com"
-DEFAULT_MAX_REPOS = 30
-"""Own repos fetched by default: a recruiter looks at the recent ones; 30 fits the anonymous
-limit (60/hour) with room for a second run."""
+DEFAULT_MAX_REPOS = 20
+"""Own repos fetched by default: a recruiter looks at the recent ones. 20 costs at most
+2 + 2x20 + 1 + 5 = 48 requests, within the anonymous limit (60/hour) with room for truncated
+trees and retries; a token (5,000/hour) lets --max-repos go far higher."""
 RAW = "application/vnd.github.raw+json"
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
 _README = re.compile(r"^readme(\.[a-z0-9]+)?$", re.IGNORECASE)
@@ -282,6 +284,12 @@ class _Fetch:
             payload = tree_answer.json()
             files, tree, sizes = _split_tree(payload.get("tree") or [])
             truncated = bool(payload.get("truncated"))
+            if truncated:
+                files, sizes = self.root_entries(base, branch, files, sizes)
+                self.warn(
+                    f"{name}: GitHub truncated the file tree (too many files); root files are "
+                    "complete, but tests, notebooks or workflows deeper down may be missed."
+                )
         else:
             self.warn(
                 f"{name}: the file tree is not available (HTTP {tree_answer.status}); "
@@ -322,6 +330,24 @@ class _Fetch:
             file_sizes=sizes,
             languages=languages or snapshot.languages,
         )
+
+    def root_entries(
+        self,
+        base: str,
+        branch: str,
+        known: tuple[str, ...],
+        sizes: tuple[tuple[str, int], ...],
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+        """Add the root entries and their sizes from the non-recursive tree (a truncated
+        recursive tree may lack requirements.txt); unchanged when that call fails."""
+        answer = self.get(f"{base}/git/trees/{quote(branch, safe='')}")
+        data = answer.json()
+        if answer.status != 200 or not isinstance(data, dict):
+            return known, sizes
+        root, _, root_sizes = _split_tree(data.get("tree") or [])
+        merged = dict(sizes)
+        merged.update(root_sizes)
+        return tuple(dict.fromkeys([*root, *known])), tuple(merged.items())
 
     def dependency_file(self, repo: RepoSnapshot, path: str) -> str | None:
         """Fetch one small dependency file as text."""

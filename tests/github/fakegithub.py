@@ -56,6 +56,8 @@ class FakeRepo:
     """Status of every /repos/{o}/{name}/... call (404 gone, 451 blocked)."""
     archived: bool = False
     homepage: str | None = None
+    truncated: bool = False
+    """The recursive tree answer is truncated and lacks the root files (as for a huge repo)."""
 
     def listing(self, owner: str, base: str) -> dict[str, Any]:
         """The repo as the listing returns it."""
@@ -252,7 +254,13 @@ class FakeGitHub:
         if rest.startswith("/git/trees/"):
             if not repo.files:
                 return 409, {"message": "Git Repository is empty."}
-            return 200, {"sha": "abc", "tree": _tree(repo.files), "truncated": False}
+            entries = _tree(repo.files)
+            if "recursive" not in query:
+                return 200, {"sha": "abc", "tree": [e for e in entries if "/" not in e["path"]]}
+            if repo.truncated:
+                deep = [e for e in entries if "/" in e["path"]]
+                return 200, {"sha": "abc", "tree": deep, "truncated": True}
+            return 200, {"sha": "abc", "tree": entries, "truncated": False}
         if rest == "/readme":
             name = next((p for p in repo.files if p.lower().startswith("readme")), None)
             if name is None:
