@@ -605,6 +605,8 @@ class RepoHygiene(Serializable):
     """Committed environments (a virtualenv, site-packages, node_modules), by folder."""
     stub_models: tuple[str, ...] = ()
     """Model files too small to hold a model (a few bytes)."""
+    skipped: tuple[tuple[str, str], ...] = ()
+    """(criterion id, why) of checks left out because what they need is unknown."""
 
 
 @dataclass(frozen=True)

@@ -381,6 +381,7 @@ def _snapshot_from_listing(data: dict[str, Any]) -> RepoSnapshot:
         default_branch=data.get("default_branch"),
         homepage=data.get("homepage") or None,
         archived=bool(data.get("archived")),
+        topics_known="topics" in data,
     )
 
 
@@ -592,7 +593,7 @@ def _fetch(
         except ValueError:
             raise ServerFault(f"{fetch.host} sent malformed JSON listing the repos") from None
     if topics_missing:
-        fetch.warn("The server did not return repo topics; topic checks may fail wrongly.")
+        fetch.warn("The server did not return repo topics; the topics check is skipped.")
 
     snapshots: list[RepoSnapshot] = []
     stopped: str | None = None

@@ -304,10 +304,18 @@ def judge_hygiene(
     unknown = set(checks) ^ set(h.weights)
     if unknown:
         raise ValueError(f"hygiene criteria and weights differ: {sorted(unknown)}")
+    skipped: dict[str, str] = {}
+    if not snapshot.topics_known:
+        skipped["hygiene.topics"] = "the server's answers carry no topics"
+    if local and snapshot.pushed_at is None:
+        skipped["hygiene.recent"] = (
+            "no commit date: not a git checkout, or git is not installed (file times are "
+            "not used: a fresh clone of an old repo would look recent)"
+        )
     criteria = tuple(
         Criterion(cid, bool(check()), h.weights[cid], h.fixes[cid])
         for cid, check in checks.items()
-        if not (local and cid in h.github_only)
+        if not (local and cid in h.github_only) and cid not in skipped
     )
     total = sum(c.weight for c in criteria) or 1.0
     score = round(100.0 * sum(c.weight for c in criteria if c.passed) / total, 1)
@@ -318,4 +326,5 @@ def judge_hygiene(
         tests_by=tests_by,
         vendored=tuple(r or "./" for r in vendored),
         stub_models=stub_models(snapshot, rubric),
+        skipped=tuple(skipped.items()),
     )

@@ -4,8 +4,10 @@ the project, stub models, deployment evidence."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
+import pytest
 import responses
 
 from analyzer.github.client import fetch_portfolio
@@ -172,3 +174,80 @@ def test_deployment_needs_evidence_not_any_homepage() -> None:
     assert _passed(deploy, "hygiene.deployment")
     ci_only = _repo(files=(".github/",), tree=(".github/workflows/ci.yml",))
     assert not _passed(ci_only, "hygiene.deployment")
+
+
+def _git(root: Path, *args: str, date: str) -> None:
+    import os
+    import subprocess
+
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+    }
+    subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+
+
+def _recent(review: object) -> list[bool]:
+    return [c.passed for c in review.hygiene.criteria if c.id == "hygiene.recent"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_local_recency_is_the_last_commit_date_not_file_times(tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text("print(1)\n")  # written today
+    _git(tmp_path, "init", "-q", date="2018-03-01T10:00:00+00:00")
+    _git(tmp_path, "add", "train.py", date="2018-03-01T10:00:00+00:00")
+    _git(tmp_path, "commit", "-q", "-m", "old", date="2018-03-01T10:00:00+00:00")
+    review = review_local_repo(tmp_path, TODAY, rubric=RUBRIC)
+    assert _recent(review) == [False]
+    assert review.hygiene.skipped == ()
+
+
+def test_local_recency_without_git_history_is_skipped_and_said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "train.py").write_text("print(1)\n")
+    review = review_local_repo(tmp_path, TODAY, rubric=RUBRIC)
+    assert "the hygiene.recent check is skipped: no commit date" in caplog.text
+    assert _recent(review) == []
+    (skipped,) = review.hygiene.skipped
+    assert skipped[0] == "hygiene.recent" and "not a git checkout" in skipped[1]
+
+
+def test_topics_absent_from_the_server_skip_the_topics_check(
+    rsps: responses.RequestsMock, cache_dir: Path
+) -> None:
+    user = FakeUser("alice", [FakeRepo("p", {"README.md": "# p\n"})])
+    FakeGitHub([user], omit_topics=True).mock(rsps)
+    portfolio = fetch_portfolio("alice", cache_dir=cache_dir, rubric=RUBRIC)
+    review = review_portfolio(portfolio, TODAY, rubric=RUBRIC)
+    hygiene = review.repos[0].hygiene
+    assert "hygiene.topics" not in {c.id for c in hygiene.criteria}
+    assert hygiene.skipped[0][0] == "hygiene.topics"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_checkouts_git_config_cannot_start_a_program(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "a.py").write_text("x = 1\n")
+    _git(repo, "init", "-q", date="2024-01-01T00:00:00+00:00")
+    _git(repo, "add", "a.py", date="2024-01-01T00:00:00+00:00")
+    _git(repo, "commit", "-q", "-m", "c", date="2024-01-01T00:00:00+00:00")
+    script = tmp_path / "evil.sh"
+    script.write_text(f"#!/bin/sh\ntouch {marker}\n")
+    script.chmod(0o755)
+    for key, value in (("log.showSignature", "true"), ("gpg.program", str(script))):
+        _git(repo, "config", key, value, date="2024-01-01T00:00:00+00:00")
+    (repo / ".git" / "config").write_text(
+        (repo / ".git" / "config").read_text() + f"[core]\n\tfsmonitor = {script}\n"
+    )
+    review = review_local_repo(repo, TODAY, rubric=RUBRIC)
+    assert _recent(review) == [False]  # 2024-01-01 is over a year before TODAY
+    assert not marker.exists()
