@@ -170,6 +170,9 @@ def _is_rate_limit(exc: GithubException) -> bool:
     return exc.status in (403, 429) and str(headers.get("x-ratelimit-remaining")) == "0"
 
 
+MAX_LISTING_REPEATS = 30
+"""Repos listed again (a repo pushed during paging shows twice) before the listing is a loop."""
+
 _CREDENTIAL = re.compile(r"(?i)\b(?:bearer|token|basic)\s+\S+|\bgh[pousr]_\w+|\bgithub_pat_\w+")
 """An Authorization header value or a GitHub token, as a server might echo it."""
 MAX_SERVER_TEXT = 200
@@ -552,14 +555,22 @@ def _fetch(
     listing_rate_limited = False
     topics_missing = False
     listed: set[str] = set()
+    repeats = 0
     if int(user_data.get("public_repos") or 0) > 0 or "public_repos" not in user_data:
         try:
             for repo in named.get_repos(type="owner", sort="pushed", direction="desc"):
                 data = _listing_data(repo)
                 key = str(data.get("id") or data.get("name", ""))
                 if key in listed:
-                    # a page served again: following its links would never end
-                    raise ServerFault(f"{fetch.host} lists repo {data.get('name')!r} twice")
+                    # a repo pushed while we page (sort=pushed) moves up and shows again:
+                    # skip it; a listing that keeps repeating itself never ends
+                    repeats += 1
+                    if repeats > MAX_LISTING_REPEATS:
+                        raise ServerFault(
+                            f"{fetch.host} keeps listing the same repos "
+                            f"({data.get('name')!r} and others); the listing never ends"
+                        )
+                    continue
                 listed.add(key)
                 if "topics" not in data:
                     topics_missing = True

@@ -121,7 +121,7 @@ def test_link_loop_stops(rsps: responses.RequestsMock, cache_dir: Path) -> None:
 def test_the_same_repos_served_again_stop_the_listing(
     rsps: responses.RequestsMock, cache_dir: Path
 ) -> None:
-    """A loop the Link check cannot see (each next URL new) still ends at the first repeat."""
+    """A loop the Link check cannot see (each next URL new) still ends."""
     fork = FakeRepo("f", {}, fork=True).listing("alice", API)
     pages: list[str] = []
 
@@ -132,8 +132,26 @@ def test_the_same_repos_served_again_stop_the_listing(
 
     fake = FakeGitHub([sample_user()], answers={r"^/users/alice/repos$": listing})
     fault = _fault(fake, rsps, cache_dir=cache_dir)
-    assert "lists repo 'f' twice" in str(fault)
-    assert pages == ["1", "2"]
+    assert "keeps listing the same repos ('f' and others)" in str(fault)
+    assert len(pages) == 32  # the first listing and 31 repeats
+
+
+def test_a_repo_listed_twice_while_paging_is_skipped(
+    rsps: responses.RequestsMock, cache_dir: Path
+) -> None:
+    """sort=pushed: a repo pushed during paging moves up and shows on the next page again."""
+    repos = [FakeRepo(f"r{i}", {"README.md": "# r\n"}).listing("alice", API) for i in range(3)]
+
+    def listing(query: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        if query.get("page") == "2":
+            return 200, {}, json.dumps([repos[1], repos[2]]).encode()
+        nxt = f"{API}/users/alice/repos?page=2"
+        return 200, {"Link": f'<{nxt}>; rel="next"'}, json.dumps(repos[:2]).encode()
+
+    user = FakeUser("alice", [FakeRepo(f"r{i}", {"README.md": "# r\n"}) for i in range(3)])
+    FakeGitHub([user], answers={r"^/users/alice/repos$": listing}).mock(rsps)
+    portfolio = _fetch(cache_dir=cache_dir)
+    assert [r.name for r in portfolio.repos] == ["r0", "r1", "r2"]
 
 
 def test_a_202_is_refused_not_waited_for(rsps: responses.RequestsMock, cache_dir: Path) -> None:
