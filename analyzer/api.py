@@ -46,6 +46,8 @@ class GitHubRequest:
     """Response cache folder; None: $XDG_CACHE_HOME/mlcheck/github."""
     use_cache: bool = True
     """Send conditional requests from the cache (a 304 answer costs no rate limit)."""
+    max_seconds: float | None = None
+    """Time budget of the whole fetch in seconds; None: the default (60)."""
 
 
 def skill_finder(settings: Settings) -> Callable[[str], set[str]]:
@@ -65,6 +67,7 @@ def review_github(request: GitHubRequest, settings: Settings = Settings()) -> Po
     from analyzer.github import (
         DEFAULT_API_URL,
         DEFAULT_MAX_REPOS,
+        DEFAULT_MAX_SECONDS,
         fetch_portfolio,
         review_portfolio,
     )
@@ -79,6 +82,7 @@ def review_github(request: GitHubRequest, settings: Settings = Settings()) -> Po
         include_forks=request.include_forks,
         cache_dir=request.cache_dir,
         use_cache=request.use_cache,
+        max_seconds=DEFAULT_MAX_SECONDS if request.max_seconds is None else request.max_seconds,
         rubric=rubric,
     )
     return review_portfolio(portfolio, skill_finder=skill_finder(settings), rubric=rubric)

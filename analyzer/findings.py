@@ -342,6 +342,18 @@ _PORTFOLIO = (
         "medium); the fix names its worst checks.",
     ),
     (
+        "hygiene.vendored_environment",
+        Area.HYGIENE,
+        _M,
+        "A repo commits an installed environment (a virtualenv, site-packages, node_modules).",
+    ),
+    (
+        "hygiene.stub_model",
+        Area.HYGIENE,
+        _L,
+        "A repo's model files are a few bytes: stubs, not trained models.",
+    ),
+    (
         "hygiene.weak",
         Area.HYGIENE,
         _M,

@@ -600,6 +600,15 @@ class RepoHygiene(Serializable):
     """Every criterion, pass or fail."""
     primary_language: str | None = None
     """Main language with notebooks counted as Python."""
+    tests_by: str | None = None
+    """How the tests check was made: "imports" (test files import the project's code) or
+    "file names" (the contents were not fetched); None when there are no test files."""
+    vendored: tuple[str, ...] = ()
+    """Committed environments (a virtualenv, site-packages, node_modules), by folder."""
+    stub_models: tuple[str, ...] = ()
+    """Model files too small to hold a model (a few bytes)."""
+    skipped: tuple[tuple[str, str], ...] = ()
+    """(criterion id, why) of checks left out because what they need is unknown."""
 
 
 @dataclass(frozen=True)
@@ -624,6 +633,8 @@ class RepoReview(Serializable):
     """Link to the repo."""
     kind_labels: tuple[tuple[str, str], ...] = ()
     """(kind, what a project of it shows) for each of its kinds, from the rubric."""
+    set_apart: str | None = None
+    """Why the repo gives no evidence: "empty", "archived" or "fork"; None for a judged repo."""
 
 
 @dataclass(frozen=True)

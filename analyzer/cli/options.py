@@ -195,8 +195,11 @@ report_format_option = format_option(
 GITHUB_API_URL = "https://api.github.com"
 """analyzer.github.DEFAULT_API_URL, spelled out so `--help` does not import PyGithub."""
 
-GITHUB_MAX_REPOS = 30
+GITHUB_MAX_REPOS = 20
 """analyzer.github.DEFAULT_MAX_REPOS, spelled out for the same reason."""
+
+GITHUB_MAX_SECONDS = 60.0
+"""analyzer.github.DEFAULT_MAX_SECONDS, spelled out for the same reason."""
 
 
 def github_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -223,7 +226,17 @@ def github_options(func: Callable[..., Any]) -> Callable[..., Any]:
             default=GITHUB_MAX_REPOS,
             show_default=True,
             metavar="N",
-            help="Review at most N own repos, most recently pushed first.",
+            help="Review at most N own repos, most recently pushed first (the default fits "
+            "the 60 requests/hour GitHub allows without a token; raise it with a token).",
+        ),
+        click.option(
+            "--max-seconds-github",
+            type=click.FloatRange(min=0, min_open=True),
+            default=GITHUB_MAX_SECONDS,
+            show_default=True,
+            metavar="S",
+            help="Time budget of the whole GitHub review (every request, retry and wait); "
+            "a slow or stalling server stops it with exit 4.",
         ),
         click.option(
             "--include-forks",
@@ -269,6 +282,7 @@ def github_request(
     include_forks: bool,
     no_cache: bool,
     cache_dir: str | None,
+    max_seconds: float = GITHUB_MAX_SECONDS,
 ) -> GitHubRequest:
     """Build the library's GitHubRequest from the GitHub options; the token is read here."""
     from analyzer.api import GitHubRequest
@@ -286,4 +300,5 @@ def github_request(
         include_forks=include_forks,
         cache_dir=Path(cache_dir) if cache_dir else None,
         use_cache=not no_cache,
+        max_seconds=max_seconds,
     )

@@ -33,6 +33,7 @@ def github(
     token_env: str,
     api_url: str,
     max_repos: int,
+    max_seconds_github: float,
     include_forks: bool,
     no_cache: bool,
     cache_dir: str | None,
@@ -63,7 +64,8 @@ def github(
       mlcheck github jdoe --api-url https://github.example.com/api/v3 --token-env GHE_TOKEN
 
     Exit codes: 0 ok (also when the rate limit stopped the review part-way: a warning is
-    printed), 4 GitHub error (user not found, rate limit exhausted, server unreachable).
+    printed), 4 GitHub error (user not found, rate limit exhausted, server unreachable or
+    broken, --max-seconds-github spent).
     """
     setup_logging(verbose)
     form = pick_report_format(fmt, output)
@@ -71,7 +73,7 @@ def github(
     from analyzer.report import render_portfolio
 
     request = github_request(
-        user, token_env, api_url, max_repos, include_forks, no_cache, cache_dir
+        user, token_env, api_url, max_repos, include_forks, no_cache, cache_dir, max_seconds_github
     )
     review = review_github(request, make_settings(taxonomy_paths, model, Limits()))
     write_output(render_portfolio(review, form), output, painter=report_painter(form))

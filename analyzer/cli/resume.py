@@ -105,6 +105,7 @@ def check(
     token_env: str,
     api_url: str,
     max_repos: int,
+    max_seconds_github: float,
     include_forks: bool,
     no_cache: bool,
     cache_dir: str | None,
@@ -140,7 +141,14 @@ def check(
     github = None
     if github_user is not None:
         github = github_request(
-            github_user, token_env, api_url, max_repos, include_forks, no_cache, cache_dir
+            github_user,
+            token_env,
+            api_url,
+            max_repos,
+            include_forks,
+            no_cache,
+            cache_dir,
+            max_seconds_github,
         )
     analysis = analyze_resume(
         resume, job=job, settings=settings, stdin_text=stdin_text, github=github

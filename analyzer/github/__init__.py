@@ -2,7 +2,7 @@
 
 Public API::
 
-    fetch_portfolio(user, *, token=..., api_url=..., max_repos=30, ...) -> Portfolio
+    fetch_portfolio(user, *, token=..., api_url=..., max_repos=20, ...) -> Portfolio
     review_portfolio(portfolio, today=None, *, skill_finder=None) -> PortfolioReview
     review_local_repo(path, today=None, *, skill_finder=None) -> RepoReview
     cross_check(resume_skills, portfolio_review) -> CrossCheck
@@ -32,10 +32,13 @@ from analyzer.github.interface import (
 from analyzer.github.local import review_local_repo
 from analyzer.github.portfolio import review_portfolio, review_repo
 from analyzer.github.readme import score_readme
+from analyzer.github.transport import DEFAULT_MAX_SECONDS, ServerFault
 
 __all__ = [
     "DEFAULT_API_URL",
     "DEFAULT_MAX_REPOS",
+    "DEFAULT_MAX_SECONDS",
+    "ServerFault",
     "CrossCheck",
     "Portfolio",
     "PortfolioReview",

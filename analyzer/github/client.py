@@ -16,7 +16,8 @@ Request budget (documented in docs/github.md):
   the top repos (1 request each).
 
 A typical profile with 10 repos costs about 2 + 2x10 + 1 + 5 = 28 requests on the first run and
-0 rate-limited requests on a cached run (every answer a 304).
+0 rate-limited requests on a cached run (every answer a 304). A truncated tree (a repo of
+many thousand files) costs one more call for the root entries and one for /languages.
 """
 
 from __future__ import annotations
@@ -47,15 +48,25 @@ from analyzer.errors import GitHubError, RateLimited
 from analyzer.github.cache import ResponseCache, credential_fingerprint, default_cache_dir
 from analyzer.github.hygiene import languages_from_sizes
 from analyzer.github.interface import Portfolio, RepoSnapshot, UserProfile
-from analyzer.github.transport import RequestStats, Transport, make_retry
+from analyzer.github.transport import (
+    CUT_HEADER,
+    DEFAULT_MAX_SECONDS,
+    MAX_RAW_BYTES,
+    Budget,
+    RequestStats,
+    ServerFault,
+    Transport,
+    make_retry,
+)
 from analyzer.rules.portfolio import Rubric
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://api.github.com"
-DEFAULT_MAX_REPOS = 30
-"""Own repos fetched by default: a recruiter looks at the recent ones; 30 fits the anonymous
-limit (60/hour) with room for a second run."""
+DEFAULT_MAX_REPOS = 20
+"""Own repos fetched by default: a recruiter looks at the recent ones. 20 costs at most
+2 + 2x20 + 1 + 5 = 48 requests, within the anonymous limit (60/hour) with room for truncated
+trees and retries; a token (5,000/hour) lets --max-repos go far higher."""
 RAW = "application/vnd.github.raw+json"
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
 _README = re.compile(r"^readme(\.[a-z0-9]+)?$", re.IGNORECASE)
@@ -159,6 +170,9 @@ def _is_rate_limit(exc: GithubException) -> bool:
     return exc.status in (403, 429) and str(headers.get("x-ratelimit-remaining")) == "0"
 
 
+MAX_LISTING_REPEATS = 30
+"""Repos listed again (a repo pushed during paging shows twice) before the listing is a loop."""
+
 _CREDENTIAL = re.compile(r"(?i)\b(?:bearer|token|basic)\s+\S+|\bgh[pousr]_\w+|\bgithub_pat_\w+")
 """An Authorization header value or a GitHub token, as a server might echo it."""
 MAX_SERVER_TEXT = 200
@@ -225,6 +239,12 @@ class _Fetch:
             raise _ServerFault(f"{type(exc).__name__} talking to {self.host}") from None
         low = {k.lower(): str(v) for k, v in headers.items()}
         text = body if isinstance(body, str) else ""
+        if CUT_HEADER.lower() in low:
+            limit = int(low[CUT_HEADER.lower()])
+            self.warn(
+                f"{path.split('?')[0]} is larger than {limit:,} bytes: only the first "
+                f"{limit:,} were read (and nothing of it was cached)."
+            )
         if status in (403, 429) and (
             low.get("x-ratelimit-remaining") == "0" or "rate limit" in text.lower()
         ):
@@ -255,16 +275,24 @@ class _Fetch:
         if tree_answer.status == 451:
             return _with(snapshot, error="unavailable for legal reasons (HTTP 451)")
         if tree_answer.status == 409:  # an empty repository has no tree
-            return _with(snapshot, files=(), tree=())
+            return _with(snapshot, files=(), tree=(), empty=True)
         tree_known = tree_answer.status == 200 and isinstance(tree_answer.json(), dict)
         files: tuple[str, ...] = ()
         tree: tuple[str, ...] = ()
         sizes: tuple[tuple[str, int], ...] = ()
         truncated = False
+        if tree_answer.status == 200 and not tree_known:
+            raise ServerFault(f"{self.host} sent malformed JSON for the file tree of {name}")
         if tree_known:
             payload = tree_answer.json()
             files, tree, sizes = _split_tree(payload.get("tree") or [])
             truncated = bool(payload.get("truncated"))
+            if truncated:
+                files, sizes = self.root_entries(base, branch, files, sizes)
+                self.warn(
+                    f"{name}: GitHub truncated the file tree (too many files); root files are "
+                    "complete, but tests, notebooks or workflows deeper down may be missed."
+                )
         else:
             self.warn(
                 f"{name}: the file tree is not available (HTTP {tree_answer.status}); "
@@ -306,6 +334,24 @@ class _Fetch:
             languages=languages or snapshot.languages,
         )
 
+    def root_entries(
+        self,
+        base: str,
+        branch: str,
+        known: tuple[str, ...],
+        sizes: tuple[tuple[str, int], ...],
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+        """Add the root entries and their sizes from the non-recursive tree (a truncated
+        recursive tree may lack requirements.txt); unchanged when that call fails."""
+        answer = self.get(f"{base}/git/trees/{quote(branch, safe='')}")
+        data = answer.json()
+        if answer.status != 200 or not isinstance(data, dict):
+            return known, sizes
+        root, _, root_sizes = _split_tree(data.get("tree") or [])
+        merged = dict(sizes)
+        merged.update(root_sizes)
+        return tuple(dict.fromkeys([*root, *known])), tuple(merged.items())
+
     def dependency_file(self, repo: RepoSnapshot, path: str) -> str | None:
         """Fetch one small dependency file as text."""
         branch = quote(repo.default_branch or "HEAD", safe="")
@@ -338,6 +384,7 @@ def _snapshot_from_listing(data: dict[str, Any]) -> RepoSnapshot:
         default_branch=data.get("default_branch"),
         homepage=data.get("homepage") or None,
         archived=bool(data.get("archived")),
+        topics_known="topics" in data,
     )
 
 
@@ -410,6 +457,9 @@ def fetch_portfolio(
     sleep: Callable[[float], None] | None = None,
     fetch_dependencies: bool = True,
     token_env: str = "GITHUB_TOKEN",
+    max_seconds: float = DEFAULT_MAX_SECONDS,
+    max_raw_bytes: int = MAX_RAW_BYTES,
+    clock: Callable[[], float] | None = None,
     rubric: Rubric,
 ) -> Portfolio:
     """Fetch a user's profile and own repos (most recently pushed first) for review.
@@ -419,7 +469,11 @@ def fetch_portfolio(
     retried `retries` times with exponential backoff (`backoff_factor`, `sleep` injectable).
     When the rate limit runs out part-way, what was fetched is kept (``partial=True`` and a
     warning saying when it resets); RateLimited is raised only if nothing useful was fetched.
-    Raises GitHubError for a missing user, bad credentials or an unreachable server. The
+    Raises GitHubError for a missing user, bad credentials or an unreachable server, and
+    ServerFault (a GitHubError) when the server breaks the protocol (a redirect or Link header
+    to another host, a redirect or pagination loop, malformed JSON, a 202, a JSON answer over
+    the size limit) or the whole fetch takes longer than `max_seconds` (`clock` injectable).
+    A README or dependency file over `max_raw_bytes` is cut with a warning, never cached. The
     token is only handed to PyGithub's Auth.Token (and kept to blank it out of server messages
     that echo it): it is never logged, cached or put in an error message.
     """
@@ -427,6 +481,7 @@ def fetch_portfolio(
         raise GitHubError(f"'{user}' is not a valid GitHub user name")
     if max_repos < 0:
         raise GitHubError("max_repos must be 0 or more")
+    budget = Budget(max_seconds, clock) if clock else Budget(max_seconds)
     stats = RequestStats()
     cache = None
     if use_cache:
@@ -440,8 +495,9 @@ def fetch_portfolio(
         backoff_factor=backoff_factor,
         max_wait=max_rate_limit_wait,
         sleeper=sleep,
+        budget=budget,
     )
-    transport = Transport(retry, stats, cache)
+    transport = Transport(retry, stats, cache, budget, max_raw_bytes=max_raw_bytes)
     host = urlsplit(api_url).hostname or api_url
     try:
         gh = transport.github(token, api_url.rstrip("/"), timeout)
@@ -449,6 +505,12 @@ def fetch_portfolio(
             gh, user, transport, rubric, token is not None, token_env, host, secret=token
         )
         return _fetch(fetch, user, max_repos, include_forks, fetch_dependencies)
+    except (AssertionError, RuntimeError, RecursionError) as exc:
+        # PyGithub's own refusals (a Link or redirect it does not trust); ours come first,
+        # this is the net under them
+        raise ServerFault(
+            f"{host} sent an answer PyGithub refused ({type(exc).__name__})"
+        ) from None
     finally:
         transport.close()
 
@@ -481,6 +543,8 @@ def _fetch(
         raise GitHubError(
             f"could not reach {fetch.host} ({type(exc).__name__}) after retries"
         ) from None
+    except ValueError:
+        raise ServerFault(f"{fetch.host} sent malformed JSON for user '{user}'") from None
     login = str(user_data.get("login") or user)
     fetch.login = login
 
@@ -490,10 +554,24 @@ def _fetch(
     listing_complete = True
     listing_rate_limited = False
     topics_missing = False
+    listed: set[str] = set()
+    repeats = 0
     if int(user_data.get("public_repos") or 0) > 0 or "public_repos" not in user_data:
         try:
             for repo in named.get_repos(type="owner", sort="pushed", direction="desc"):
                 data = _listing_data(repo)
+                key = str(data.get("id") or data.get("name", ""))
+                if key in listed:
+                    # a repo pushed while we page (sort=pushed) moves up and shows again:
+                    # skip it; a listing that keeps repeating itself never ends
+                    repeats += 1
+                    if repeats > MAX_LISTING_REPEATS:
+                        raise ServerFault(
+                            f"{fetch.host} keeps listing the same repos "
+                            f"({data.get('name')!r} and others); the listing never ends"
+                        )
+                    continue
+                listed.add(key)
                 if "topics" not in data:
                     topics_missing = True
                 if str(data.get("name", "")).lower() == login.lower():
@@ -523,8 +601,10 @@ def _fetch(
             listing_complete = False
             fetch.partial = True
             fetch.warn(f"Listing repos stopped: {type(exc).__name__} talking to {fetch.host}.")
+        except ValueError:
+            raise ServerFault(f"{fetch.host} sent malformed JSON listing the repos") from None
     if topics_missing:
-        fetch.warn("The server did not return repo topics; topic checks may fail wrongly.")
+        fetch.warn("The server did not return repo topics; the topics check is skipped.")
 
     snapshots: list[RepoSnapshot] = []
     stopped: str | None = None

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from types import ModuleType
 
-from analyzer.github.hygiene import all_paths, primary_language
+from analyzer.github.hygiene import primary_language, project_paths
 from analyzer.github.interface import RepoSnapshot
 from analyzer.rules.portfolio import Rubric
 
@@ -96,7 +96,7 @@ def evidence_terms(
         skill = rubric.skill_packages.get(name.lower())
         if skill:
             terms.setdefault(skill, None)
-    paths = all_paths(snapshot)
+    paths = project_paths(snapshot, rubric)
     for pattern, skill in rubric.skill_files.items():
         if pattern.startswith("."):
             hit = any(p.endswith(pattern) or p.startswith(pattern) for p in paths)

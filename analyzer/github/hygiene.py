@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import posixpath
+import re
 from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
 
 from analyzer.github.interface import Criterion, RepoHygiene, RepoSnapshot
 from analyzer.rules.portfolio import Rubric
@@ -20,6 +22,114 @@ def all_paths(snapshot: RepoSnapshot) -> list[str]:
     for path in [*snapshot.files, *snapshot.tree, *(p for p, _ in snapshot.file_sizes)]:
         seen.setdefault(path.lower(), None)
     return list(seen)
+
+
+def vendored_roots(paths: Iterable[str], rubric: Rubric) -> tuple[str, ...]:
+    """Return the folders (ending with /) of committed environments, outermost only.
+
+    A virtualenv is found by its pyvenv.cfg, whatever its folder is called; installed packages
+    by a site-packages or node_modules folder anywhere in the tree. "" is the repo root (the
+    whole repository is an environment).
+    """
+    h = rubric.hygiene
+    roots: set[str] = set()
+    for path in paths:
+        low = path.lower()
+        parts = low.rstrip("/").split("/")
+        if not low.endswith("/") and parts[-1] in h.vendored_markers:
+            roots.add("/".join(parts[:-1]) + "/" if len(parts) > 1 else "")
+        for i, part in enumerate(parts):
+            if part in h.vendored_dirs:
+                roots.add("/".join(parts[: i + 1]) + "/")
+                break
+    outermost: list[str] = []
+    for root in sorted(roots, key=len):
+        if not any(root.startswith(o) for o in outermost):
+            outermost.append(root)
+    return tuple(sorted(outermost))
+
+
+def _under(path: str, roots: tuple[str, ...]) -> bool:
+    return any(path.startswith(root) for root in roots)
+
+
+def project_paths(snapshot: RepoSnapshot, rubric: Rubric) -> list[str]:
+    """Return the repo's paths (lower case) without committed environments: the project's own."""
+    paths = all_paths(snapshot)
+    roots = vendored_roots(paths, rubric)
+    return [p for p in paths if not _under(p, roots)] if roots else paths
+
+
+def test_files(paths: Iterable[str], rubric: Rubric) -> list[str]:
+    """Return the test files among `paths` (code files, not a bare tests/ folder)."""
+    h = rubric.hygiene
+    return [
+        p
+        for p in paths
+        if not p.endswith("/")
+        and _ext(p) in h.code_extensions
+        and _base(p) not in ("__init__.py", "conftest.py")
+        and _is_test_path(p, rubric)
+    ]
+
+
+def project_modules(paths: Iterable[str], rubric: Rubric) -> set[str]:
+    """Return the top-level Python module names of the project's own code (src/ layout too)."""
+    names: set[str] = set()
+    for path in paths:
+        if path.endswith("/") or _ext(path) != ".py" or _is_test_path(path, rubric):
+            continue
+        parts = path.split("/")
+        if parts[0] in ("src", "lib") and len(parts) > 1:
+            parts = parts[1:]
+        names.add(parts[0].removesuffix(".py"))
+    return names - {"setup", "conftest", "noxfile", "manage"}
+
+
+_IMPORT = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_][A-Za-z0-9_]*)", re.MULTILINE)
+_RELATIVE_IMPORT = re.compile(r"^\s*from\s+\.", re.MULTILINE)
+
+
+def imports_project(text: str, modules: set[str]) -> bool:
+    """Tell whether a test file's text imports one of the project's modules."""
+    if _RELATIVE_IMPORT.search(text):
+        return True
+    return any(m.lower() in modules for m in _IMPORT.findall(text))
+
+
+def stub_models(snapshot: RepoSnapshot, rubric: Rubric) -> tuple[str, ...]:
+    """Return model files (model.pkl, weights.pt...) too small to hold a model."""
+    h = rubric.hygiene
+    roots = vendored_roots((p for p, _ in snapshot.file_sizes), rubric)
+    return tuple(
+        path
+        for path, size in snapshot.file_sizes
+        if _ext(path.lower()) in h.model_extensions
+        and size < h.stub_model_bytes
+        and not _under(path.lower(), roots)
+    )
+
+
+def demo_link(url: str, rubric: Rubric) -> bool:
+    """Tell whether a link points at a live demo on a known hosting service."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        return False
+    where = host + parts.path.lower()
+    for known in rubric.hygiene.demo_hosts:
+        if "/" in known:
+            if where.startswith(known + "/") or where == known:
+                return True
+        elif host == known or host.endswith("." + known):
+            return True
+    return False
+
+
+_LINK = re.compile(r"https?://[^\s)<>\]\"']+")
 
 
 def _base(path: str) -> str:
@@ -75,9 +185,10 @@ def languages_from_sizes(
 ) -> tuple[tuple[str, int], ...]:
     """Estimate GitHub's language bytes from blob sizes by extension (vendored dirs skipped)."""
     totals: dict[str, int] = {}
+    roots = vendored_roots((p for p, _ in sizes), rubric)
     for path, size in sizes:
         parts = path.lower().split("/")
-        if any(p in ("node_modules", "vendor", "site-packages", ".venv", "venv") for p in parts):
+        if _under(path.lower(), roots) or any(p in ("vendor", ".venv", "venv") for p in parts):
             continue
         base = parts[-1]
         language = rubric.language_file_names.get(base)
@@ -111,8 +222,14 @@ def judge_hygiene(
     """
     h = rubric.hygiene
     today = today or _dt.date.today()
-    paths = all_paths(snapshot)
+    everything = all_paths(snapshot)
+    vendored = vendored_roots(everything, rubric)
+    paths = [p for p in everything if not _under(p, vendored)] if vendored else everything
     root = [p for p in paths if "/" not in p.rstrip("/")]
+    tests = test_files(paths, rubric)
+    tests_by: str | None = None
+    if tests:
+        tests_by = "file names" if snapshot.test_sources is None else "imports"
 
     def any_path(patterns: Iterable[str]) -> bool:
         pats = tuple(patterns)
@@ -136,7 +253,23 @@ def judge_hygiene(
         )
 
     def tests_ok() -> bool:
-        return any(_is_test_path(p, rubric) for p in paths)
+        if not tests:
+            return False
+        if snapshot.test_sources is None:
+            return True  # judged by file names: said in tests_by
+        modules = project_modules(paths, rubric)
+        return any(imports_project(text, modules) for _, text in snapshot.test_sources)
+
+    def deployment_ok() -> bool:
+        if any_path(h.deployment_paths):
+            return True
+        if any(_base(p) in h.app_entry_points and p.count("/") <= 1 for p in paths):
+            return True
+        workflows = [p for p in paths if p.startswith(".github/workflows/") and _ext(p)]
+        if any(w in _base(p) for p in workflows for w in h.deploy_workflow_words):
+            return True
+        links = [snapshot.homepage or "", *_LINK.findall(snapshot.readme or "")]
+        return any(demo_link(link, rubric) for link in links if link)
 
     def ci_ok() -> bool:
         for pat in h.ci_paths:
@@ -164,20 +297,25 @@ def judge_hygiene(
         "hygiene.dependencies": dependencies_ok,
         "hygiene.tests": tests_ok,
         "hygiene.ci": ci_ok,
-        "hygiene.deployment": lambda: (
-            any_path(h.deployment_paths)
-            or bool(snapshot.homepage and snapshot.homepage.startswith("http"))
-        ),
+        "hygiene.deployment": deployment_ok,
         "hygiene.modular_code": modular_ok,
         "hygiene.recent": recent_ok,
     }
     unknown = set(checks) ^ set(h.weights)
     if unknown:
         raise ValueError(f"hygiene criteria and weights differ: {sorted(unknown)}")
+    skipped: dict[str, str] = {}
+    if not snapshot.topics_known:
+        skipped["hygiene.topics"] = "the server's answers carry no topics"
+    if local and snapshot.pushed_at is None:
+        skipped["hygiene.recent"] = (
+            "no commit date: not a git checkout, or git is not installed (file times are "
+            "not used: a fresh clone of an old repo would look recent)"
+        )
     criteria = tuple(
         Criterion(cid, bool(check()), h.weights[cid], h.fixes[cid])
         for cid, check in checks.items()
-        if not (local and cid in h.github_only)
+        if not (local and cid in h.github_only) and cid not in skipped
     )
     total = sum(c.weight for c in criteria) or 1.0
     score = round(100.0 * sum(c.weight for c in criteria if c.passed) / total, 1)
@@ -185,4 +323,8 @@ def judge_hygiene(
         score=score,
         criteria=criteria,
         primary_language=primary_language(snapshot.languages, rubric),
+        tests_by=tests_by,
+        vendored=tuple(r or "./" for r in vendored),
+        stub_models=stub_models(snapshot, rubric),
+        skipped=tuple(skipped.items()),
     )

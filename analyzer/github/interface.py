@@ -78,6 +78,12 @@ class RepoSnapshot(Serializable):
     """The repo's homepage link (often a deployed demo)."""
     archived: bool = False
     """True when the repo is archived."""
+    empty: bool = False
+    """True when the repository has no commit (GitHub answers its tree with 409)."""
+    topics_known: bool = True
+    """False when the server's answers carry no topics (an old GitHub Enterprise)."""
+    test_sources: tuple[tuple[str, str], ...] | None = None
+    """(path, text) of the test files, when read (a local checkout); None when not fetched."""
 
 
 @dataclass(frozen=True)

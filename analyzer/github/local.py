@@ -7,11 +7,18 @@ import logging
 import os
 import re
 import stat
+import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 from analyzer.errors import InputError
 from analyzer.github.evidence import SkillFinder, imported_modules
-from analyzer.github.hygiene import languages_from_sizes, license_from_text
+from analyzer.github.hygiene import (
+    languages_from_sizes,
+    license_from_text,
+    test_files,
+    vendored_roots,
+)
 from analyzer.github.interface import RepoReview, RepoSnapshot
 from analyzer.github.portfolio import review_repo
 from analyzer.rules.portfolio import Rubric
@@ -66,20 +73,54 @@ def _walk(root: Path) -> tuple[list[str], list[str], list[tuple[str, int]]]:
     return files, tree, sizes
 
 
-def _last_activity(root: Path, sizes: list[tuple[str, int]]) -> _dt.datetime | None:
-    """Return the last commit time (from .git's logs/index), else the newest file's mtime."""
-    for candidate in (root / ".git" / "logs" / "HEAD", root / ".git" / "index"):
-        try:
-            return _dt.datetime.fromtimestamp(candidate.stat().st_mtime, tz=_dt.timezone.utc)
-        except OSError:
-            continue
-    newest = 0.0
-    for path, _ in sizes[:_MAX_FILES]:
-        try:
-            newest = max(newest, (root / path).stat().st_mtime)
-        except OSError:
-            continue
-    return _dt.datetime.fromtimestamp(newest, tz=_dt.timezone.utc) if newest else None
+GIT_TIMEOUT = 10
+"""Seconds `git log` may take before the recency check is skipped."""
+
+
+def last_commit(root: Path) -> _dt.datetime | None:
+    """Return the date of the last commit (`git log -1`), None when git or the history is
+    not there. File times are not used: a fresh clone of a 2018 repo has today's."""
+    try:
+        done = subprocess.run(
+            # fixed arguments, no shell; a checkout's own config must not run a program
+            # (log.showSignature with gpg.program, core.fsmonitor), so both are overridden
+            [
+                "git",
+                "--no-pager",
+                "-c",
+                "log.showSignature=false",
+                "-c",
+                "core.fsmonitor=false",
+                "-C",
+                str(root),
+                "log",
+                "-1",
+                "--no-show-signature",
+                "--format=%cI",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=GIT_TIMEOUT,
+            check=False,
+            stdin=subprocess.DEVNULL,
+            env={
+                **os.environ,
+                "GIT_TERMINAL_PROMPT": "0",
+                "GIT_OPTIONAL_LOCKS": "0",
+                "GIT_CONFIG_NOSYSTEM": "1",
+            },
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        logger.info("git log not run (%s): the recency check is skipped", type(exc).__name__)
+        return None
+    stamp = done.stdout.strip()
+    if done.returncode != 0 or not stamp:
+        logger.info("no git history in %s: the recency check is skipped", root)
+        return None
+    try:
+        return _dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def _read(root: Path, name: str, limit: int) -> str | None:
@@ -143,7 +184,7 @@ def snapshot_local_repo(path: Path, rubric: Rubric) -> RepoSnapshot:
         file_sizes=tuple(sizes),
         languages=languages_from_sizes(tuple(sizes), rubric),
         license=licence,
-        pushed_at=_last_activity(root, sizes),
+        pushed_at=last_commit(root),
         dependency_files=tuple(deps),
     )
 
@@ -158,15 +199,28 @@ def review_local_repo(
     """Judge a local checkout like a GitHub repo (description/topics are not judged: they live
     on GitHub); raises InputError when `path` is not a directory."""
     snapshot = snapshot_local_repo(Path(path), rubric)
+    vendored = vendored_roots((p for p, _ in snapshot.file_sizes), rubric)
+    tests = set(test_files((p for p, _ in snapshot.file_sizes), rubric))
+    test_sources = []
+    for name, size in snapshot.file_sizes:
+        if name in tests and not name.lower().startswith(vendored or ("\0",)):
+            text = _read(Path(path), name, _MAX_SOURCE_BYTES) if size <= _MAX_SOURCE_BYTES else None
+            if text is not None:
+                test_sources.append((name, text))
+        if len(test_sources) >= _MAX_IMPORT_FILES:
+            break
+    snapshot = replace(snapshot, test_sources=tuple(test_sources))
     sources = []
     for name, size in snapshot.file_sizes:
+        if name.lower().startswith(vendored or ("\0",)):
+            continue
         if name.endswith(".py") and size <= _MAX_SOURCE_BYTES:
             text = _read(Path(path), name, _MAX_SOURCE_BYTES)
             if text:
                 sources.append(text)
         if len(sources) >= _MAX_IMPORT_FILES:
             break
-    return review_repo(
+    review = review_repo(
         snapshot,
         today,
         skill_finder=skill_finder,
@@ -174,3 +228,6 @@ def review_local_repo(
         imports=imported_modules(sources),
         rubric=rubric,
     )
+    for criterion, why in review.hygiene.skipped:
+        logger.warning("%s: the %s check is skipped: %s.", snapshot.name, criterion, why)
+    return review

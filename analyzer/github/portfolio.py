@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from analyzer.findings import Area, Finding, Severity, merge_findings, order_findings
 from analyzer.github.evidence import SkillFinder, dependency_names, repo_skills
-from analyzer.github.hygiene import all_paths, judge_hygiene
+from analyzer.github.hygiene import judge_hygiene, project_paths
 from analyzer.github.interface import (
     Criterion,
     Portfolio,
@@ -39,6 +39,15 @@ def _contains(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text) is not None
 
 
+def split_name(name: str) -> str:
+    """Split a repo name into words: CamelCase, digits and separators (MNISTClassifier ->
+    "mnist classifier", yolov5 -> "yolo v 5"), lower case."""
+    text = re.sub(r"[-_.]+", " ", name)
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", text)
+    text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", text)
+    return " ".join(text.lower().split())
+
+
 def _readme_text(snapshot: RepoSnapshot, rubric: Rubric) -> str:
     if not snapshot.readme:
         return ""
@@ -46,26 +55,48 @@ def _readme_text(snapshot: RepoSnapshot, rubric: Rubric) -> str:
     return "\n".join(b.text for b in doc.blocks if b.kind != "code" or "pip" in b.text)
 
 
+def _hits(text: str, keywords: list[tuple[str, str]]) -> dict[str, int]:
+    """Count keyword hits per kind, longest keyword first, each span of text used once.
+
+    So "image classification" counts for vision and its "classification" not again for
+    tabular, and "text classification" is NLP.
+    """
+    taken = [False] * len(text)
+    counts: dict[str, int] = {}
+    for keyword, kind in keywords:
+        for m in re.finditer(rf"(?<![\w]){re.escape(keyword)}(?![\w])", text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+            counts[kind] = counts.get(kind, 0) + 1
+            break  # one hit per keyword, as before: a word repeated is not more evidence
+    return counts
+
+
 def project_kinds(snapshot: RepoSnapshot, rubric: Rubric) -> tuple[str, ...]:
     """Return the project kinds a repo shows (tabular, recommender, nlp, vision, ...)."""
     prose = " ".join(
-        [snapshot.name.replace("-", " ").replace("_", " "), snapshot.description or ""]
-    ).lower()
+        [split_name(snapshot.name), snapshot.name.lower(), (snapshot.description or "").lower()]
+    )
     prose += "\n" + _readme_text(snapshot, rubric).lower()
     topics = " ".join(t.replace("-", " ") for t in snapshot.topics).lower()
-    topics_raw = " ".join(snapshot.topics).lower()
+    topics += "\n" + " ".join(snapshot.topics).lower()
     deps = " ".join(n for p, t in snapshot.dependency_files for n in dependency_names(p, t))
-    paths = all_paths(snapshot)
+    keywords = sorted(
+        ((kw, kind) for kind in rubric.kind_order for kw in rubric.kind_keywords.get(kind, ())),
+        key=lambda pair: -len(pair[0]),
+    )
+    topic_hits = _hits(topics, keywords)
+    dep_hits = _hits(deps, keywords)
+    prose_hits = _hits(prose, keywords)
+    paths = project_paths(snapshot, rubric)
     found = []
     for kind in rubric.kind_order:
-        score = 0
-        for keyword in rubric.kind_keywords.get(kind, ()):
-            if _contains(topics, keyword) or _contains(topics_raw, keyword):
-                score += rubric.kind_topic_weight
-            elif _contains(deps, keyword):
-                score += rubric.kind_dependency_weight
-            elif _contains(prose, keyword):
-                score += 1
+        score = (
+            topic_hits.get(kind, 0) * rubric.kind_topic_weight
+            + dep_hits.get(kind, 0) * rubric.kind_dependency_weight
+            + prose_hits.get(kind, 0)
+        )
         if kind == "mlops" and any(
             p.rsplit("/", 1)[-1] in ("dockerfile", "docker-compose.yml", "procfile") for p in paths
         ):
@@ -77,23 +108,29 @@ def project_kinds(snapshot: RepoSnapshot, rubric: Rubric) -> tuple[str, ...]:
 
 def tutorial_of(snapshot: RepoSnapshot, rubric: Rubric) -> str | None:
     """Return the tutorial a repo is about (titanic, iris, mnist...) from name, description,
-    topics and README title; None when it is not one."""
+    topics and README title, or from its dataset named in the README body (a Kaggle
+    competition or UCI link, a torchvision/Keras/scikit-learn loader); None when not one."""
     title = ""
     if snapshot.readme:
         doc = parse_readme(snapshot.readme, rubric.readme)
         title = doc.headings[0][1] if doc.headings else ""
     text = " ".join(
         [
-            re.sub(r"[-_.]+", " ", snapshot.name),
-            snapshot.name,
-            snapshot.description or "",
-            " ".join(snapshot.topics),
-            title,
+            split_name(snapshot.name),
+            snapshot.name.lower(),
+            (snapshot.description or "").lower(),
+            " ".join(snapshot.topics).lower(),
+            " ".join(t.replace("-", " ") for t in snapshot.topics).lower(),
+            split_name(title),
+            title.lower(),
         ]
-    ).lower()
-    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+    )
     for tutorial, patterns in rubric.tutorials.items():
         if any(_contains(text, p) for p in patterns):
+            return tutorial
+    body = (snapshot.readme or "").lower()
+    for tutorial, signs in rubric.tutorial_data.items():
+        if any(sign in body for sign in signs):
             return tutorial
     return None
 
@@ -114,7 +151,11 @@ def review_repo(
     imports: Iterable[str] = (),
     rubric: Rubric,
 ) -> RepoReview:
-    """Judge one repo: README score, hygiene, kinds, tutorial clone, skills shown."""
+    """Judge one repo: README score, hygiene, kinds, tutorial clone, skills shown.
+
+    An empty, archived or forked repo is judged but set apart (``set_apart``): it shows no
+    kinds, no skills and is no tutorial clone, since it is not current work of the candidate.
+    """
     tree_known = bool(snapshot.files or snapshot.tree)
     files = [*snapshot.files, *snapshot.tree] if tree_known else None
     readme = score_readme(
@@ -128,6 +169,10 @@ def review_repo(
     if tutorial and _goes_beyond(readme, hygiene, rubric):
         tutorial = None
     kinds = project_kinds(snapshot, rubric)
+    set_apart = _set_apart(snapshot)
+    skills = repo_skills(snapshot, skill_finder, rubric=rubric, imports=imports)
+    if set_apart:
+        kinds, tutorial, skills = (), None, ()
     return RepoReview(
         name=snapshot.name,
         fork=snapshot.fork,
@@ -136,9 +181,20 @@ def review_repo(
         kinds=kinds,
         kind_labels=tuple((k, rubric.kind_shows.get(k, k)) for k in kinds),
         tutorial_clone=tutorial,
-        skills=repo_skills(snapshot, skill_finder, rubric=rubric, imports=imports),
+        skills=skills,
         url=snapshot.html_url,
+        set_apart=set_apart,
     )
+
+
+def _set_apart(snapshot: RepoSnapshot) -> str | None:
+    if snapshot.empty:
+        return "empty"
+    if snapshot.archived:
+        return "archived"
+    if snapshot.fork:
+        return "fork"
+    return None
 
 
 def _failing(criteria: Iterable[Criterion], n: int = 3) -> list[Criterion]:
@@ -193,6 +249,7 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
                 impact=round(sum(c.weight for c in failing) * hygiene_share, 1),
             )
         )
+    out.extend(substance_findings(review, anchor))
     if review.tutorial_clone:
         out.append(
             Finding(
@@ -206,6 +263,42 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
                 "and lead with original projects.",
                 anchor=anchor,
                 impact=round(rubric.portfolio_weights["originality"] * share, 1),
+            )
+        )
+    return out
+
+
+def substance_findings(review: RepoReview, anchor: str) -> list[Finding]:
+    """Findings on what a repo holds: a committed environment, stub model files."""
+    out: list[Finding] = []
+    if review.hygiene.vendored:
+        where = ", ".join(review.hygiene.vendored[:3])
+        out.append(
+            Finding(
+                id="hygiene.vendored_environment",
+                severity=Severity.MEDIUM,
+                area=Area.HYGIENE,
+                message=f"{review.name} commits an installed environment ({where}): thousands "
+                "of files that are not the project's code.",
+                fix="Delete it from the repository, add it to .gitignore and declare the "
+                "dependencies in requirements.txt or pyproject.toml instead.",
+                evidence=where,
+                anchor=anchor,
+            )
+        )
+    if review.hygiene.stub_models:
+        where = ", ".join(review.hygiene.stub_models[:3])
+        out.append(
+            Finding(
+                id="hygiene.stub_model",
+                severity=Severity.LOW,
+                area=Area.HYGIENE,
+                message=f"{review.name} has model files of a few bytes ({where}): stubs, "
+                "not trained models.",
+                fix="Commit the trained model (Git LFS or a release asset) or a script that "
+                "trains it, and say in the README how to get it.",
+                evidence=where,
+                anchor=anchor,
             )
         )
     return out
@@ -238,6 +331,7 @@ def repo_check_findings(repo: RepoReview) -> tuple[Finding, ...]:
         for criterion in criteria
         if not criterion.passed
     ]
+    findings.extend(substance_findings(repo, anchor))
     return order_findings(merge_findings(findings))
 
 
@@ -309,8 +403,11 @@ def review_portfolio(
             warnings.append(f"Repo {snapshot.name} not reviewed: {snapshot.error}.")
             continue
         reviews.append(review_repo(snapshot, today, skill_finder=skill_finder, rubric=rubric))
-    own = [r for r in reviews if not r.fork]
-    reviews = own + [r for r in reviews if r.fork]
+    # empty and archived repos are shown apart, like forks: they are no evidence of skills,
+    # kinds or variety, and are not told to add CI
+    own = [r for r in reviews if not r.fork and not r.set_apart]
+    apart = [r for r in reviews if not r.fork and r.set_apart]
+    reviews = own + apart + [r for r in reviews if r.fork]
     weights = rubric.portfolio_weights
     findings: list[Finding] = []
 
@@ -320,7 +417,10 @@ def review_portfolio(
     clones = tuple(r.name for r in own if r.tutorial_clone)
 
     if not own:
-        if portfolio.forks:
+        if apart:
+            shown = ", ".join(f"{r.name} ({r.set_apart})" for r in apart[:5])
+            message = f"No public repo of your own shows current work: {shown}."
+        elif portfolio.forks:
             message = "Every public repo is a fork: forks are not your own work."
         else:
             message = "The account has no public repositories of its own."
@@ -386,7 +486,8 @@ def review_portfolio(
                     impact=round((1 - scale) * (weights["readme"] + weights["hygiene"]), 1),
                 )
             )
-        pushed = [s.pushed_at for s in portfolio.repos if s.pushed_at and not s.fork]
+        judged = {r.name for r in own}
+        pushed = [s.pushed_at for s in portfolio.repos if s.pushed_at and s.name in judged]
         if pushed and (today - max(pushed).date()).days > rubric.hygiene.stale_days:
             findings.append(
                 Finding(

@@ -413,8 +413,40 @@ def _broken_links(ctx: _Context) -> list[str]:
     return broken
 
 
+_TARGET_WORDS = ("target", "goal", "grade", "threshold", "aim", "required", "minimum", "expected")
+_TARGET = re.compile(
+    r"(?:[<>≥≤]=?|\b(?:" + "|".join(_TARGET_WORDS) + r")\b\W{0,3}[<>≥≤]?=?)\s*~?\s*\d[\d.,]*\s*%?",
+    re.IGNORECASE,
+)
+
+
+def reports_result(text: str) -> bool:
+    """Tell whether text holds a number that reports a result, not a target: in
+    "Grade: >99%" or "goal 0.9" the number is what is aimed at, not what was reached."""
+    return bool(_NUMBER.search(_TARGET.sub(" ", text)))
+
+
 def _metric_in(text: str, rubric: ReadmeRubric) -> bool:
-    return bool(_NUMBER.search(text)) and _has_phrase(text, rubric.metrics)
+    return reports_result(text) and _has_phrase(text, rubric.metrics)
+
+
+def _table_reports_metric(header: list[str], body: list[list[str]], rubric: ReadmeRubric) -> bool:
+    """A metric column with a result in it, or a row naming a metric with a result beside it;
+    columns headed as targets (grade, goal, threshold) hold no results."""
+    targets = {i for i, cell in enumerate(header) if _has_phrase(cell, _TARGET_WORDS)}
+    metric_columns = {
+        i for i, cell in enumerate(header) if i not in targets and _has_phrase(cell, rubric.metrics)
+    }
+    for row in body:
+        cells = [(i, c) for i, c in enumerate(row) if i not in targets]
+        if any(i in metric_columns and reports_result(c) for i, c in cells):
+            return True
+        if metric_columns:
+            continue
+        named = [i for i, c in cells if _has_phrase(c, rubric.metrics)]
+        if named and any(i not in named and reports_result(c) for i, c in cells):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- criteria
@@ -472,9 +504,7 @@ def _results(ctx: _Context) -> bool:
 def _metrics(ctx: _Context) -> bool:
     rubric = ctx.rubric
     for header, body in zip(ctx.doc.table_headers, ctx.doc.table_bodies, strict=False):
-        if any(_has_phrase(c, rubric.metrics) for c in header) and any(
-            _NUMBER.search(c) for row in body for c in row
-        ):
+        if _table_reports_metric(header, body, rubric):
             return True
     return any(
         _metric_in(b.text, rubric) for b in ctx.doc.blocks if b.kind != "code" and not b.badge_only

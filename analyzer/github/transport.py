@@ -22,10 +22,12 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import requests
+import urllib3
 from github import Auth, Github, GithubRetry
 from github.GithubException import RateLimitExceededExceedsMaxWait
 from github.Requester import (
@@ -37,12 +39,59 @@ from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
 from urllib3.util.retry import Retry
 
+from analyzer.errors import GitHubError
 from analyzer.github.cache import ResponseCache
 
 logger = logging.getLogger(__name__)
 
 USER_AGENT = "mlcheck (+https://github.com/mlcheck/mlcheck)"
 _INJECT_LOCK = threading.Lock()
+
+DEFAULT_MAX_SECONDS = 60.0
+"""Time budget of one whole review (every request, retry and wait), in seconds."""
+MAX_BODY_BYTES = 16_000_000
+"""Largest JSON answer read (a truncated recursive tree of a huge repo is about 7 MB)."""
+MAX_RAW_BYTES = 1_000_000
+"""Largest raw file (README, dependency file) read; the rest is cut with a warning."""
+MAX_REDIRECTS = 5
+"""Same-host redirects followed in a row before the chain is called a loop."""
+CUT_HEADER = "X-Mlcheck-Cut"
+"""Set on a response whose body was cut at the size limit (its value: the limit in bytes)."""
+_READ_CHUNK = 65_536
+
+
+class ServerFault(GitHubError):
+    """The server broke the protocol (a redirect elsewhere, a loop, malformed data) or the
+    review ran out of its time budget; the review stops with exit 4."""
+
+
+@dataclass
+class Budget:
+    """The time budget of one review; the clock is injectable so tests need not wait."""
+
+    seconds: float = DEFAULT_MAX_SECONDS
+    """Seconds the whole review may take."""
+    clock: Callable[[], float] = time.monotonic
+    """Monotonic clock."""
+    started: float = field(default=0.0)
+    """Clock reading at the start."""
+
+    def __post_init__(self) -> None:
+        self.started = self.clock()
+
+    def remaining(self) -> float:
+        """Seconds left (negative when over)."""
+        return self.seconds - (self.clock() - self.started)
+
+    def check(self, host: str) -> float:
+        """Return the seconds left; raise ServerFault when none are."""
+        left = self.remaining()
+        if left <= 0:
+            raise ServerFault(
+                f"the GitHub review ran out of its {self.seconds:g} s budget talking to {host} "
+                "(a slow or stalling server); raise it with --max-seconds-github"
+            )
+        return left
 
 
 @dataclass
@@ -96,14 +145,16 @@ class BoundedRetry(GithubRetry):
         *,
         stats: RequestStats | None = None,
         sleeper: Callable[[float], None] | None = None,
+        budget: Budget | None = None,
         **kwargs: Any,
     ) -> None:
         self._stats = stats if stats is not None else RequestStats()
         self._sleeper = sleeper or time.sleep
+        self._budget = budget
         super().__init__(**kwargs)
 
     def new(self, **kw: Any) -> BoundedRetry:  # noqa: D102 - urllib3 API
-        kw.update(stats=self._stats, sleeper=self._sleeper)
+        kw.update(stats=self._stats, sleeper=self._sleeper, budget=self._budget)
         return super().new(**kw)  # type: ignore[return-value]
 
     def increment(  # type: ignore[override]
@@ -142,6 +193,9 @@ class BoundedRetry(GithubRetry):
         cap = self.max_rate_limit_wait
         if cap is not None:
             wait = min(wait, cap)
+        if self._budget is not None:
+            # never sleep past the review's budget: the next send would refuse anyway
+            wait = min(wait, max(0.0, self._budget.remaining()))
         if wait > 0:
             self._sleeper(wait)
 
@@ -153,11 +207,13 @@ def make_retry(
     backoff_factor: float = 0.5,
     max_wait: float = 10.0,
     sleeper: Callable[[float], None] | None = None,
+    budget: Budget | None = None,
 ) -> BoundedRetry:
     """Build the retry policy: `total` retries on 5xx/429/rate-limit 403, waits capped."""
     return BoundedRetry(
         stats=stats,
         sleeper=sleeper,
+        budget=budget,
         total=total,
         backoff_factor=backoff_factor,
         backoff_max=max_wait,
@@ -169,22 +225,41 @@ def make_retry(
 
 
 class CachingAdapter(HTTPAdapter):
-    """A requests adapter that counts requests and makes GETs conditional on the cache."""
+    """A requests adapter that counts requests, makes GETs conditional on the cache and
+    refuses what a sane GitHub never sends: redirects or Link headers to another host, loops,
+    202 answers, bodies over the size limit, anything past the time budget."""
 
-    def __init__(self, stats: RequestStats, cache: ResponseCache | None, retry: Retry) -> None:
+    def __init__(
+        self,
+        stats: RequestStats,
+        cache: ResponseCache | None,
+        retry: Retry,
+        budget: Budget | None = None,
+        max_body_bytes: int | None = None,
+        max_raw_bytes: int = MAX_RAW_BYTES,
+    ) -> None:
         super().__init__(max_retries=retry, pool_connections=4, pool_maxsize=4)
         self.stats = stats
         self.cache = cache
+        self.budget = budget or Budget()
+        self.max_body_bytes = MAX_BODY_BYTES if max_body_bytes is None else max_body_bytes
+        self.max_raw_bytes = max_raw_bytes
+        self._redirects = 0
+        self._pages: set[str] = set()
 
     def send(  # type: ignore[override]
         self, request: requests.PreparedRequest, **kwargs: Any
     ) -> requests.Response:
         """Send one request (with validators when cached) and replay the cache on 304."""
+        url = request.url or ""
+        host = urlsplit(url).hostname or "the server"
+        left = self.budget.check(host)
+        kwargs["timeout"] = _bounded_timeout(kwargs.get("timeout"), left)
+        kwargs["stream"] = True  # read the body here, within the size limit and the budget
         self.stats.sent += 1
         cached = None
         accept_header = request.headers.get("Accept", "")
         accept = accept_header.decode() if isinstance(accept_header, bytes) else accept_header
-        url = request.url or ""
         cacheable = self.cache is not None and request.method == "GET"
         if cacheable:
             assert self.cache is not None
@@ -196,14 +271,113 @@ class CachingAdapter(HTTPAdapter):
                     request.headers["If-Modified-Since"] = cached.last_modified
         response = super().send(request, **kwargs)
         self.stats.note_headers(response.headers)
+        try:
+            self._refuse_protocol_faults(url, response)
+            raw_file = "raw" in accept
+            limit = self.max_raw_bytes if raw_file else self.max_body_bytes
+            cut = self._read_body(response, limit, host)
+            if cut and not raw_file:
+                # half a JSON document is no answer; a raw file's start still is
+                raise ServerFault(
+                    f"{host} sent more than {limit:,} bytes for {urlsplit(url).path}; refused"
+                )
+        except BaseException:
+            response.close()
+            raise
         if response.status_code == 304:
             self.stats.not_modified += 1
             if cached is not None:
                 return _replay(request, response, cached.headers, cached.body)
-        elif response.status_code == 200 and cacheable and not kwargs.get("stream"):
+        elif response.status_code == 200 and cacheable and not cut:
             assert self.cache is not None
             self.cache.put(url, accept, dict(response.headers), response.content)
         return response
+
+    def _refuse_protocol_faults(self, url: str, response: requests.Response) -> None:
+        """Raise ServerFault on a redirect off the host, a redirect or Link loop, a 202."""
+        here = urlsplit(url)
+        status = response.status_code
+        if status in (301, 302, 303, 307, 308):
+            target = urlsplit(urljoin(url, response.headers.get("Location", "")))
+            if _origin(target) != _origin(here):
+                # never followed: the Authorization header would go with the request
+                raise ServerFault(
+                    f"{here.hostname} redirected to another host ({target.hostname}); "
+                    "refused, so the token is not sent there (check --api-url)"
+                )
+            self._redirects += 1
+            if self._redirects > MAX_REDIRECTS:
+                raise ServerFault(f"{here.hostname} redirects in a loop ({here.path})")
+            return
+        self._redirects = 0
+        if status == 202:
+            # none of the endpoints mlcheck calls computes lazily; PyGithub would wait
+            # 2 s and ask again, forever
+            raise ServerFault(
+                f"{here.hostname} answered 202 Accepted (still processing) to {here.path}"
+            )
+        if "Link" in response.headers:
+            for link in response.links.values():
+                target = urlsplit(urljoin(url, str(link.get("url", ""))))
+                if _origin(target) != _origin(here):
+                    raise ServerFault(
+                        f"{here.hostname} sent a Link header to another host "
+                        f"({target.hostname}); refused"
+                    )
+            self._pages.add(_page_key(here))
+            following = response.links.get("next", {}).get("url")
+            if following and _page_key(urlsplit(urljoin(url, following))) in self._pages:
+                raise ServerFault(f"{here.hostname} sent pagination links that loop ({here.path})")
+
+    def _read_body(self, response: requests.Response, limit: int, host: str) -> bool:
+        """Read the body within `limit` bytes and the budget; return True when cut."""
+        chunks: list[bytes] = []
+        size = 0
+        cut = False
+        raw = response.raw
+        while True:
+            self.budget.check(host)
+            try:
+                chunk = raw.read1(_READ_CHUNK, decode_content=True)
+            except (urllib3.exceptions.HTTPError, OSError) as exc:
+                # what requests does for a non-streamed body: one ConnectionError
+                raise requests.ConnectionError(f"reading the answer failed: {exc}") from None
+            if not chunk:
+                break
+            if size + len(chunk) > limit:
+                chunks.append(chunk[: limit - size])
+                cut = True
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        response._content = b"".join(chunks)
+        response._content_consumed = True  # type: ignore[attr-defined]
+        if cut:
+            response.headers[CUT_HEADER] = str(limit)
+            response.close()  # do not drain the rest
+        else:
+            response.raw.release_conn()
+        return cut
+
+
+def _origin(parts: Any) -> tuple[str, str, int | None]:
+    """(scheme, host, port) with the scheme's default port spelled out."""
+    default = {"https": 443, "http": 80}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or default
+
+
+def _page_key(parts: Any) -> str:
+    """A URL without the order of its query parameters, to recognise a page seen before."""
+    query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query)))
+    return f"{_origin(parts)}{parts.path}?{query}"
+
+
+def _bounded_timeout(timeout: Any, left: float) -> Any:
+    """Cap a requests timeout (a number or a (connect, read) pair) at the seconds left."""
+    left = max(0.1, left)
+    if isinstance(timeout, tuple):
+        return tuple(left if t is None else min(float(t), left) for t in timeout)
+    return left if timeout is None else min(float(timeout), left)
 
 
 def _replay(
@@ -231,14 +405,21 @@ def _replay(
 class Transport:
     """One session, counter and cache shared by a PyGithub client and the per-repo calls."""
 
-    def __init__(self, retry: BoundedRetry, stats: RequestStats, cache: ResponseCache | None):
+    def __init__(
+        self,
+        retry: BoundedRetry,
+        stats: RequestStats,
+        cache: ResponseCache | None,
+        budget: Budget | None = None,
+        max_raw_bytes: int = MAX_RAW_BYTES,
+    ):
         """Create the session with the caching adapter mounted for http and https."""
         self.stats = stats
         self.retry = retry
         self.session = requests.Session()
         # like PyGithub: a non-None auth stops requests from reading credentials from ~/.netrc
         self.session.auth = Requester.noopAuth
-        adapter = CachingAdapter(stats, cache, retry)
+        adapter = CachingAdapter(stats, cache, retry, budget, max_raw_bytes=max_raw_bytes)
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
 

@@ -179,11 +179,16 @@ def repo_json(repo: RepoReview) -> dict[str, Any]:
         "hygiene": {
             "score": repo.hygiene.score,
             "criteria": criteria_json(repo.hygiene.criteria),
+            "tests_by": repo.hygiene.tests_by,
+            "vendored": list(repo.hygiene.vendored),
+            "stub_models": list(repo.hygiene.stub_models),
+            "skipped": [list(pair) for pair in repo.hygiene.skipped],
         },
         "kinds": list(repo.kinds),
         "tutorial_clone": repo.tutorial_clone,
         "language": repo.hygiene.primary_language,
         "kind_labels": [list(pair) for pair in repo.kind_labels],
+        "set_apart": repo.set_apart,
     }
 
 
@@ -425,11 +430,16 @@ def repo_from_json(repo: Mapping[str, Any]) -> RepoReview:
             repo["hygiene"]["score"],
             _criteria(repo["hygiene"]["criteria"]),
             primary_language=repo.get("language"),
+            tests_by=repo["hygiene"].get("tests_by"),
+            vendored=tuple(repo["hygiene"].get("vendored", ())),
+            stub_models=tuple(repo["hygiene"].get("stub_models", ())),
+            skipped=_pairs(repo["hygiene"].get("skipped", ())),
         ),
         kinds=tuple(repo["kinds"]),
         tutorial_clone=repo.get("tutorial_clone"),
         skills=tuple(repo.get("skills", ())),
         kind_labels=_pairs(repo.get("kind_labels", ())),
+        set_apart=repo.get("set_apart"),
     )
 
 

@@ -101,6 +101,9 @@ def build_portfolio_report(
     missing = tuple(k.id for k in part.kinds if not k.present)
     forks = len(part.forks)
     judged = f"{own} own repo{'' if own == 1 else 's'} judged"
+    apart = [r for r in review.repos if r.set_apart in ("empty", "archived")]
+    if apart:
+        judged += f", {len(apart)} empty or archived set apart (no evidence)"
     if forks:
         judged += f", {forks} fork{'' if forks == 1 else 's'} listed apart"
     lines = [judged + "."]

@@ -254,6 +254,8 @@ class RepoView:
     """Failed criteria first, then passed."""
     failed: int
     """Number of failed criteria."""
+    set_apart: str | None = None
+    """Why the repo gives no evidence (empty, archived); None for a judged repo."""
 
 
 @dataclass(frozen=True)
@@ -800,6 +802,7 @@ def portfolio_view(
                 language=repo.hygiene.primary_language,
                 criteria=tuple(criteria),
                 failed=sum(1 for c in criteria if not c.passed),
+                set_apart=repo.set_apart if repo.set_apart != "fork" else None,
             )
         )
     known = dict(portfolio.kind_labels)
@@ -811,7 +814,7 @@ def portfolio_view(
         name=portfolio.user.name,
         score=portfolio.score,
         repos=tuple(repos),
-        own_count=sum(1 for r in portfolio.repos if not r.fork),
+        own_count=sum(1 for r in portfolio.repos if not r.fork and not r.set_apart),
         kinds=kinds + extra,
         tutorial_clones=tuple(portfolio.tutorial_clones),
         has_profile_readme=portfolio.user.has_profile_readme,

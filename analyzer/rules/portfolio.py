@@ -76,6 +76,20 @@ class HygieneRubric:
     """SPDX id -> phrases all found in a licence text."""
     license_files: tuple[str, ...]
     """Licence file names."""
+    app_entry_points: tuple[str, ...]
+    """File names of an app's entry point (app.py, streamlit_app.py...): deployment evidence."""
+    deploy_workflow_words: tuple[str, ...]
+    """Words in a CI workflow's file name that make it a deploy workflow."""
+    demo_hosts: tuple[str, ...]
+    """Hosts (or host/path prefixes) of live demos; a homepage elsewhere is no deployment."""
+    model_extensions: tuple[str, ...]
+    """Extensions of trained-model files."""
+    stub_model_bytes: int
+    """A model file smaller than this is a stub (a Git LFS pointer is about 130 bytes)."""
+    vendored_markers: tuple[str, ...]
+    """File names that mark the root of a committed environment (pyvenv.cfg)."""
+    vendored_dirs: tuple[str, ...]
+    """Folder names of installed packages (site-packages, node_modules)."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +124,8 @@ class Rubric:
     """Weight of a keyword hit in dependencies."""
     tutorials: dict[str, tuple[str, ...]]
     """Tutorial id -> name patterns."""
+    tutorial_data: dict[str, tuple[str, ...]]
+    """Tutorial id -> dataset links, files and loaders that give it away in a README body."""
     tutorial_min_readme: float
     """README score from which a tutorial repo may count as going beyond it."""
     tutorial_needs_any: tuple[str, ...]
@@ -186,6 +202,13 @@ def parse_rubric(data: dict[str, Any], display: str = _DATA_FILE) -> Rubric:
             stale_days=int(h["stale_days"]),
             license_patterns={key: _t(v) for key, v in h["license_patterns"].items()},
             license_files=_t(h["license_files"]),
+            app_entry_points=_t(h["app_entry_points"]),
+            deploy_workflow_words=_t(h["deploy_workflow_words"]),
+            demo_hosts=_t(h["demo_hosts"]),
+            model_extensions=_t(h["model_extensions"]),
+            stub_model_bytes=int(h["stub_model_bytes"]),
+            vendored_markers=_t(h["vendored_markers"]),
+            vendored_dirs=_t(h["vendored_dirs"]),
         )
         for rubric_part in (readme, hygiene):
             missing = set(rubric_part.weights) - set(rubric_part.fixes)
@@ -206,6 +229,7 @@ def parse_rubric(data: dict[str, Any], display: str = _DATA_FILE) -> Rubric:
             kind_topic_weight=int(k["topic_weight"]),
             kind_dependency_weight=int(k["dependency_weight"]),
             tutorials={key: _t(v) for key, v in data["tutorials"].items()},
+            tutorial_data={key: _t(v) for key, v in data["tutorial_data"].items()},
             tutorial_min_readme=float(t["min_readme_score"]),
             tutorial_needs_any=tuple(t["needs_any"]),
             portfolio_weights={key: float(v) for key, v in p["weights"].items()},

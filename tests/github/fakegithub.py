@@ -14,7 +14,11 @@ ETag; a matching If-None-Match gets a 304 that does not use up the rate limit.
 Faults: ``faults`` maps a path regex to a list of statuses served (and consumed) before the
 normal answer, e.g. ``{"^/users/alice$": [500]}``; ``rate_limit`` is the number of requests
 allowed before every request answers 403 with X-RateLimit-Remaining: 0; ``missing_endpoints``
-lists path regexes answered 404 (a server without that endpoint).
+lists path regexes answered 404 (a server without that endpoint); ``answers`` maps a path
+regex to a fixed (status, headers, body) served every time, or to a function of the query
+returning one (a broken or hostile server: redirects, malformed JSON, Link loops);
+``trickle`` maps a path regex to the seconds the real server waits between bytes of that
+answer (a slowly trickling response).
 """
 
 from __future__ import annotations
@@ -50,6 +54,10 @@ class FakeRepo:
     default_branch: str = "main"
     status: int = 200
     """Status of every /repos/{o}/{name}/... call (404 gone, 451 blocked)."""
+    archived: bool = False
+    homepage: str | None = None
+    truncated: bool = False
+    """The recursive tree answer is truncated and lacks the root files (as for a huge repo)."""
 
     def listing(self, owner: str, base: str) -> dict[str, Any]:
         """The repo as the listing returns it."""
@@ -69,8 +77,8 @@ class FakeRepo:
             "default_branch": self.default_branch,
             "html_url": f"https://github.example/{owner}/{self.name}",
             "url": f"{base}/repos/{owner}/{self.name}",
-            "archived": False,
-            "homepage": None,
+            "archived": self.archived,
+            "homepage": self.homepage,
         }
 
 
@@ -122,6 +130,8 @@ class FakeGitHub:
         rate_limit: int | None = None,
         missing_endpoints: list[str] | None = None,
         omit_topics: bool = False,
+        answers: dict[str, Any] | None = None,
+        trickle: dict[str, float] | None = None,
     ) -> None:
         """Serve `users`; see the module docstring for faults, rate_limit, missing_endpoints."""
         self.users = {u.login.lower(): u for u in users}
@@ -129,6 +139,8 @@ class FakeGitHub:
         self.rate_limit = rate_limit
         self.missing = [re.compile(p) for p in missing_endpoints or []]
         self.omit_topics = omit_topics
+        self.answers = {re.compile(k): v for k, v in (answers or {}).items()}
+        self.trickle = {re.compile(k): v for k, v in (trickle or {}).items()}
         self.seen: list[Seen] = []
         self.counted = 0
         self.api_url = ""
@@ -183,6 +195,11 @@ class FakeGitHub:
                 status = statuses.pop(0)
                 self.counted += 1
                 return done(status, {"message": f"fault {status}"})
+        for pattern, answer in self.answers.items():
+            if pattern.search(path):
+                status, extra, raw = answer(query) if callable(answer) else answer
+                self.counted += 1
+                return done(status, raw, {"Content-Type": "application/json", **extra})
         if any(p.search(path) for p in self.missing):
             self.counted += 1
             return done(404, {"message": "Not Found"})
@@ -237,7 +254,13 @@ class FakeGitHub:
         if rest.startswith("/git/trees/"):
             if not repo.files:
                 return 409, {"message": "Git Repository is empty."}
-            return 200, {"sha": "abc", "tree": _tree(repo.files), "truncated": False}
+            entries = _tree(repo.files)
+            if "recursive" not in query:
+                return 200, {"sha": "abc", "tree": [e for e in entries if "/" not in e["path"]]}
+            if repo.truncated:
+                deep = [e for e in entries if "/" in e["path"]]
+                return 200, {"sha": "abc", "tree": deep, "truncated": True}
+            return 200, {"sha": "abc", "tree": entries, "truncated": False}
         if rest == "/readme":
             name = next((p for p in repo.files if p.lower().startswith("readme")), None)
             if name is None:
@@ -281,8 +304,20 @@ class FakeGitHub:
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                if status != 304:
-                    self.wfile.write(body)
+                delay = next((d for p, d in fake.trickle.items() if p.search(self.path)), None)
+                try:
+                    if status == 304:
+                        pass
+                    elif delay is None:
+                        self.wfile.write(body)
+                    else:
+                        stop = threading.Event()
+                        for i in range(len(body)):
+                            self.wfile.write(body[i : i + 1])
+                            self.wfile.flush()
+                            stop.wait(delay)  # the server's pace, not the test's
+                except OSError:
+                    pass  # the client gave up: what a trickle test expects
 
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
                 """Keep test output quiet."""

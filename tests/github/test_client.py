@@ -307,3 +307,33 @@ def test_enterprise_base_url_prefix(rsps: responses.RequestsMock, cache_dir: Pat
     portfolio = _fetch(cache_dir=cache_dir, api_url="https://ghe.example.com/api/v3")
     assert portfolio.repos[0].readme is not None
     assert fake.paths()[0] == "/users/alice"
+
+
+def test_anonymous_default_fits_the_60_requests_an_hour(
+    rsps: responses.RequestsMock, cache_dir: Path
+) -> None:
+    """60 repos, each with a README and requirements.txt, plus a profile repo: the default
+    review stays within what GitHub allows without a token."""
+    repos = [
+        FakeRepo(f"p{i:02d}", {"README.md": "# p\n", "requirements.txt": "pandas\n"})
+        for i in range(60)
+    ]
+    fake = FakeGitHub([FakeUser("alice", [*repos, FakeRepo("alice", {"README.md": "# hi"})])])
+    fake.mock(rsps)
+    portfolio = _fetch(cache_dir=cache_dir)
+    assert len(portfolio.repos) == 20
+    # user + listing + 20 trees + 20 READMEs + profile README + 5 dependency files
+    assert portfolio.requests_used == len(fake.seen) == 48 <= 60
+
+
+def test_a_truncated_tree_is_a_warning_and_keeps_root_files(
+    rsps: responses.RequestsMock, cache_dir: Path
+) -> None:
+    files = {"README.md": "# big\n", "requirements.txt": "torch\n", "src/a.py": "x"}
+    FakeGitHub([FakeUser("alice", [FakeRepo("big", files, truncated=True)])]).mock(rsps)
+    portfolio = _fetch(cache_dir=cache_dir)
+    big = portfolio.repos[0]
+    assert "requirements.txt" in big.files and "README.md" in big.files
+    assert big.readme == "# big\n"
+    assert big.dependency_files == (("requirements.txt", "torch\n"),)
+    assert any("big: GitHub truncated the file tree" in w for w in portfolio.warnings)

@@ -306,7 +306,9 @@ def test_review_local_repo(tmp_path: Path) -> None:
     (tmp_path / "houses" / "train.py").write_text("import lightgbm\nimport pandas as pd\n")
     (tmp_path / "houses" / "features.py").write_text("import numpy\n")
     (tmp_path / "tests").mkdir()
-    (tmp_path / "tests" / "test_train.py").write_text("def test_x():\n    pass\n")
+    (tmp_path / "tests" / "test_train.py").write_text(
+        "from houses import train\n\ndef test_x():\n    assert train\n"
+    )
     (tmp_path / "requirements.txt").write_text("lightgbm\n")
     (tmp_path / "LICENSE").write_text(
         "MIT License\n\nPermission is hereby granted, free of charge, to any person"

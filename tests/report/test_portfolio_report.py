@@ -165,7 +165,7 @@ def test_text_summary_names_score_kinds_clones_and_top_fixes() -> None:
     text = render_portfolio(portfolio(), ReportFormat.TEXT)
     assert "GitHub portfolio     58/100" in text
     assert "Kinds present: tabular, nlp, mlops" in text
-    assert "Kinds missing: recommender, vision, time_series" in text
+    assert "Kinds missing: recommender, vision, deep_learning, time_series" in text
     assert "Tutorial clones: titanic" in text
     assert " 1. [MEDIUM] ticket-router's README does not say how to install and run it." in text
     assert "GitHub API requests used: 9." in text
@@ -213,6 +213,7 @@ def test_json_is_the_github_object_and_follows_the_schema() -> None:
             ["recommender", "Intermediate: a recommender from user-item interactions"],
             ["nlp", "Advanced: text with deep learning"],
             ["vision", "Advanced: images with CNNs or transfer learning"],
+            ["deep_learning", "Neural networks on other data (tabular, signals, games)"],
             ["time_series", "Time series forecasting"],
             ["mlops", "Deployment: an API or app in a container"],
         ],

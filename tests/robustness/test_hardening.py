@@ -578,7 +578,13 @@ def test_no_code_execution_primitive_in_the_package() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if forbidden.search(line)
     ]
-    assert found == []
+    # the one program run: `git log -1` on the checkout `mlcheck repo` judges (fixed argv,
+    # no shell, the checkout's config unable to start a program); see its test in
+    # tests/github/test_substance.py
+    local = [f for f in found if f.startswith("github/local.py:")]
+    assert [f for f in found if f not in local] == []
+    git = (package / "github" / "local.py").read_text(encoding="utf-8")
+    assert git.count("subprocess.run(") == 1 and "shell=" not in git
 
 
 def _files(root: Path) -> set[str]:
