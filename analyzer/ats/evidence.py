@@ -98,7 +98,8 @@ def concept_evidence(
             for pattern in concept.patterns:
                 span = find_pattern(pattern, words, window)
                 if span is not None:
-                    shown = " ".join(words[span[0] : span[1] + 1])
+                    # Quoted: the resume's words, not a skill's name.
+                    shown = "'" + " ".join(words[span[0] : span[1] + 1]) + "'"
                     found.append((section in USED_SECTIONS, section, shown))
                     break
     by_name = {s.name.casefold(): s for s in profile.skills}

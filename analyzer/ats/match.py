@@ -5,7 +5,9 @@ taxonomy and matcher, so "ML" in a posting matches "machine learning" in a resum
 match as whole words only ("Go" is not found in "going"). A skill counts once however often it
 is repeated. An any-of group of the posting ("PyTorch or TensorFlow") is one requirement, met by
 its best member in the resume; a concept skill the resume does not name (model deployment) is
-still met by evidence of it ("Deployed 12 models", see analyzer/ats/evidence.py). The title
+still met by evidence of it ("Deployed 12 models", see analyzer/ats/evidence.py) or by the
+skills the resume names that imply it (``implies`` in the taxonomy: MySQL shows SQL, PyTorch
+deep learning); ``satisfied_by`` then says what showed it. The title
 match (0-1)::
 
     1.0  the posting's title (seniority words dropped, "ML" read as "machine learning") is in
@@ -43,6 +45,9 @@ from analyzer.rules.scoring import GenericSkills
 
 IMPORTANCE_ORDER = {"required": 0, "preferred": 1, "keyword": 2}
 """Order of KeywordMatch lists: required, then preferred, then other keywords."""
+
+SHOWN_BY_LIMIT = 4
+"""Implying skills named at most in ``satisfied_by`` ("deep learning: shown by PyTorch, BERT")."""
 
 HEADLINE_SECTIONS = ("contact", "summary")
 """Sections that hold the resume's headline."""
@@ -114,7 +119,9 @@ def keyword_matches(
         """(sections, used, shown by) of a skill in the resume, by name or by evidence."""
         skill = skills.get(name.casefold())
         if skill is not None:
-            return tuple(sorted(set(skill.sections))), skill.used, None
+            # Shown only by the skills that imply it (MySQL -> SQL): name them.
+            shown = ", ".join(skill.implied_by[:SHOWN_BY_LIMIT]) if skill.implied_by else None
+            return tuple(sorted(set(skill.sections))), skill.used, shown
         evidence = concept_evidence(name, document, profile, rules.concept_evidence)
         if evidence is not None:
             return evidence.sections, evidence.used, evidence.shown_by

@@ -342,6 +342,8 @@ class ReportView:
     """Matched and missing posting keywords, by importance."""
     missing_required: tuple[str, ...]
     """Required skills the resume lacks."""
+    shown_not_named: tuple[str, ...]
+    """Posting skills the resume shows without their word: "deep learning: shown by PyTorch"."""
     requirements: tuple[RequirementRow, ...]
     """Years and degree."""
     components: tuple[tuple[str, float, float], ...]
@@ -561,6 +563,10 @@ def _any_of(members: tuple[str, ...]) -> str:
     return f"{', '.join(members[:-1])} or {members[-1]}"
 
 
+LITERAL_NOTE = "an ATS searching the literal word may not find it: add it once"
+"""Why a skill shown without its word still deserves the word."""
+
+
 def _keyword_row(match: KeywordMatch, matched: bool) -> KeywordRow:
     status = ("Used" if match.used else "Listed only") if matched else "Missing"
     group = len(match.alternatives) > 1
@@ -569,7 +575,7 @@ def _keyword_row(match: KeywordMatch, matched: bool) -> KeywordRow:
     if group:
         notes.append(f"any one counts; matched via {via}" if via else "any one counts")
     if match.satisfied_by:
-        notes.append(f"shown by: {match.satisfied_by}")
+        notes.append(f"shown by {match.satisfied_by}; {LITERAL_NOTE}")
     if match.generic:
         notes.append("generic concept, counts half")
     return KeywordRow(
@@ -874,6 +880,11 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         keywords=_keywords(analysis),
         missing_required=tuple(
             k.keyword for k in (match.missing if match else ()) if k.importance == "required"
+        ),
+        shown_not_named=tuple(
+            f"{k.keyword}: shown by {k.satisfied_by}"
+            for k in (match.matched if match else ())
+            if k.satisfied_by and k.importance != "keyword"
         ),
         requirements=_requirements(analysis),
         components=tuple(match.components) if match else (),

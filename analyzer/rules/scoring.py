@@ -76,6 +76,8 @@ class AtsRules:
     """Credit of a skill shown in experience or projects."""
     listed_credit: float
     """Credit of a skill only listed."""
+    shown_factor: float
+    """Factor on the credit of a skill shown without its word (implied or by evidence)."""
     concept_evidence: ConceptEvidence
     """Concept skills shown without being named."""
     title: TitleCredit
@@ -173,6 +175,7 @@ def parse_scoring(data: dict[str, Any]) -> ScoringRules:
             ),
             used_credit=float(ats["evidence_credit"]["used"]),
             listed_credit=float(ats["evidence_credit"]["listed"]),
+            shown_factor=float(ats["evidence_credit"]["shown_not_named"]),
             concept_evidence=ConceptEvidence(
                 window=int(concepts["window"]),
                 concepts={name: _concept(spec) for name, spec in concepts["concepts"].items()},
