@@ -81,6 +81,24 @@ def find_pattern(pattern: Pattern, words: list[str], window: int) -> tuple[int, 
     return None
 
 
+CONCEPT_PARTS = frozenset({"required", "preferred", "responsibilities", "body", "title"})
+"""Posting parts whose phrases ask for a concept (a company blurb's do not)."""
+
+
+def concepts_in_text(text: str, rules: ConceptEvidence) -> tuple[str, ...]:
+    """Return the concepts whose word patterns match in ``text`` (a posting's sentence).
+
+    The posting is read with the resume's patterns, so "data processing pipelines for training
+    ML models" asks for ML pipelines exactly as a resume bullet saying it shows them.
+    """
+    words = _WORD.findall(text.lower())
+    return tuple(
+        name
+        for name, concept in rules.concepts.items()
+        if any(find_pattern(p, words, rules.window) is not None for p in concept.patterns)
+    )
+
+
 def concept_evidence(
     skill: str, document: ResumeDocument, profile: ResumeProfile, rules: ConceptEvidence
 ) -> Evidence | None:

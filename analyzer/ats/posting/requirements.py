@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from analyzer.ats.evidence import CONCEPT_PARTS, concepts_in_text
 from analyzer.ats.interface import AtsResources
 from analyzer.ats.posting.reading import (
     Clauses,
@@ -29,6 +30,7 @@ from analyzer.ats.posting.reading import (
     judged_units,
     normalize,
 )
+from analyzer.models import SkillMention
 from analyzer.rules.posting import DegreeRules, PostingRules, YearsRules
 
 MATCH_SECTION = {"required": "skills", "preferred": "skills"}
@@ -76,11 +78,20 @@ def skill_requirements(
     preferred: set[str] = set()
     display: dict[str, str] = {}
     groups: dict[Group, tuple[Group, bool]] = {}  # sorted keys -> (keys, preferred)
+    concepts = resources.rules.scoring.ats.concept_evidence
     for sentence, part, clauses in judged_sentences(lines, resources.rules.posting):
         section = MATCH_SECTION.get(part, "summary")
         mentions = list(resources.skills.find_in_text(sentence, section))
+        found = alternative_groups(sentence, [m.skill for m in mentions], resources)
+        if part in CONCEPT_PARTS:
+            # A concept asked in words, not by name; after the named skills, so never grouped.
+            named = {m.skill.casefold() for m in mentions}
+            mentions += [
+                SkillMention(skill=name, section=section, sentence=sentence, used=False)
+                for name in concepts_in_text(sentence, concepts)
+                if name.casefold() not in named
+            ]
         names = [m.skill for m in mentions]
-        found = alternative_groups(sentence, names, resources)
         grouped = {i for group in found for i in group}
         for i, mention in enumerate(mentions):
             key = mention.skill.casefold()
