@@ -46,6 +46,8 @@ class Evidence:
     """True when some evidence is in an experience or project bullet."""
     shown_by: str
     """The best evidence: a related skill ("model serving") or the words ("deployed 12 models")."""
+    count: int = 1
+    """How many sentences or related-skill mentions show it."""
 
 
 def concept_names(rules: ConceptEvidence) -> tuple[str, ...]:
@@ -124,7 +126,10 @@ def concept_evidence(
     for related in concept.skills:
         known = by_name.get(related.casefold())
         if known is not None:
-            found.extend((s in USED_SECTIONS and known.used, s, known.name) for s in known.sections)
+            found.extend(
+                (m.section in USED_SECTIONS and m.used, m.section, known.name)
+                for m in known.evidence or ()
+            )
     if not found:
         return None
     best = next((f for f in found if f[0]), found[0])
@@ -133,4 +138,5 @@ def concept_evidence(
         sections=tuple(sorted({section for _used, section, _shown in found})),
         used=best[0],
         shown_by=best[2],
+        count=len(found),
     )

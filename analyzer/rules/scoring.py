@@ -22,6 +22,8 @@ class GenericSkills:
     """Generic skills by name, case-folded."""
     not_generic: frozenset[str]
     """Skills of those categories that are not generic, case-folded."""
+    soft: frozenset[str] = frozenset()
+    """Soft skills (communication, teamwork, leadership...), case-folded: generic too."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,7 @@ def parse_scoring(data: dict[str, Any]) -> ScoringRules:
                 categories=frozenset(generic["categories"]),
                 skills=frozenset(n.casefold() for n in generic["skills"]),
                 not_generic=frozenset(n.casefold() for n in generic["not_generic"]),
+                soft=frozenset(n.casefold() for n in generic.get("soft", ())),
             ),
             used_credit=float(ats["evidence_credit"]["used"]),
             listed_credit=float(ats["evidence_credit"]["listed"]),

@@ -207,9 +207,9 @@ def test_ats_table_lists_missing_required_first(sample_analysis: ResumeAnalysis)
     _, root = html_of(sample_analysis)
     table = root.by_id("ats").find_all("table")[0]  # type: ignore[union-attr]
     rows = [[c.text for c in tr.children] for tr in table.find_all("tr")[1:]]
-    assert rows[0] == ["Kubernetes", "required", "2", "Missing", "-"]
+    assert rows[0] == ["Kubernetes", "required", "2", "0", "Missing", "-"]
     assert rows[1][0] == "AWS"
-    assert ["Python", "required", "3", "Listed only", "skills"] in rows
+    assert ["Python", "required", "3", "0", "Listed only", "skills"] in rows
     assert rows[-1][2] == "2" and rows[-1][1] == "keyword"
 
 
