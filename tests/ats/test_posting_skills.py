@@ -49,3 +49,13 @@ def test_a_concept_phrase_under_nice_to_have_is_preferred() -> None:
     )
     assert "model monitoring" in job.preferred_skills
     assert "model monitoring" not in job.required_skills
+
+
+def test_a_group_member_asked_alone_keeps_the_others_asked() -> None:
+    job = parse_posting(
+        "Job Title: ML Engineer\n\nRequirements\n- Clean C++ and/or Python code.\n"
+        "- Experience in C++.\n",
+        RES,
+    )
+    assert "C++" in job.required_skills
+    assert "Python" in job.preferred_skills  # was dropped with the group

@@ -110,9 +110,12 @@ def skill_requirements(
             groups[ident] = (keys, is_preferred)
     preferred -= required
     kept: list[tuple[Group, bool]] = []
+    dropped: set[str] = set()
     for keys, is_preferred in groups.values():
-        # A member also asked on its own, at least as strongly: that ask decides.
+        # A member also asked on its own, at least as strongly: that ask decides, and the
+        # other members stay asked, as nice to have ("C++ and/or Python" beside "C++").
         if any(k in required or (is_preferred and k in preferred) for k in keys):
+            dropped |= set(keys)
             continue
         kept.append((keys, is_preferred))
     for keys, is_preferred in kept:
@@ -120,6 +123,7 @@ def skill_requirements(
             preferred -= set(keys)  # a weaker lone ask is absorbed into the group
     required |= {k for keys, is_preferred in kept if not is_preferred for k in keys}
     preferred |= {k for keys, is_preferred in kept if is_preferred for k in keys}
+    preferred |= dropped
     preferred -= required
 
     def ordered(keys: set[str]) -> tuple[str, ...]:
