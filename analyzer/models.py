@@ -495,6 +495,10 @@ class KeywordMatch(Serializable):
     """What showed it when the resume does not name it: a related skill or the resume's words."""
     generic: bool = False
     """True for a generic concept (documentation, CS fundamentals), weighed below a hard skill."""
+    resume_count: int = 0
+    """How often the resume names it (sentences naming the skill or its evidence; 0 missing)."""
+    soft: bool = False
+    """True for a soft skill (communication, teamwork, leadership...): its own table, never HIGH."""
 
 
 @dataclass(frozen=True)

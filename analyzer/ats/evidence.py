@@ -46,6 +46,8 @@ class Evidence:
     """True when some evidence is in an experience or project bullet."""
     shown_by: str
     """The best evidence: a related skill ("model serving") or the words ("deployed 12 models")."""
+    count: int = 1
+    """How many sentences or related-skill mentions show it."""
 
 
 def concept_names(rules: ConceptEvidence) -> tuple[str, ...]:
@@ -81,6 +83,24 @@ def find_pattern(pattern: Pattern, words: list[str], window: int) -> tuple[int, 
     return None
 
 
+CONCEPT_PARTS = frozenset({"required", "preferred", "responsibilities", "body", "title"})
+"""Posting parts whose phrases ask for a concept (a company blurb's do not)."""
+
+
+def concepts_in_text(text: str, rules: ConceptEvidence) -> tuple[str, ...]:
+    """Return the concepts whose word patterns match in ``text`` (a posting's sentence).
+
+    The posting is read with the resume's patterns, so "data processing pipelines for training
+    ML models" asks for ML pipelines exactly as a resume bullet saying it shows them.
+    """
+    words = _WORD.findall(text.lower())
+    return tuple(
+        name
+        for name, concept in rules.concepts.items()
+        if any(find_pattern(p, words, rules.window) is not None for p in concept.patterns)
+    )
+
+
 def concept_evidence(
     skill: str, document: ResumeDocument, profile: ResumeProfile, rules: ConceptEvidence
 ) -> Evidence | None:
@@ -98,14 +118,18 @@ def concept_evidence(
             for pattern in concept.patterns:
                 span = find_pattern(pattern, words, window)
                 if span is not None:
-                    shown = " ".join(words[span[0] : span[1] + 1])
+                    # Quoted: the resume's words, not a skill's name.
+                    shown = "'" + " ".join(words[span[0] : span[1] + 1]) + "'"
                     found.append((section in USED_SECTIONS, section, shown))
                     break
     by_name = {s.name.casefold(): s for s in profile.skills}
     for related in concept.skills:
         known = by_name.get(related.casefold())
         if known is not None:
-            found.extend((s in USED_SECTIONS and known.used, s, known.name) for s in known.sections)
+            found.extend(
+                (m.section in USED_SECTIONS and m.used, m.section, known.name)
+                for m in known.evidence or ()
+            )
     if not found:
         return None
     best = next((f for f in found if f[0]), found[0])
@@ -114,4 +138,5 @@ def concept_evidence(
         sections=tuple(sorted({section for _used, section, _shown in found})),
         used=best[0],
         shown_by=best[2],
+        count=len(found),
     )

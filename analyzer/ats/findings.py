@@ -136,15 +136,16 @@ def _unnamed_concept_findings(match: AtsMatch) -> list[Finding]:
     ]
     if not shown:
         return []
-    pairs = "; ".join(f"{k.keyword} (you wrote '{k.satisfied_by}')" for k in shown[:4])
+    pairs = "; ".join(f"{k.keyword}: shown by {k.satisfied_by}" for k in shown[:4])
     return [
         Finding(
             id="ats.skills_shown_not_named",
             severity=Severity.LOW,
             area=Area.ATS,
-            message=f"Your resume shows {_names(shown)} without naming them; an ATS that "
-            "matches keywords literally may miss them.",
-            fix=f"Use the posting's words once where they describe your work: {pairs}.",
+            message=f"Your resume shows {_names(shown)} without naming them ({pairs}); an ATS "
+            "searching the literal word may not find them.",
+            fix="Add the posting's word once where it describes your work (in the bullet that "
+            "shows it, or in your skills list).",
             evidence=_names(shown),
         )
     ]

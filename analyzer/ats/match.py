@@ -5,7 +5,9 @@ taxonomy and matcher, so "ML" in a posting matches "machine learning" in a resum
 match as whole words only ("Go" is not found in "going"). A skill counts once however often it
 is repeated. An any-of group of the posting ("PyTorch or TensorFlow") is one requirement, met by
 its best member in the resume; a concept skill the resume does not name (model deployment) is
-still met by evidence of it ("Deployed 12 models", see analyzer/ats/evidence.py). The title
+still met by evidence of it ("Deployed 12 models", see analyzer/ats/evidence.py) or by the
+skills the resume names that imply it (``implies`` in the taxonomy: MySQL shows SQL, PyTorch
+deep learning); ``satisfied_by`` then says what showed it. The title
 match (0-1)::
 
     1.0  the posting's title (seniority words dropped, "ML" read as "machine learning") is in
@@ -43,6 +45,9 @@ from analyzer.rules.scoring import GenericSkills
 
 IMPORTANCE_ORDER = {"required": 0, "preferred": 1, "keyword": 2}
 """Order of KeywordMatch lists: required, then preferred, then other keywords."""
+
+SHOWN_BY_LIMIT = 4
+"""Implying skills named at most in ``satisfied_by`` ("deep learning: shown by PyTorch, BERT")."""
 
 HEADLINE_SECTIONS = ("contact", "summary")
 """Sections that hold the resume's headline."""
@@ -110,15 +115,20 @@ def keyword_matches(
     matched: list[KeywordMatch] = []
     missing: list[KeywordMatch] = []
 
-    def found(name: str) -> tuple[tuple[str, ...], bool, str | None] | None:
-        """(sections, used, shown by) of a skill in the resume, by name or by evidence."""
+    def found(name: str) -> tuple[tuple[str, ...], bool, str | None, int] | None:
+        """(sections, used, shown by, count) of a skill in the resume, by name or evidence."""
         skill = skills.get(name.casefold())
         if skill is not None:
-            return tuple(sorted(set(skill.sections))), skill.used, None
+            # Shown only by the skills that imply it (MySQL -> SQL): name them.
+            shown = ", ".join(skill.implied_by[:SHOWN_BY_LIMIT]) if skill.implied_by else None
+            return tuple(sorted(set(skill.sections))), skill.used, shown, skill.mentions
         evidence = concept_evidence(name, document, profile, rules.concept_evidence)
         if evidence is not None:
-            return evidence.sections, evidence.used, evidence.shown_by
+            return evidence.sections, evidence.used, evidence.shown_by, evidence.count
         return None
+
+    def soft(names: Iterable[str]) -> bool:
+        return all(n.casefold() in rules.generic_skills.soft for n in names)
 
     for importance, names in (
         ("required", posting.required_skills),
@@ -131,12 +141,22 @@ def keyword_matches(
             generic = is_generic(name, rules.generic_skills, resources.taxonomy)
             hit = found(name)
             if hit is None:
-                missing.append(KeywordMatch(name, importance, count, generic=generic))
+                missing.append(
+                    KeywordMatch(name, importance, count, generic=generic, soft=soft([name]))
+                )
             else:
-                sections, used, shown = hit
+                sections, used, shown, times = hit
                 matched.append(
                     KeywordMatch(
-                        name, importance, count, sections, used, satisfied_by=shown, generic=generic
+                        name,
+                        importance,
+                        count,
+                        sections,
+                        used,
+                        satisfied_by=shown,
+                        generic=generic,
+                        resume_count=times,
+                        soft=soft([name]),
                     )
                 )
     for group in posting.alternatives:
@@ -146,10 +166,17 @@ def keyword_matches(
         hits = [(m, hit) for m in group if (hit := found(m)) is not None]
         if not hits:
             missing.append(
-                KeywordMatch(any_of(group), importance, count, alternatives=group, generic=generic)
+                KeywordMatch(
+                    any_of(group),
+                    importance,
+                    count,
+                    alternatives=group,
+                    generic=generic,
+                    soft=soft(group),
+                )
             )
             continue
-        name, (sections, used, shown) = next((h for h in hits if h[1][1]), hits[0])
+        name, (sections, used, shown, times) = next((h for h in hits if h[1][1]), hits[0])
         matched.append(
             KeywordMatch(
                 name,
@@ -160,6 +187,8 @@ def keyword_matches(
                 alternatives=group,
                 satisfied_by=shown,
                 generic=generic,
+                resume_count=times,
+                soft=soft(group),
             )
         )
     for keyword in posting.keywords:
@@ -167,7 +196,10 @@ def keyword_matches(
         sections = term_sections(keyword, document)
         if sections:
             used = any(s in ("experience", "projects") for s in sections)
-            matched.append(KeywordMatch(keyword, "keyword", max(count, 1), sections, used))
+            times = len(find_term(keyword, document.text))
+            matched.append(
+                KeywordMatch(keyword, "keyword", max(count, 1), sections, used, resume_count=times)
+            )
         else:
             missing.append(KeywordMatch(keyword, "keyword", max(count, 1)))
     return tuple(sorted(matched, key=_order)), tuple(sorted(missing, key=_order))

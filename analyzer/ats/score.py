@@ -1,4 +1,4 @@
-"""The ATS match score, 0-100 (scoring_version "1.2"; also written up in docs/scoring.md).
+"""The ATS match score, 0-100 (scoring_version "1.3"; also written up in docs/scoring.md).
 
 Weights come from ``skills_taxonomy/scoring.json`` (``ats``). Five components, each a credit
 between 0 and 1 times its weight W (points out of 100)::
@@ -9,7 +9,9 @@ between 0 and 1 times its weight W (points out of 100)::
                    generic concept (communication, CS fundamentals, "documentation"...)
                    e_i = 1.0 used in experience/projects, 0.6 only listed, 0 missing; a group
                    takes its best member's; a concept skill (model deployment) may be shown by
-                   evidence instead of its name ("Deployed 12 models")
+                   evidence instead of its name ("Deployed 12 models"), a skill by the skills
+                   implying it (MySQL -> SQL); e_i is then 0.9 of the above (an ATS searching
+                   the literal word may miss it)
     title    W=15  title_match (0-1, see analyzer/ats/match.py)
     keywords W=10  share of the posting's other salient keywords found in the resume
     years    W=10  1 when the resume's years >= years asked, else found / asked;
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 from analyzer.models import KeywordMatch, Requirement
 from analyzer.rules.scoring import AtsRules
 
-SCORING_VERSION = "1.2"
+SCORING_VERSION = "1.3"
 """Version of the formula above; bump it whenever a weight or rule changes a score."""
 
 DEGREE_RANK = {"associate": 0, "bachelor": 1, "master": 2, "phd": 3}
@@ -72,10 +74,15 @@ def requirement_weight(item: KeywordMatch, rules: AtsRules) -> float:
 
 
 def evidence_credit(item: KeywordMatch, matched: bool, rules: AtsRules) -> float:
-    """Return 1.0 for a skill used in experience/projects, 0.6 for listed only, 0 if missing."""
+    """Return 1.0 for a skill used in experience/projects, 0.6 for listed only, 0 if missing.
+
+    A skill shown without its word (by a skill implying it, or by evidence) gets 0.9 of that:
+    an ATS searching the literal word may not find it.
+    """
     if not matched:
         return 0.0
-    return rules.used_credit if item.used else rules.listed_credit
+    credit = rules.used_credit if item.used else rules.listed_credit
+    return credit * rules.shown_factor if item.satisfied_by else credit
 
 
 def skills_credit(

@@ -23,6 +23,9 @@ class AmbiguityHints:
     """Previous-token texts (lower case) that rule the match out."""
     ambiguous_aliases: tuple[str, ...] = ()
     """Which of the names these hints apply to; empty means all names of the skill."""
+    metric: bool = False
+    """A metric's name: with a value beside it ("recall of 0.9", "92% recall") it reports a
+    result, not a skill, outside a skills list."""
 
 
 @dataclass(frozen=True)

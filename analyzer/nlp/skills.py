@@ -239,13 +239,15 @@ class SkillMatcher:
                 return False
         if section in LIST_SECTIONS:
             return True
+        if hints.metric and _reports_a_value(span):
+            return False
         if others:
             for neighbour, other_side in ((prev, span.start - 2), (nxt, span.end + 1)):
                 if neighbour is None:
                     continue
-                if neighbour.text in _SEPARATORS:
-                    return True
-                if neighbour.lower_ in _CONJUNCTIONS and (
+                # In a list only when a skill stands on the other side of the comma or "and":
+                # "Machine Learning Engineer, OpenAI" is a title and an employer, not a list.
+                if (neighbour.text in _SEPARATORS or neighbour.lower_ in _CONJUNCTIONS) and (
                     other_side + 1 in spans_by_end or other_side in spans_by_start
                 ):
                     return True
@@ -270,6 +272,26 @@ class SkillMatcher:
     def find_in_text(self, text: str, section: str) -> list[SkillMention]:
         """Return one mention per occurrence of a skill in ``text`` (used for job postings)."""
         return self.find([(text, section, None)])
+
+
+_VALUE_LINKS = frozenset({"of", "by", "to", "at", "from", "=", ":", "is", "was", "reached", "@"})
+"""Words between a metric and its value ("recall of 0.9", "F1 = 0.87")."""
+
+_METRIC_WORDS = frozenset({"and", "or", ",", "/", "precision", "recall", "f1", "auc", "accuracy"})
+"""Words of a list of metrics sharing one value ("precision and recall of 0.9")."""
+
+
+def _reports_a_value(span: Span) -> bool:
+    """True when a number stands beside the metric: "recall of 0.9", "92% recall", "AUC 0.91"."""
+    doc = span.doc
+    # "precision and recall of 0.9": the value may follow the next metric of a list.
+    for token in doc[span.end : span.end + 6]:
+        if token.like_num or token.text.rstrip("%").replace(".", "", 1).isdigit():
+            return True
+        if token.lower_ not in _VALUE_LINKS and token.lower_ not in _METRIC_WORDS:
+            break
+    before = doc[max(0, span.start - 2) : span.start]
+    return any(t.text == "%" or t.like_num for t in before)
 
 
 def _sentence(span: Span) -> Span:

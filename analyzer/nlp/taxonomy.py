@@ -375,6 +375,7 @@ def _hints(raw: Mapping[str, Any], names: list[str], path: str, where: str) -> A
         reject_next=_words(raw.get("reject_next", [])),
         reject_prev=_words(raw.get("reject_prev", [])),
         ambiguous_aliases=tuple(ambiguous),
+        metric=bool(raw.get("metric", False)),
     )
 
 

@@ -120,6 +120,10 @@ class KeywordRow:
     """A generic concept (documentation, code review), weighed at half a hard skill."""
     note: str = ""
     """The above as one line of text for the table ("any one of them; matched via PyTorch")."""
+    resume_count: int = 0
+    """How often the resume names it (0 when missing)."""
+    soft: bool = False
+    """A soft skill (communication, teamwork...): shown in its own table."""
 
 
 @dataclass(frozen=True)
@@ -341,9 +345,13 @@ class ReportView:
     has_posting: bool
     """Whether --job was given."""
     keywords: tuple[KeywordRow, ...]
-    """Matched and missing posting keywords, by importance."""
+    """Matched and missing posting keywords (hard skills and terms), by importance."""
+    soft_skills: tuple[KeywordRow, ...]
+    """The posting's soft skills (communication, teamwork, leadership...), by importance."""
     missing_required: tuple[str, ...]
     """Required skills the resume lacks."""
+    shown_not_named: tuple[str, ...]
+    """Posting skills the resume shows without their word: "deep learning: shown by PyTorch"."""
     requirements: tuple[RequirementRow, ...]
     """Years and degree."""
     components: tuple[tuple[str, float, float], ...]
@@ -565,6 +573,10 @@ def _any_of(members: tuple[str, ...]) -> str:
     return f"{', '.join(members[:-1])} or {members[-1]}"
 
 
+LITERAL_NOTE = "an ATS searching the literal word may not find it: add it once"
+"""Why a skill shown without its word still deserves the word."""
+
+
 def _keyword_row(match: KeywordMatch, matched: bool) -> KeywordRow:
     status = ("Used" if match.used else "Listed only") if matched else "Missing"
     group = len(match.alternatives) > 1
@@ -573,8 +585,8 @@ def _keyword_row(match: KeywordMatch, matched: bool) -> KeywordRow:
     if group:
         notes.append(f"any one counts; matched via {via}" if via else "any one counts")
     if match.satisfied_by:
-        notes.append(f"shown by: {match.satisfied_by}")
-    if match.generic:
+        notes.append(f"shown by {match.satisfied_by}; {LITERAL_NOTE}")
+    if match.generic and not match.soft:
         notes.append("generic concept, counts half")
     return KeywordRow(
         keyword=_any_of(match.alternatives) if group else match.keyword,
@@ -589,6 +601,8 @@ def _keyword_row(match: KeywordMatch, matched: bool) -> KeywordRow:
         satisfied_by=match.satisfied_by or "",
         generic=match.generic,
         note="; ".join(notes),
+        resume_count=match.resume_count,
+        soft=match.soft,
     )
 
 
@@ -876,9 +890,15 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         severity_counts=tuple((s.value.capitalize(), counts[s.value]) for s in Severity),
         fix_first=tuple(finding_view(f, targets) for f in analysis.findings[:FIX_FIRST_COUNT]),
         has_posting=match is not None,
-        keywords=_keywords(analysis),
+        keywords=tuple(k for k in _keywords(analysis) if not k.soft),
+        soft_skills=tuple(k for k in _keywords(analysis) if k.soft),
         missing_required=tuple(
             k.keyword for k in (match.missing if match else ()) if k.importance == "required"
+        ),
+        shown_not_named=tuple(
+            f"{k.keyword}: shown by {k.satisfied_by}"
+            for k in (match.matched if match else ())
+            if k.satisfied_by and k.importance != "keyword"
         ),
         requirements=_requirements(analysis),
         components=tuple(match.components) if match else (),

@@ -22,6 +22,8 @@ class GenericSkills:
     """Generic skills by name, case-folded."""
     not_generic: frozenset[str]
     """Skills of those categories that are not generic, case-folded."""
+    soft: frozenset[str] = frozenset()
+    """Soft skills (communication, teamwork, leadership...), case-folded: generic too."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ class AtsRules:
     """Credit of a skill shown in experience or projects."""
     listed_credit: float
     """Credit of a skill only listed."""
+    shown_factor: float
+    """Factor on the credit of a skill shown without its word (implied or by evidence)."""
     concept_evidence: ConceptEvidence
     """Concept skills shown without being named."""
     title: TitleCredit
@@ -170,9 +174,11 @@ def parse_scoring(data: dict[str, Any]) -> ScoringRules:
                 categories=frozenset(generic["categories"]),
                 skills=frozenset(n.casefold() for n in generic["skills"]),
                 not_generic=frozenset(n.casefold() for n in generic["not_generic"]),
+                soft=frozenset(n.casefold() for n in generic.get("soft", ())),
             ),
             used_credit=float(ats["evidence_credit"]["used"]),
             listed_credit=float(ats["evidence_credit"]["listed"]),
+            shown_factor=float(ats["evidence_credit"]["shown_not_named"]),
             concept_evidence=ConceptEvidence(
                 window=int(concepts["window"]),
                 concepts={name: _concept(spec) for name, spec in concepts["concepts"].items()},

@@ -614,13 +614,23 @@ def test_examples_in_the_documentation_load(tmp_path: Path) -> None:
 # ----------------------------------------------------------------------- implied skills
 
 
+def implying(taxonomy: Taxonomy, name: str) -> set[str]:
+    return {s.name for s in taxonomy.skills if name in s.implies}
+
+
 def test_shipped_implications_name_real_skills(taxonomy: Taxonomy) -> None:
     skills = {s.name: s for s in taxonomy.skills}
     assert skills["Amazon EKS"].implies == ("AWS", "Kubernetes")
-    assert skills["SageMaker"].implies == ("AWS",)
-    assert skills["Vertex AI"].implies == ("Google Cloud",)
+    assert skills["SageMaker"].implies == ("AWS", "machine learning")
+    assert skills["Vertex AI"].implies == ("Google Cloud", "machine learning")
     assert skills["Azure Kubernetes Service"].implies == ("Azure", "Kubernetes")
-    assert skills["Keras"].implies == ()  # Keras runs on JAX or PyTorch too
+    # Keras runs on JAX or PyTorch too: it shows deep learning, not TensorFlow.
+    assert skills["Keras"].implies == ("deep learning",)
+    # Concepts shown by the skills that imply them (issue 14).
+    assert {"MySQL", "PostgreSQL", "SQLite", "BigQuery"} <= implying(taxonomy, "SQL")
+    assert {"convolutional neural networks", "LSTM", "BERT", "PyTorch"} <= implying(
+        taxonomy, "deep learning"
+    )
     assert "PySpark" in skills["Apache Spark"].aliases  # an alias, not an implication
     for skill in taxonomy.skills:
         assert all(name in skills and name != skill.name for name in skill.implies), skill.name

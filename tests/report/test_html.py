@@ -207,9 +207,9 @@ def test_ats_table_lists_missing_required_first(sample_analysis: ResumeAnalysis)
     _, root = html_of(sample_analysis)
     table = root.by_id("ats").find_all("table")[0]  # type: ignore[union-attr]
     rows = [[c.text for c in tr.children] for tr in table.find_all("tr")[1:]]
-    assert rows[0] == ["Kubernetes", "required", "2", "Missing", "-"]
+    assert rows[0] == ["Kubernetes", "required", "2", "0", "Missing", "-"]
     assert rows[1][0] == "AWS"
-    assert ["Python", "required", "3", "Listed only", "skills"] in rows
+    assert ["Python", "required", "3", "0", "Listed only", "skills"] in rows
     assert rows[-1][2] == "2" and rows[-1][1] == "keyword"
 
 
@@ -376,7 +376,10 @@ def test_ats_table_explains_groups_evidence_and_generic_concepts(
     cells = {tr.children[0].text: tr for tr in table.find_all("tr")[1:]}
     # Said in words, not only by colour.
     assert "PyTorch or JAX any one counts; matched via PyTorch" in cells
-    assert "model deployment shown by: deployed 12 models" in cells
+    assert (
+        "model deployment shown by deployed 12 models; an ATS searching the literal word may "
+        "not find it: add it once" in cells
+    )
     assert "code review generic concept, counts half" in cells
     notes = [span.text for span in table.find_all("span")]
     assert "any one counts; matched via PyTorch" in notes
@@ -386,5 +389,5 @@ def test_hostile_evidence_in_the_ats_table_stays_text(hostile_analysis: ResumeAn
     html, root = html_of(hostile_analysis)
     table = root.by_id("ats").find_all("table")[0]  # type: ignore[union-attr]
     notes = [span.text for span in table.find_all("span")]
-    assert any(n.startswith("shown by: <script>alert(1)</script>") for n in notes)
+    assert any(n.startswith("shown by <script>alert(1)</script>") for n in notes)
     assert "<script" not in html.lower()

@@ -22,6 +22,10 @@ _VERB_LEADS = frozenset({"and", "or", "to", "&"})
 """Words after which an action verb is a verb ("build and maintain", "to deploy")."""
 _ADVERB = re.compile(r"[a-z]{3,}(?:ally|ively|ously|fully|ently|antly|edly|ably)$")
 """Adverbs by their ending ("incrementally"); "closely" is a stop word."""
+_ADJECTIVE = re.compile(r"[a-z]{3,}(?:ible|able|ive|ous|ful|less)$")
+"""Adjectives by their ending ("responsible", "collaborative"): part of a phrase, never a
+keyword alone; a recruiter searches "distributed systems", not "responsible"."""
+
 _PARTICIPLE = re.compile(r"[a-z]{3,}[^e]ed$")
 """A past participle ("reported"): it may open a keyword, never end one."""
 MAX_TERM_WORDS = 3
@@ -197,7 +201,9 @@ def salient_keywords(
     def eligible(term: Term) -> bool:
         if len(" ".join(term)) < rules.min_length or any(w in proper for w in term):
             return False
-        if len(term) == 1 and (term[0] in generic or term[0] in verbs):
+        if len(term) == 1 and (
+            term[0] in generic or term[0] in verbs or _ADJECTIVE.match(term[0]) is not None
+        ):
             return False
         return not _inside(term, title_key) and not any(_overlaps(term, k) for k in skill_keys)
 

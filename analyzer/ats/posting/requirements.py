@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from analyzer.ats.evidence import CONCEPT_PARTS, concepts_in_text
 from analyzer.ats.interface import AtsResources
 from analyzer.ats.posting.reading import (
     Clauses,
@@ -29,6 +30,7 @@ from analyzer.ats.posting.reading import (
     judged_units,
     normalize,
 )
+from analyzer.models import SkillMention
 from analyzer.rules.posting import DegreeRules, PostingRules, YearsRules
 
 MATCH_SECTION = {"required": "skills", "preferred": "skills"}
@@ -76,11 +78,20 @@ def skill_requirements(
     preferred: set[str] = set()
     display: dict[str, str] = {}
     groups: dict[Group, tuple[Group, bool]] = {}  # sorted keys -> (keys, preferred)
+    concepts = resources.rules.scoring.ats.concept_evidence
     for sentence, part, clauses in judged_sentences(lines, resources.rules.posting):
         section = MATCH_SECTION.get(part, "summary")
         mentions = list(resources.skills.find_in_text(sentence, section))
+        found = alternative_groups(sentence, [m.skill for m in mentions], resources)
+        if part in CONCEPT_PARTS:
+            # A concept asked in words, not by name; after the named skills, so never grouped.
+            named = {m.skill.casefold() for m in mentions}
+            mentions += [
+                SkillMention(skill=name, section=section, sentence=sentence, used=False)
+                for name in concepts_in_text(sentence, concepts)
+                if name.casefold() not in named
+            ]
         names = [m.skill for m in mentions]
-        found = alternative_groups(sentence, names, resources)
         grouped = {i for group in found for i in group}
         for i, mention in enumerate(mentions):
             key = mention.skill.casefold()
@@ -99,9 +110,12 @@ def skill_requirements(
             groups[ident] = (keys, is_preferred)
     preferred -= required
     kept: list[tuple[Group, bool]] = []
+    dropped: set[str] = set()
     for keys, is_preferred in groups.values():
-        # A member also asked on its own, at least as strongly: that ask decides.
+        # A member also asked on its own, at least as strongly: that ask decides, and the
+        # other members stay asked, as nice to have ("C++ and/or Python" beside "C++").
         if any(k in required or (is_preferred and k in preferred) for k in keys):
+            dropped |= set(keys)
             continue
         kept.append((keys, is_preferred))
     for keys, is_preferred in kept:
@@ -109,6 +123,7 @@ def skill_requirements(
             preferred -= set(keys)  # a weaker lone ask is absorbed into the group
     required |= {k for keys, is_preferred in kept if not is_preferred for k in keys}
     preferred |= {k for keys, is_preferred in kept if is_preferred for k in keys}
+    preferred |= dropped
     preferred -= required
 
     def ordered(keys: set[str]) -> tuple[str, ...]:
