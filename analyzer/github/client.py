@@ -515,13 +515,12 @@ def fetch_portfolio(
         transport.close()
 
 
-def _fetch(
-    fetch: _Fetch, user: str, max_repos: int, include_forks: bool, fetch_dependencies: bool
-) -> Portfolio:
+def _get_user(fetch: _Fetch, user: str) -> tuple[Any, dict[str, Any]]:
+    """Fetch the user: PyGithub's object (to list repos from) and its JSON; faults are errors."""
     stats = fetch.transport.stats
     try:
         named = fetch.gh.get_user(user)
-        user_data = _listing_data(named)
+        return named, _listing_data(named)
     except BadCredentialsException:
         raise GitHubError(
             f"GitHub rejected the token (HTTP 401); check {fetch.token_env} or unset it"
@@ -545,67 +544,95 @@ def _fetch(
         ) from None
     except ValueError:
         raise ServerFault(f"{fetch.host} sent malformed JSON for user '{user}'") from None
-    login = str(user_data.get("login") or user)
-    fetch.login = login
 
-    own: list[dict[str, Any]] = []
-    forks: list[dict[str, Any]] = []
+
+@dataclass
+class _Listing:
+    """The user's repos as listed, sorted into what is judged and what is set apart."""
+
+    own: list[dict[str, Any]] = field(default_factory=list)
+    forks: list[dict[str, Any]] = field(default_factory=list)
     profile_repo: dict[str, Any] | None = None
-    listing_complete = True
-    listing_rate_limited = False
+    complete: bool = True
+    rate_limited: bool = False
+
+
+def _list_repos(
+    fetch: _Fetch,
+    named: Any,
+    user_data: dict[str, Any],
+    max_repos: int,
+    include_forks: bool,
+) -> _Listing:
+    """List the user's repos, most recently pushed first, up to max_repos of their own.
+
+    A rate limit or a network failure ends the listing early (a warning, a partial review);
+    a server that keeps listing the same repos is a fault.
+    """
+    listing = _Listing()
+    if int(user_data.get("public_repos") or 0) == 0 and "public_repos" in user_data:
+        return listing
+    login = fetch.login or ""
     topics_missing = False
     listed: set[str] = set()
     repeats = 0
-    if int(user_data.get("public_repos") or 0) > 0 or "public_repos" not in user_data:
-        try:
-            for repo in named.get_repos(type="owner", sort="pushed", direction="desc"):
-                data = _listing_data(repo)
-                key = str(data.get("id") or data.get("name", ""))
-                if key in listed:
-                    # a repo pushed while we page (sort=pushed) moves up and shows again:
-                    # skip it; a listing that keeps repeating itself never ends
-                    repeats += 1
-                    if repeats > MAX_LISTING_REPEATS:
-                        raise ServerFault(
-                            f"{fetch.host} keeps listing the same repos "
-                            f"({data.get('name')!r} and others); the listing never ends"
-                        )
-                    continue
-                listed.add(key)
-                if "topics" not in data:
-                    topics_missing = True
-                if str(data.get("name", "")).lower() == login.lower():
-                    profile_repo = data
-                elif data.get("fork"):
-                    forks.append(data)
-                    if include_forks and len(own) < max_repos:
-                        own.append(data)
-                elif len(own) < max_repos:
-                    own.append(data)
-                else:
-                    listing_complete = False
-                    break
-        except GithubException as exc:
-            listing_complete = False
-            fetch.partial = True
-            if _is_rate_limit(exc):
-                listing_rate_limited = True
-                fetch.rate_reset = _reset_of(exc) or stats.rate_reset
-                fetch.warn(
-                    rate_limit_message(fetch.rate_reset, fetch.authenticated, fetch.token_env)
-                )
+    try:
+        for repo in named.get_repos(type="owner", sort="pushed", direction="desc"):
+            data = _listing_data(repo)
+            key = str(data.get("id") or data.get("name", ""))
+            if key in listed:
+                # a repo pushed while we page (sort=pushed) moves up and shows again:
+                # skip it; a listing that keeps repeating itself never ends
+                repeats += 1
+                if repeats > MAX_LISTING_REPEATS:
+                    raise ServerFault(
+                        f"{fetch.host} keeps listing the same repos "
+                        f"({data.get('name')!r} and others); the listing never ends"
+                    )
+                continue
+            listed.add(key)
+            if "topics" not in data:
+                topics_missing = True
+            if str(data.get("name", "")).lower() == login.lower():
+                listing.profile_repo = data
+            elif data.get("fork"):
+                listing.forks.append(data)
+                if include_forks and len(listing.own) < max_repos:
+                    listing.own.append(data)
+            elif len(listing.own) < max_repos:
+                listing.own.append(data)
             else:
-                reason = _message(exc, fetch.secret)
-                fetch.warn(f"Listing repos stopped: HTTP {exc.status} {reason}.")
-        except requests.RequestException as exc:
-            listing_complete = False
-            fetch.partial = True
-            fetch.warn(f"Listing repos stopped: {type(exc).__name__} talking to {fetch.host}.")
-        except ValueError:
-            raise ServerFault(f"{fetch.host} sent malformed JSON listing the repos") from None
+                listing.complete = False
+                break
+    except GithubException as exc:
+        listing.complete = False
+        fetch.partial = True
+        if _is_rate_limit(exc):
+            listing.rate_limited = True
+            fetch.rate_reset = _reset_of(exc) or fetch.transport.stats.rate_reset
+            fetch.warn(rate_limit_message(fetch.rate_reset, fetch.authenticated, fetch.token_env))
+        else:
+            reason = _message(exc, fetch.secret)
+            fetch.warn(f"Listing repos stopped: HTTP {exc.status} {reason}.")
+    except requests.RequestException as exc:
+        listing.complete = False
+        fetch.partial = True
+        fetch.warn(f"Listing repos stopped: {type(exc).__name__} talking to {fetch.host}.")
+    except ValueError:
+        raise ServerFault(f"{fetch.host} sent malformed JSON listing the repos") from None
     if topics_missing:
         fetch.warn("The server did not return repo topics; the topics check is skipped.")
+    return listing
 
+
+def _snapshot_repos(
+    fetch: _Fetch, own: list[dict[str, Any]]
+) -> tuple[list[RepoSnapshot], str | None]:
+    """Fetch each listed repo's README and tree; return them and why fetching stopped, if it did.
+
+    After the rate limit runs out, or the server fails twice in a row, the remaining repos are
+    kept as listed, each with the reason it was not fetched.
+    """
     snapshots: list[RepoSnapshot] = []
     stopped: str | None = None
     for data in own:
@@ -631,23 +658,39 @@ def _fetch(
         if snapshot.error:
             fetch.warn(f"Repo {snapshot.name} skipped: {snapshot.error}.")
         snapshots.append(snapshot)
+    return snapshots, stopped
 
+
+def _profile_readme(fetch: _Fetch, login: str) -> tuple[bool, str | None]:
+    """Tell whether the <login>/<login> profile README exists; and 'rate limit' if it ran out."""
+    try:
+        answer = fetch.get(f"/repos/{quote(login)}/{quote(login)}/readme", accept=RAW)
+        return answer.status == 200 and bool(answer.body.strip()), None
+    except _RateLimitHit as hit:
+        fetch.rate_reset = hit.reset
+        fetch.partial = True
+        return False, "rate limit"
+    except _ServerFault:
+        return False, None
+
+
+def _fetch(
+    fetch: _Fetch, user: str, max_repos: int, include_forks: bool, fetch_dependencies: bool
+) -> Portfolio:
+    """Fetch a portfolio in its steps: the user, the listing, each repo, the profile README."""
+    stats = fetch.transport.stats
+    named, user_data = _get_user(fetch, user)
+    login = str(user_data.get("login") or user)
+    fetch.login = login
+    listing = _list_repos(fetch, named, user_data, max_repos, include_forks)
+    snapshots, stopped = _snapshot_repos(fetch, listing.own)
     has_profile_readme = False
-    if not stopped and (profile_repo is not None or not listing_complete):
-        try:
-            answer = fetch.get(f"/repos/{quote(login)}/{quote(login)}/readme", accept=RAW)
-            has_profile_readme = answer.status == 200 and bool(answer.body.strip())
-        except _RateLimitHit as hit:
-            fetch.rate_reset = hit.reset
-            fetch.partial = True
-            stopped = "rate limit"
-        except _ServerFault:
-            pass
-
+    if not stopped and (listing.profile_repo is not None or not listing.complete):
+        has_profile_readme, stopped = _profile_readme(fetch, login)
     if fetch_dependencies and not stopped:
         snapshots = _fetch_dependencies(fetch, snapshots)
-
-    if listing_rate_limited and not own and not forks and profile_repo is None:
+    nothing_listed = not listing.own and not listing.forks and listing.profile_repo is None
+    if listing.rate_limited and nothing_listed:
         # a profile without a single repo listed would read as an empty account
         raise RateLimited(
             rate_limit_message(fetch.rate_reset, fetch.authenticated, fetch.token_env),
@@ -657,7 +700,7 @@ def _fetch(
     return Portfolio(
         user=_user_profile(user_data, has_profile_readme),
         repos=tuple(snapshots),
-        forks=tuple(_snapshot_from_listing(f) for f in forks),
+        forks=tuple(_snapshot_from_listing(f) for f in listing.forks),
         requests_used=stats.used,
         not_modified=stats.not_modified,
         warnings=tuple(fetch.warnings),
