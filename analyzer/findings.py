@@ -208,7 +208,9 @@ _READABILITY = (
     (
         "readability.garbled_text",
         _H,
-        "Characters come out as (cid:NN) codes: the font has no text mapping.",
+        "Characters come out as (cid:NN) codes: their font has no text mapping; high when 2% "
+        "or more of the text is lost, low for a ligature or two (icon and symbol fonts are not "
+        "counted).",
     ),
     (
         "readability.glued_words",

@@ -202,14 +202,22 @@ def garbled_text(
             evidence=next(line.text for line in document.lines if _LEADING_CID.match(line.text)),
         )
     elif layout.cid_glyphs >= rules.cid_glyphs_min:
+        # Judged by how much of the text is lost, not by the count: a ligature or two cost a
+        # word; one character in fifty lost garbles names, headings and skills.
+        letters = max(1, sum(ch.isalnum() for ch in document.text))
+        share = layout.cid_glyphs / letters
+        severity = (
+            Severity.HIGH if share >= 0.02 else Severity.MEDIUM if share >= 0.005 else Severity.LOW
+        )
         yield _finding(
             rules,
             "garbled_text",
-            Severity.HIGH,
-            f"{layout.cid_glyphs} characters come out as (cid:NN) codes: the font has no "
-            "Unicode map, so an ATS reads garbage where those letters are.",
+            severity,
+            f"{layout.cid_glyphs} characters ({share:.1%} of the text) come out as (cid:NN) "
+            "codes: their font has no Unicode map, so an ATS reads garbage where they are.",
             "Re-export the PDF with standard embedded fonts (e.g. save from Word or Google Docs "
             "with 'embed fonts', or use a common font such as Calibri, Arial or Latin Modern).",
+            evidence=next((line.text for line in document.lines if _CID.search(line.text)), None),
         )
     if layout.glued_words >= rules.glued_words_min:
         yield _finding(

@@ -45,7 +45,10 @@ def normalise_url(url: str) -> str:
     text = url.strip().rstrip(".,;)")
     if "://" not in text:
         text = "http://" + text
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # "http://[" and the like: not a URL a reader can follow
+        return text.lower()
     host = parts.netloc.lower().removeprefix("www.")
     path = unquote(parts.path).rstrip("/")
     query = f"?{parts.query}" if parts.query else ""

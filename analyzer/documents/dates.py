@@ -55,7 +55,7 @@ def parse_date(text: str) -> dt.date | None:
     cleaned = re.sub(r"(?<=[a-z])\.", " ", cleaned)
     try:
         value = date_parser.parse(cleaned, default=dt.datetime(2000, 1, 1))
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, ArithmeticError):  # decimal.InvalidOperation too
         return None
     return value.date()
 

@@ -53,6 +53,21 @@ ZONE = 0.06
 TINY_SIZE = 4.0
 """Font size (points) under which text is too small to read."""
 _ICON_FONTS = ("fontawesome", "academicons", "materialicons", "material-icons", "octicons")
+_SYMBOL_FONTS = (
+    "marvosym",
+    "dingbat",
+    "wingding",
+    "wasy",
+    "lmmathextension",
+    "cmsy",
+    "cmmi",
+    "cmex",
+    "msam",
+    "msbm",
+    "stmary",
+)
+"""Symbol and math fonts résumés use for bullets, arrows and contact icons: a glyph of theirs
+with no Unicode map is decoration, not a letter an ATS loses."""
 _CID = re.compile(r"\(cid:\d+\)")
 _PAGE_FURNITURE = re.compile(r"^(page\s*)?\d{1,3}(\s*(/|of)\s*\d{1,3})?$", re.IGNORECASE)
 _GLUED_CAMEL = re.compile(r"[a-z][A-Z]")
@@ -326,8 +341,9 @@ def _read_page(
     for raw in _words(seen):
         result.words += 1
         text = str(raw["text"])
-        result.cids += len(_CID.findall(text))
         font = str(raw.get("fontname") or "")
+        if not any(family in font.lower() for family in _ICON_FONTS + _SYMBOL_FONTS):
+            result.cids += len(_CID.findall(text))
         result.fonts.add(font.split("+", 1)[-1])
         reason = _faint_reason(raw)
         if reason is not None:

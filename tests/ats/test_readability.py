@@ -330,3 +330,21 @@ def test_content_under_an_unknown_heading_is_analysed_and_not_called_missing(
     assert missing.severity is Severity.MEDIUM
     assert missing.message.startswith("mlcheck found no heading it knows as 'Experience'")
     assert "'Places I Shipped Models'" in missing.message
+
+
+def test_garbled_text_severity_follows_the_share_of_text_lost(
+    tmp_path: Path, resources: Resources
+) -> None:
+    few = make_resume_pdf(
+        tmp_path / "few.pdf",
+        **clean_kwargs(sections=[*SECTIONS, ("Awards", ["Won the (cid:68) prize 2022"])]),
+    )
+    garbled_line = " ".join(["(cid:68)(cid:87)(cid:68)(cid:3)"] * 12)
+    many = make_resume_pdf(
+        tmp_path / "many.pdf",
+        **clean_kwargs(sections=[*SECTIONS, ("Awards", [garbled_line, garbled_line])]),
+    )
+    assert findings_of(few, resources)["readability.garbled_text"].severity is Severity.LOW
+    lost = findings_of(many, resources)["readability.garbled_text"]
+    assert lost.severity is Severity.HIGH
+    assert "% of the text)" in lost.message and "(cid:68)" in (lost.evidence or "")

@@ -233,3 +233,18 @@ def test_parse_posting(resources, text: str) -> None:  # type: ignore[no-untyped
         assert 0 <= posting.years_required <= 50
     assert posting.title is None or posting.title.strip()
     assert posting.degree_required in (None, "associate", "bachelor", "master", "phd")
+
+
+def test_a_broken_ipv6_url_is_no_crash() -> None:
+    """Hypothesis found it: urllib refuses 'http://[' with ValueError ('Invalid IPv6 URL')."""
+    from analyzer.documents.contact import extract_contact, link_kind
+
+    assert extract_contact("HTTP://[", HEADINGS).email is None
+    assert link_kind("http://[::1") == "website"
+
+
+def test_a_huge_number_is_no_date_and_no_crash() -> None:
+    """Hypothesis found it: dateutil raises decimal.InvalidOperation on a 29-digit number."""
+    from analyzer.documents.dates import parse_date
+
+    assert parse_date("10000000000000000000000000000M") is None
