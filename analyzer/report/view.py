@@ -349,7 +349,9 @@ class ReportView:
     soft_skills: tuple[KeywordRow, ...]
     """The posting's soft skills (communication, teamwork, leadership...), by importance."""
     missing_required: tuple[str, ...]
-    """Required skills the resume lacks."""
+    """Required hard skills the resume lacks."""
+    missing_soft: tuple[str, ...]
+    """Soft skills the posting requires that no bullet shows (their own line, never HIGH)."""
     shown_not_named: tuple[str, ...]
     """Posting skills the resume shows without their word: "deep learning: shown by PyTorch"."""
     requirements: tuple[RequirementRow, ...]
@@ -893,7 +895,14 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         keywords=tuple(k for k in _keywords(analysis) if not k.soft),
         soft_skills=tuple(k for k in _keywords(analysis) if k.soft),
         missing_required=tuple(
-            k.keyword for k in (match.missing if match else ()) if k.importance == "required"
+            k.keyword
+            for k in (match.missing if match else ())
+            if k.importance == "required" and not k.soft
+        ),
+        missing_soft=tuple(
+            k.keyword
+            for k in (match.missing if match else ())
+            if k.importance == "required" and k.soft
         ),
         shown_not_named=tuple(
             f"{k.keyword}: shown by {k.satisfied_by}"
