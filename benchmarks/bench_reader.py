@@ -45,7 +45,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_single import CORPUS, EXAMPLE, POSTING, plumber_text, timed  # noqa: E402
+from benchmarks.bench_single import (  # noqa: E402
+    CORPUS,
+    EXAMPLE,
+    POSTING,
+    pdfium_text,
+    plumber_text,
+    timed,
+)
 
 PACKAGES = ("pypdfium2", "pdfplumber", "pdfminer.six", "spacy", "numpy", "click")
 GIB = 1024**3
@@ -102,21 +109,9 @@ def floor_tools() -> tuple[object, object]:
 
 def floor(data: bytes) -> int:
     """pypdfium2 text, tokenized by spaCy's blank English tokenizer, matched to the taxonomy."""
-    import pypdfium2
-
     nlp, matcher = floor_tools()
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        parts = []
-        for i in range(len(pdf)):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            parts.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
-    finally:
-        pdf.close()
-    doc = nlp.make_doc("\n".join(parts))  # type: ignore[attr-defined]
+    text = pdfium_text(data)
+    doc = nlp.make_doc(text)  # type: ignore[attr-defined]
     return len(matcher(doc))  # type: ignore[operator]
 
 
