@@ -613,6 +613,8 @@ class RepoHygiene(Serializable):
     """Model files too small to hold a model (a few bytes)."""
     skipped: tuple[tuple[str, str], ...] = ()
     """(criterion id, why) of checks left out because what they need is unknown."""
+    junk: tuple[str, ...] = ()
+    """Committed paths that should not be (caches, notebook checkpoints, .env), at most 5."""
 
 
 @dataclass(frozen=True)

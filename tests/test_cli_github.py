@@ -278,8 +278,9 @@ def test_repo_scores_a_local_checkout_without_network(tmp_path: Path) -> None:
     text = CliRunner().invoke(main, ["repo", str(checkout)])
     assert text.exit_code == 0
     assert text.stdout.startswith("mlcheck: Local repo: churn-model\n")
-    # not a git checkout: the recency check is skipped, the score taken over the others
-    assert "README               49/100\nEngineering hygiene  86/100\n" in text.stdout
+    # not a git checkout: the recency and committed-files checks are skipped, the score
+    # taken over the others (57 of 67 points: only the licence fails)
+    assert "README               49/100\nEngineering hygiene  85/100\n" in text.stdout
     first = " 1. [MEDIUM] churn-model fails the readme check readme.metrics (8 points).\n"
     assert first in text.stdout
     assert "Project kinds: tabular, mlops\n" in text.stdout

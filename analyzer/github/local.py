@@ -77,9 +77,8 @@ GIT_TIMEOUT = 10
 """Seconds `git log` may take before the recency check is skipped."""
 
 
-def last_commit(root: Path) -> _dt.datetime | None:
-    """Return the date of the last commit (`git log -1`), None when git or the history is
-    not there. File times are not used: a fresh clone of a 2018 repo has today's."""
+def _git(root: Path, *args: str) -> str | None:
+    """Run one read-only git command in a checkout; its stdout, None when it cannot run."""
     try:
         done = subprocess.run(
             # fixed arguments, no shell; a checkout's own config must not run a program
@@ -93,10 +92,7 @@ def last_commit(root: Path) -> _dt.datetime | None:
                 "core.fsmonitor=false",
                 "-C",
                 str(root),
-                "log",
-                "-1",
-                "--no-show-signature",
-                "--format=%cI",
+                *args,
             ],
             capture_output=True,
             text=True,
@@ -111,16 +107,39 @@ def last_commit(root: Path) -> _dt.datetime | None:
             },
         )
     except (OSError, subprocess.SubprocessError) as exc:
-        logger.info("git log not run (%s): the recency check is skipped", type(exc).__name__)
+        logger.info("git %s not run (%s)", args[0], type(exc).__name__)
         return None
-    stamp = done.stdout.strip()
-    if done.returncode != 0 or not stamp:
+    if done.returncode != 0:
+        return None
+    return done.stdout
+
+
+def last_commit(root: Path) -> _dt.datetime | None:
+    """Return the date of the last commit (`git log -1`), None when git or the history is
+    not there. File times are not used: a fresh clone of a 2018 repo has today's."""
+    stamp = (_git(root, "log", "-1", "--no-show-signature", "--format=%cI") or "").strip()
+    if not stamp:
         logger.info("no git history in %s: the recency check is skipped", root)
         return None
     try:
         return _dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def committed_files(root: Path) -> tuple[str, ...] | None:
+    """Return the paths committed at HEAD (`git ls-tree -r HEAD`), None without git or a commit.
+
+    A checkout on disk holds caches that were never committed (__pycache__ after a test run);
+    only what is committed is judged as committed junk.
+    """
+    listing = _git(root, "ls-tree", "-r", "-z", "--name-only", "HEAD")
+    if listing is None:
+        return None
+    paths = [p for p in listing.split("\0") if p]
+    if not paths:
+        return None  # an empty commit
+    return tuple(paths[:_MAX_FILES])
 
 
 def _read(root: Path, name: str, limit: int) -> str | None:
@@ -185,6 +204,7 @@ def snapshot_local_repo(path: Path, rubric: Rubric) -> RepoSnapshot:
         languages=languages_from_sizes(tuple(sizes), rubric),
         license=licence,
         pushed_at=last_commit(root),
+        committed=committed_files(root),
         dependency_files=tuple(deps),
     )
 

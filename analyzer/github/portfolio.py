@@ -187,6 +187,25 @@ def review_repo(
     )
 
 
+def repo_score(review: RepoReview, rubric: Rubric) -> float:
+    """Score one repo 0-100: its share of the portfolio score (README, hygiene, originality).
+
+    The portfolio weights of the three parts one repo carries are used, so a repo and a
+    portfolio are judged alike; a tutorial clone gets no originality, a repo set apart (empty,
+    archived, fork) scores 0: it is no current work of the candidate.
+    """
+    if review.set_apart:
+        return 0.0
+    w = rubric.portfolio_weights
+    parts = (
+        (w["readme"], review.readme.score),
+        (w["hygiene"], review.hygiene.score),
+        (w["originality"], 0.0 if review.tutorial_clone else 100.0),
+    )
+    total = sum(weight for weight, _ in parts) or 1.0
+    return round(sum(weight * score for weight, score in parts) / total, 1)
+
+
 def _set_apart(snapshot: RepoSnapshot) -> str | None:
     if snapshot.empty:
         return "empty"
@@ -321,6 +340,9 @@ def repo_check_findings(repo: RepoReview) -> tuple[Finding, ...]:
             message=f"{repo.name} fails the {area} check {criterion.id} "
             f"({criterion.weight:g} points).",
             fix=criterion.fix,
+            evidence=", ".join(repo.hygiene.junk)
+            if criterion.id == "hygiene.clean_tree" and repo.hygiene.junk
+            else None,
             anchor=anchor,
             impact=criterion.weight,
         )

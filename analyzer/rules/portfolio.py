@@ -90,6 +90,13 @@ class HygieneRubric:
     """File names that mark the root of a committed environment (pyvenv.cfg)."""
     vendored_dirs: tuple[str, ...]
     """Folder names of installed packages (site-packages, node_modules)."""
+    deployment_extensions: tuple[str, ...]
+    """Extensions of infrastructure-as-code files (Terraform .tf): deployment evidence."""
+    junk_names: tuple[str, ...]
+    """File names, or folder names ending with /, that should not be committed (caches,
+    notebook checkpoints, IDE folders, .env secrets, OS files)."""
+    junk_extensions: tuple[str, ...]
+    """Extensions of files that should not be committed (.pyc)."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,9 @@ def parse_rubric(data: dict[str, Any], display: str = _DATA_FILE) -> Rubric:
             stub_model_bytes=int(h["stub_model_bytes"]),
             vendored_markers=_t(h["vendored_markers"]),
             vendored_dirs=_t(h["vendored_dirs"]),
+            deployment_extensions=_t(h["deployment_extensions"]),
+            junk_names=_t(h["junk_names"]),
+            junk_extensions=_t(h["junk_extensions"]),
         )
         for rubric_part in (readme, hygiene):
             missing = set(rubric_part.weights) - set(rubric_part.fixes)
