@@ -218,6 +218,8 @@ def make_retry(
         backoff_factor=backoff_factor,
         backoff_max=max_wait,
         status_forcelist=[429, *range(500, 600)],
+        # every request mlcheck sends is a read, the GraphQL query (a POST) included
+        allowed_methods=frozenset({"GET", "HEAD", "POST"}),
         raise_on_status=False,
         secondary_rate_wait=max_wait,
         max_rate_limit_wait=max_wait,
@@ -416,6 +418,7 @@ class Transport:
         """Create the session with the caching adapter mounted for http and https."""
         self.stats = stats
         self.retry = retry
+        self.max_raw_bytes = max_raw_bytes
         self.session = requests.Session()
         # like PyGithub: a non-None auth stops requests from reading credentials from ~/.netrc
         self.session.auth = Requester.noopAuth
