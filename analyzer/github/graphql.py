@@ -27,8 +27,16 @@ and GitHub's 10-second query timeout."""
 
 README_NAMES = ("README.md", "readme.md", "Readme.md", "README.rst", "README.txt", "README")
 """README files asked for, in GitHub's order of preference (the first present wins)."""
-DEPENDENCY_NAMES = ("requirements.txt", "pyproject.toml", "environment.yml", "setup.py")
-"""Dependency files fetched as text with the listing (evidence of skills)."""
+DEPENDENCY_NAMES = (
+    "requirements.txt",
+    "pyproject.toml",
+    "environment.yml",
+    "setup.py",
+    "package.json",
+    "Cargo.toml",
+    "Dockerfile",
+)
+"""Dependency files (and the Dockerfile) fetched as text with the listing: skill evidence."""
 
 _BLOB = "... on Blob { text byteSize isTruncated }"
 _ENTRY = "name type object { ... on Blob { byteSize } }"

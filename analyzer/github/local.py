@@ -12,7 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from analyzer.errors import InputError
-from analyzer.github.evidence import SkillFinder, imported_modules
+from analyzer.github.evidence import (
+    SkillFinder,
+    imports_by_file,
+    is_dependency_file,
+    notebook_code,
+)
 from analyzer.github.hygiene import (
     languages_from_sizes,
     license_from_text,
@@ -46,6 +51,10 @@ _MAX_FILES = 20000
 _MAX_README_BYTES = 1_000_000
 _MAX_IMPORT_FILES = 300
 _MAX_SOURCE_BYTES = 200_000
+_MAX_NOTEBOOKS = 30
+_MAX_NOTEBOOK_BYTES = 2_000_000
+_MAX_EVIDENCE_FILES = 20
+"""Dependency files, Dockerfiles and manifests read for skill evidence at most."""
 
 
 def _walk(root: Path) -> tuple[list[str], list[str], list[tuple[str, int]]]:
@@ -188,12 +197,22 @@ def snapshot_local_repo(path: Path, rubric: Rubric) -> RepoSnapshot:
             licence = license_from_text(text, rubric) or "other"
             break
     deps: list[tuple[str, str]] = []
+    vendored = vendored_roots((p for p, _ in sizes), rubric) or ("\0",)
     for name, size in sizes:
-        if "/" not in name and name.lower() in rubric.hygiene.dependency_files:
-            if 0 < size <= rubric.max_dependency_bytes:
-                text = _read(root, name, rubric.max_dependency_bytes)
-                if text is not None:
-                    deps.append((name, text))
+        if len(deps) >= _MAX_EVIDENCE_FILES:
+            break
+        low = name.lower()
+        if low.startswith(vendored) or not 0 < size <= rubric.max_dependency_bytes:
+            continue
+        shallow = name.count("/") <= 2
+        manifest = low.endswith((".yaml", ".yml")) and any(
+            part in ("k8s", "kubernetes", "helm", "charts", "deploy", "manifests")
+            for part in low.split("/")[:-1]
+        )
+        if (shallow and is_dependency_file(name)) or manifest:
+            text = _read(root, name, rubric.max_dependency_bytes)
+            if text is not None:
+                deps.append((name, text))
     return RepoSnapshot(
         name=root.resolve().name,
         readme=readme,
@@ -230,22 +249,28 @@ def review_local_repo(
         if len(test_sources) >= _MAX_IMPORT_FILES:
             break
     snapshot = replace(snapshot, test_sources=tuple(test_sources))
-    sources = []
+    # imports of .py files and notebooks, sampled within a budget (files and notebooks apart,
+    # so a repo of many modules still has its notebooks read)
+    sources: list[tuple[str, str]] = []
+    notebooks = 0
     for name, size in snapshot.file_sizes:
         if name.lower().startswith(vendored or ("\0",)):
             continue
-        if name.endswith(".py") and size <= _MAX_SOURCE_BYTES:
+        if name.endswith(".py") and size <= _MAX_SOURCE_BYTES and len(sources) < _MAX_IMPORT_FILES:
             text = _read(Path(path), name, _MAX_SOURCE_BYTES)
             if text:
-                sources.append(text)
-        if len(sources) >= _MAX_IMPORT_FILES:
-            break
+                sources.append((name, text))
+        elif name.endswith(".ipynb") and size <= _MAX_NOTEBOOK_BYTES and notebooks < _MAX_NOTEBOOKS:
+            text = _read(Path(path), name, _MAX_NOTEBOOK_BYTES)
+            if text:
+                notebooks += 1
+                sources.append((name, notebook_code(text)))
     review = review_repo(
         snapshot,
         today,
         skill_finder=skill_finder,
         local=True,
-        imports=imported_modules(sources),
+        imports=imports_by_file(sources),
         rubric=rubric,
     )
     for criterion, why in review.hygiene.skipped:

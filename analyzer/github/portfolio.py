@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from analyzer.findings import Area, Finding, Severity, merge_findings, order_findings
-from analyzer.github.evidence import SkillFinder, dependency_names, repo_skills
+from analyzer.github.evidence import SkillFinder, dependency_names, repo_evidence
 from analyzer.github.hygiene import judge_hygiene, project_paths
 from analyzer.github.interface import (
     Criterion,
@@ -148,7 +148,7 @@ def review_repo(
     *,
     skill_finder: SkillFinder | None = None,
     local: bool = False,
-    imports: Iterable[str] = (),
+    imports: Mapping[str, str] | Iterable[str] = (),
     rubric: Rubric,
 ) -> RepoReview:
     """Judge one repo: README score, hygiene, kinds, tutorial clone, skills shown.
@@ -170,9 +170,10 @@ def review_repo(
         tutorial = None
     kinds = project_kinds(snapshot, rubric)
     set_apart = _set_apart(snapshot)
-    skills = repo_skills(snapshot, skill_finder, rubric=rubric, imports=imports)
+    evidence = repo_evidence(snapshot, skill_finder, rubric=rubric, imports=imports)
+    skills = tuple(sorted((e.skill for e in evidence), key=str.lower))
     if set_apart:
-        kinds, tutorial, skills = (), None, ()
+        kinds, tutorial, skills, evidence = (), None, (), ()
     return RepoReview(
         name=snapshot.name,
         fork=snapshot.fork,
@@ -184,6 +185,7 @@ def review_repo(
         skills=skills,
         url=snapshot.html_url,
         set_apart=set_apart,
+        evidence=evidence,
     )
 
 

@@ -153,6 +153,8 @@ class Rubric:
     """Package name (lower case) -> skill name as people write it."""
     skill_files: dict[str, str]
     """Path pattern -> skill name."""
+    skill_images: dict[str, str]
+    """Docker base image (a name, or a prefix ending with /) -> skill name."""
     non_code_skills: tuple[str, ...]
     """Skills a repo cannot show (lower case)."""
     max_dependency_files: int
@@ -250,6 +252,7 @@ def parse_rubric(data: dict[str, Any], display: str = _DATA_FILE) -> Rubric:
             min_projects=int(p["min_projects"]),
             skill_packages={key.lower(): v for key, v in s["packages"].items()},
             skill_files={key.lower(): v for key, v in s["files"].items()},
+            skill_images={key.lower(): v for key, v in s["docker_images"].items()},
             non_code_skills=_t(s["non_code"]),
             max_dependency_files=int(s["max_dependency_files"]),
             max_dependency_bytes=int(s["max_dependency_bytes"]),
