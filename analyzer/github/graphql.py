@@ -1,7 +1,7 @@
 """The GitHub listing in one paged GraphQL query (with a token): repos, READMEs, trees, metadata.
 
 One page of ``PAGE_SIZE`` repos carries, per repo: the flags (fork, archived, empty), description,
-homepage, topics, licence, languages with their bytes, the pushed date, the root tree two
+homepage, topics, licence, languages with their bytes, the pushed date, the root tree three
 levels deep with blob sizes, the workflow folder, the README (README.md, readme.md,
 README.rst, README) and the main dependency files as text. The first page also carries the
 profile and whether the ``<login>/<login>`` profile README exists. A 30-repo profile costs one
@@ -40,6 +40,11 @@ DEPENDENCY_NAMES = (
 
 _BLOB = "... on Blob { text byteSize isTruncated }"
 _ENTRY = "name type object { ... on Blob { byteSize } }"
+_ENTRY_2 = (
+    f"name type object {{ ... on Blob {{ byteSize }} ... on Tree {{ entries {{ {_ENTRY} }} }} }}"
+)
+"""A tree entry with its own entries: three levels from the root reach tests/unit/test_x.py
+and src/package/module.py."""
 
 
 def _alias(prefix: str, name: str) -> str:
@@ -107,7 +112,7 @@ query Portfolio($login: String!, $first: Int!, $after: String, $withUser: Boolea
               type
               object {{
                 ... on Blob {{ byteSize }}
-                ... on Tree {{ entries {{ {_ENTRY} }} }}
+                ... on Tree {{ entries {{ {_ENTRY_2} }} }}
               }}
             }}
           }}
@@ -259,10 +264,14 @@ def _repo(node: dict[str, Any]) -> RepoNode:
         files.append(path + "/" if is_dir else path)
         if size is not None:
             sizes.append((path, size))
-        for sub, sub_dir, sub_size, _ in _entries(obj, path + "/"):
+        for sub, sub_dir, sub_size, sub_obj in _entries(obj, path + "/"):
             tree.append(sub + "/" if sub_dir else sub)
             if sub_size is not None:
                 sizes.append((sub, sub_size))
+            for deep, deep_dir, deep_size, _ in _entries(sub_obj, sub + "/"):
+                tree.append(deep + "/" if deep_dir else deep)
+                if deep_size is not None:
+                    sizes.append((deep, deep_size))
     for path, is_dir, size, _ in _entries(node.get("workflows"), ".github/workflows/"):
         if path not in tree:
             tree.append(path + "/" if is_dir else path)

@@ -474,7 +474,7 @@ _RATE = {"cost": 1, "remaining": 4999, "resetAt": "2100-01-01T00:00:00Z"}
 
 
 def _graphql_object(files: dict[str, str], path: str) -> dict[str, Any] | None:
-    """A Blob or a Tree (two levels of entries) at `path` ("" is the root), None if absent."""
+    """A Blob or a Tree (three levels of entries) at `path` ("" is the root), None if absent."""
     if path in files:
         text = files[path]
         return {"text": text, "byteSize": len(text.encode()), "isTruncated": False}
@@ -498,4 +498,4 @@ def _graphql_object(files: dict[str, str], path: str) -> dict[str, Any] | None:
             out.append({"name": name, "type": "tree" if is_dir else "blob", "object": obj})
         return out
 
-    return {"entries": entries(prefix, 2)}
+    return {"entries": entries(prefix, 3)}

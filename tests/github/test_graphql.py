@@ -31,8 +31,9 @@ def _many(n: int, login: str = "bob") -> FakeUser:
             {
                 "README.md": f"# Project {i}\n\nForecasts sales with LightGBM.\n",
                 "requirements.txt": "lightgbm==4.3\n",
-                "src/train.py": "import lightgbm\n",
-                "tests/test_train.py": "from src import train\n",
+                "src/forecast/train.py": "import lightgbm\n",
+                "tests/unit/test_train.py": "from forecast import train\n",
+                "tests/unit/deeper/test_more.py": "from forecast import train\n",
                 ".github/workflows/ci.yml": "on: push\n",
             },
         )
@@ -59,7 +60,11 @@ def test_a_profile_costs_one_graphql_request_per_50_repos(
     assert len(portfolio.repos) == repos
     first = portfolio.repos[0]
     assert first.readme is not None and first.readme.startswith("# Project 0")
-    assert "requirements.txt" in first.files and "tests/test_train.py" in first.tree
+    assert "requirements.txt" in first.files
+    # three levels from the root, like a src/ package or tests/unit/; deeper is not fetched
+    assert "src/forecast/train.py" in first.tree and "tests/unit/test_train.py" in first.tree
+    assert "tests/unit/deeper/" in first.tree
+    assert "tests/unit/deeper/test_more.py" not in first.tree
     assert ".github/workflows/ci.yml" in first.tree
     assert first.dependency_files == (("requirements.txt", "lightgbm==4.3\n"),)
 
