@@ -380,3 +380,21 @@ def test_repo_uses_the_users_taxonomy(tmp_path: Path) -> None:
     assert plain.exit_code == 0 and extended.exit_code == 0, extended.output
     assert json.loads(plain.stdout)["repo"]["skills"] == ["PyTorch"]
     assert json.loads(extended.stdout)["repo"]["skills"] == ["Northwind Signals", "PyTorch"]
+
+
+def test_a_150_repo_profile_with_a_token_costs_3_requests(runner: CliRunner, token: str) -> None:
+    from tests.github.fakegithub import FakeRepo, FakeUser
+
+    repos = [FakeRepo(f"p{i:03d}", {"README.md": f"# p{i}\n", "train.py": ""}) for i in range(150)]
+    fake = FakeGitHub([FakeUser("bob", repos)])
+    with fake.serve():
+        result = runner.invoke(
+            main,
+            ["github", "bob", "--api-url", fake.api_url, "--max-repos", "150", "--format", "json"],
+        )
+    assert result.exit_code == 0, result.output
+    github = json.loads(result.stdout)["github"]
+    assert github["requests_used"] == billed(fake) == 3 <= 5
+    assert fake.paths() == ["/graphql"] * 3
+    assert len(github["repos"]) == 150
+    assert_no_token(token, result.output)

@@ -1,6 +1,7 @@
 """The GitHub listing in one paged GraphQL query (with a token): repos, READMEs, trees, metadata.
 
-One page of ``PAGE_SIZE`` repos carries, per repo: the flags (fork, archived, empty), description,
+One page of ``PAGE_SIZE`` public repos (a token's own private repos are never listed, as with
+REST's /users/{u}/repos) carries, per repo: the flags (fork, archived, empty), description,
 homepage, topics, licence, languages with their bytes, the pushed date, the root tree three
 levels deep with blob sizes, the workflow folder, the README (README.md, readme.md,
 README.rst, README) and the main dependency files as text. The first page also carries the
@@ -83,6 +84,7 @@ query Portfolio($login: String!, $first: Int!, $after: String, $withUser: Boolea
       first: $first
       after: $after
       ownerAffiliations: OWNER
+      privacy: PUBLIC
       orderBy: {{field: PUSHED_AT, direction: DESC}}
     ) {{
       totalCount

@@ -311,6 +311,8 @@ class FakeGitHub:
                 "data": {"rateLimit": _RATE, "user": None},
                 "errors": [{"type": "NOT_FOUND", "path": ["user"], "message": "no user"}],
             }
+        if "privacy: PUBLIC" not in query:
+            return 200, {"errors": [{"message": "the fake serves public repos only"}]}
         first = int(variables["first"])
         start = int(variables["after"] or 0)
         repos = user.repos[start : start + first]
