@@ -58,6 +58,7 @@ from analyzer.github.transport import (
     Budget,
     RequestStats,
     ServerFault,
+    TooLarge,
     Transport,
     make_retry,
 )
@@ -867,9 +868,20 @@ def _fetch_graphql(
     cursors: set[str] = set()
     listed: set[str] = set()
     after: str | None = None
+    first = gql.PAGE_SIZE
     while True:
         try:
-            page = _graphql_page(fetch, user, after, gql.PAGE_SIZE)
+            page = _graphql_page(fetch, user, after, first)
+        except TooLarge:
+            if first <= gql.SMALL_PAGE_SIZE:
+                raise
+            # a page of repos with huge trees or READMEs: ask again for fewer at a time
+            first = gql.SMALL_PAGE_SIZE
+            fetch.warn(
+                f"A GraphQL page of {gql.PAGE_SIZE} repos was over the size limit; "
+                f"asking for {first} at a time."
+            )
+            continue
         except _RateLimitHit as hit:
             if after is None:
                 raise RateLimited(

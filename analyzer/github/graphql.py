@@ -25,6 +25,8 @@ from typing import Any
 PAGE_SIZE = 50
 """Repos per GraphQL page: small enough that a page of READMEs stays well under the size limit
 and GitHub's 10-second query timeout."""
+SMALL_PAGE_SIZE = 10
+"""Repos per page after a page of PAGE_SIZE came back over the size limit."""
 
 README_NAMES = ("README.md", "readme.md", "Readme.md", "README.rst", "README.txt", "README")
 """README files asked for, in GitHub's order of preference (the first present wins)."""

@@ -65,6 +65,10 @@ class ServerFault(GitHubError):
     review ran out of its time budget; the review stops with exit 4."""
 
 
+class TooLarge(ServerFault):
+    """A JSON answer over the size limit (half a JSON document is no answer)."""
+
+
 @dataclass
 class Budget:
     """The time budget of one review; the clock is injectable so tests need not wait."""
@@ -280,7 +284,7 @@ class CachingAdapter(HTTPAdapter):
             cut = self._read_body(response, limit, host)
             if cut and not raw_file:
                 # half a JSON document is no answer; a raw file's start still is
-                raise ServerFault(
+                raise TooLarge(
                     f"{host} sent more than {limit:,} bytes for {urlsplit(url).path}; refused"
                 )
         except BaseException:

@@ -225,3 +225,26 @@ def test_over_http_with_the_fake_server(tmp_path: Path) -> None:
     review = review_portfolio(portfolio, TODAY, rubric=RUBRIC)
     hygiene = {c.id: c.passed for c in review.repos[0].hygiene.criteria}
     assert hygiene["hygiene.tests"] and hygiene["hygiene.ci"] and hygiene["hygiene.dependencies"]
+
+
+def test_a_page_over_the_size_limit_is_asked_again_smaller(
+    rsps: responses.RequestsMock, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 30 repos of a 3 kB README each: a page of 30 is over 40 kB, a page of 10 is not
+    monkeypatch.setattr("analyzer.github.transport.MAX_BODY_BYTES", 40_000)
+    repos = [FakeRepo(f"r{i:02d}", {"README.md": "# r\n" + "word " * 600}) for i in range(30)]
+    fake = FakeGitHub([FakeUser("erin", repos)]).mock(rsps)
+    portfolio = _fetch("erin", cache_dir=cache_dir, max_repos=30)
+    assert len(portfolio.repos) == 30
+    assert portfolio.requests_used == fake.counted == 4  # the refused page, then 3 of 10
+    assert "over the size limit; asking for 10 at a time" in " ".join(portfolio.warnings)
+
+
+def test_a_page_over_the_limit_even_small_is_a_fault(
+    rsps: responses.RequestsMock, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("analyzer.github.transport.MAX_BODY_BYTES", 500)
+    FakeGitHub([sample_user()]).mock(rsps)
+    with pytest.raises(ServerFault) as info:
+        _fetch("alice", cache_dir=cache_dir)
+    assert "sent more than 500 bytes for /graphql; refused" in str(info.value)
