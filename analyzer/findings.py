@@ -399,6 +399,7 @@ HYGIENE_CHECKS = (
     ("hygiene.deployment", "has nothing that runs it elsewhere (container, app, demo link)"),
     ("hygiene.modular_code", "keeps its code in notebooks rather than modules"),
     ("hygiene.recent", "has not been pushed to for over a year"),
+    ("hygiene.clean_tree", "commits caches, notebook checkpoints, IDE folders or a .env file"),
 )
 """Hygiene rubric checks (analyzer/github/hygiene.py): ``mlcheck repo`` reports each failed
 check as a finding with the check's id (low; medium when hygiene scores under 50)."""

@@ -613,6 +613,22 @@ class RepoHygiene(Serializable):
     """Model files too small to hold a model (a few bytes)."""
     skipped: tuple[tuple[str, str], ...] = ()
     """(criterion id, why) of checks left out because what they need is unknown."""
+    junk: tuple[str, ...] = ()
+    """Committed paths that should not be (caches, notebook checkpoints, .env), at most 5."""
+
+
+@dataclass(frozen=True)
+class SkillEvidence(Serializable):
+    """Where a repo shows a skill, and how strongly."""
+
+    skill: str
+    """Canonical skill name."""
+    where: str
+    """What shows it: "requirements.txt", "import in src/train.py", "Dockerfile",
+    "README prose (weak)"."""
+    strength: int
+    """3 code (a dependency, an import, an infrastructure file), 2 a file or the main
+    language, 1 words only (README prose, description, topics)."""
 
 
 @dataclass(frozen=True)
@@ -639,6 +655,8 @@ class RepoReview(Serializable):
     """(kind, what a project of it shows) for each of its kinds, from the rubric."""
     set_apart: str | None = None
     """Why the repo gives no evidence: "empty", "archived" or "fork"; None for a judged repo."""
+    evidence: tuple[SkillEvidence, ...] = ()
+    """The strongest evidence of each skill in ``skills``, strongest first."""
 
 
 @dataclass(frozen=True)

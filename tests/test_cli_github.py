@@ -64,9 +64,14 @@ def test_defaults_spelled_out_in_the_cli_match_the_github_stage() -> None:
     assert (GITHUB_API_URL, GITHUB_MAX_REPOS) == (DEFAULT_API_URL, DEFAULT_MAX_REPOS)
 
 
+@pytest.mark.parametrize(("with_token", "requests"), [(True, 1), (False, 9)])
 def test_github_json_counts_every_request_and_judges_each_repo(
-    runner: CliRunner, token: str
+    token: str, tmp_path: Path, with_token: bool, requests: int
 ) -> None:
+    # with a token one GraphQL query; without, REST: user, listing, 3 x (tree + README), the
+    # profile README, one dependency file; the judgement is the same
+    env = {"GITHUB_TOKEN": token if with_token else "", "XDG_CACHE_HOME": str(tmp_path)}
+    runner = CliRunner(env=env)
     fake = FakeGitHub([sample_user()])
     with fake.serve():
         result = run_github(runner, fake, "--no-cache", "--format", "json")
@@ -75,8 +80,9 @@ def test_github_json_counts_every_request_and_judges_each_repo(
     data = json.loads(result.stdout)
     github = data["github"]
     jsonschema.validate(github, GITHUB_SCHEMA)
-    assert github["requests_used"] == billed(fake) == fake.counted == 9
-    assert all(seen.authorized and not seen.conditional for seen in fake.seen)
+    assert github["requests_used"] == billed(fake) == fake.counted == requests
+    assert all(seen.authorized == with_token and not seen.conditional for seen in fake.seen)
+    assert (fake.paths() == ["/graphql"]) == with_token
     assert github["user"] == "alice"
     assert [r["name"] for r in github["repos"]] == ["house-prices", "titanic", "no-readme"]
     scores = {r["name"]: r["readme"]["score"] for r in github["repos"]}
@@ -104,7 +110,7 @@ def test_github_text_summary(runner: CliRunner, token: str) -> None:
     assert "Kinds missing: recommender, nlp, vision, deep_learning, time_series\n" in text
     assert "Tutorial clones: titanic\n" in text
     assert " 1. [HIGH] no-readme has no README: visitors cannot tell what it does.\n" in text
-    assert "GitHub API requests used: 9.\n" in text
+    assert "GitHub API requests used: 1.\n" in text  # one GraphQL query with the token
     assert all(len(line) <= 100 for line in text.splitlines())
     assert_no_token(token, result.output)
 
@@ -150,8 +156,10 @@ def test_rate_limit_on_every_request_is_exit_4_with_the_reset_time(tmp_path: Pat
 
 
 def test_rate_limit_midway_renders_the_partial_review_with_a_warning(
-    runner: CliRunner, token: str
+    token: str, tmp_path: Path
 ) -> None:
+    # anonymous (REST, one request per step): the limit runs out part-way
+    runner = CliRunner(env={"GITHUB_TOKEN": "", "XDG_CACHE_HOME": str(tmp_path)})
     fake = FakeGitHub([sample_user()], rate_limit=5)
     with fake.serve():
         result = run_github(runner, fake, "--no-cache", "--format", "json")
@@ -174,9 +182,9 @@ def test_rate_limit_midway_renders_the_partial_review_with_a_warning(
     assert RESET in " ".join(text.split())
 
 
-def test_cached_second_run_costs_no_rate_limited_request(
-    runner: CliRunner, token: str, tmp_path: Path
-) -> None:
+def test_cached_second_run_costs_no_rate_limited_request(token: str, tmp_path: Path) -> None:
+    # anonymous REST answers are cached (GraphQL, a POST, is not: it costs 1 request a run)
+    runner = CliRunner(env={"GITHUB_TOKEN": "", "XDG_CACHE_HOME": str(tmp_path / "xdg")})
     cache = tmp_path / "cache"
     fake = FakeGitHub([sample_user()])
     with fake.serve():
@@ -229,7 +237,7 @@ def test_real_process_with_a_token_in_the_environment(token: str, tmp_path: Path
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
     github = json.loads(out.read_text(encoding="utf-8"))["github"]
-    assert github["requests_used"] == billed(fake) == 9
+    assert github["requests_used"] == billed(fake) == 1  # one GraphQL query
     assert all(seen.authorized for seen in fake.seen)
     assert "authenticated" in done.stderr  # -vv logs, without the token
     assert_no_token(token, done.stdout, done.stderr, out.read_text(encoding="utf-8"))
@@ -278,8 +286,9 @@ def test_repo_scores_a_local_checkout_without_network(tmp_path: Path) -> None:
     text = CliRunner().invoke(main, ["repo", str(checkout)])
     assert text.exit_code == 0
     assert text.stdout.startswith("mlcheck: Local repo: churn-model\n")
-    # not a git checkout: the recency check is skipped, the score taken over the others
-    assert "README               49/100\nEngineering hygiene  86/100\n" in text.stdout
+    # not a git checkout: the recency and committed-files checks are skipped, the score
+    # taken over the others (57 of 67 points: only the licence fails)
+    assert "README               49/100\nEngineering hygiene  85/100\n" in text.stdout
     first = " 1. [MEDIUM] churn-model fails the readme check readme.metrics (8 points).\n"
     assert first in text.stdout
     assert "Project kinds: tabular, mlops\n" in text.stdout
@@ -371,3 +380,21 @@ def test_repo_uses_the_users_taxonomy(tmp_path: Path) -> None:
     assert plain.exit_code == 0 and extended.exit_code == 0, extended.output
     assert json.loads(plain.stdout)["repo"]["skills"] == ["PyTorch"]
     assert json.loads(extended.stdout)["repo"]["skills"] == ["Northwind Signals", "PyTorch"]
+
+
+def test_a_150_repo_profile_with_a_token_costs_3_requests(runner: CliRunner, token: str) -> None:
+    from tests.github.fakegithub import FakeRepo, FakeUser
+
+    repos = [FakeRepo(f"p{i:03d}", {"README.md": f"# p{i}\n", "train.py": ""}) for i in range(150)]
+    fake = FakeGitHub([FakeUser("bob", repos)])
+    with fake.serve():
+        result = runner.invoke(
+            main,
+            ["github", "bob", "--api-url", fake.api_url, "--max-repos", "150", "--format", "json"],
+        )
+    assert result.exit_code == 0, result.output
+    github = json.loads(result.stdout)["github"]
+    assert github["requests_used"] == billed(fake) == 3 <= 5
+    assert fake.paths() == ["/graphql"] * 3
+    assert len(github["repos"]) == 150
+    assert_no_token(token, result.output)

@@ -74,16 +74,41 @@ def test_files(paths: Iterable[str], rubric: Rubric) -> list[str]:
 
 
 def project_modules(paths: Iterable[str], rubric: Rubric) -> set[str]:
-    """Return the top-level Python module names of the project's own code (src/ layout too)."""
+    """Return the Python module names the project's own code can be imported by.
+
+    Every folder and module name on the way to a source file counts, not only the top level:
+    a project kept one folder down (``api/src/mapper.py``, tested from ``api/`` as
+    ``from src.mapper import ...``) or in a src/ layout is imported by an inner name.
+    """
     names: set[str] = set()
     for path in paths:
         if path.endswith("/") or _ext(path) != ".py" or _is_test_path(path, rubric):
             continue
         parts = path.split("/")
-        if parts[0] in ("src", "lib") and len(parts) > 1:
-            parts = parts[1:]
-        names.add(parts[0].removesuffix(".py"))
-    return names - {"setup", "conftest", "noxfile", "manage"}
+        names.update(parts[:-1])
+        names.add(parts[-1].removesuffix(".py"))
+    return names - {"setup", "conftest", "noxfile", "manage", "__init__"}
+
+
+def committed_junk(paths: Iterable[str], rubric: Rubric) -> tuple[str, ...]:
+    """Return the committed paths that should not be (caches, checkpoints, .env...), outermost
+    folder once each, at most 5."""
+    h = rubric.hygiene
+    found: dict[str, None] = {}
+    for path in paths:
+        low = path.lower()
+        parts = low.rstrip("/").split("/")
+        hit = None
+        for i, part in enumerate(parts):
+            is_dir = i < len(parts) - 1 or low.endswith("/")
+            if (part + "/" if is_dir else part) in h.junk_names:
+                hit = "/".join(parts[: i + 1]) + ("/" if is_dir else "")
+                break
+        if hit is None and not low.endswith("/") and _ext(low) in h.junk_extensions:
+            hit = low
+        if hit is not None:
+            found.setdefault(hit, None)
+    return tuple(list(found)[:5])
 
 
 _IMPORT = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_][A-Za-z0-9_]*)", re.MULTILINE)
@@ -130,6 +155,7 @@ def demo_link(url: str, rubric: Rubric) -> bool:
 
 
 _LINK = re.compile(r"https?://[^\s)<>\]\"']+")
+_IMAGE_SOURCE = re.compile(r"!\[[^\]]*\]\([^)\s]*|<img\b[^>]*>", re.IGNORECASE)
 
 
 def _base(path: str) -> str:
@@ -227,6 +253,9 @@ def judge_hygiene(
     paths = [p for p in everything if not _under(p, vendored)] if vendored else everything
     root = [p for p in paths if "/" not in p.rstrip("/")]
     tests = test_files(paths, rubric)
+    # a checkout on disk holds caches that were never committed: only git's list counts
+    committed = everything if snapshot.committed is None else snapshot.committed
+    junk = committed_junk(committed, rubric) if (not local or snapshot.committed) else ()
     tests_by: str | None = None
     if tests:
         tests_by = "file names" if snapshot.test_sources is None else "imports"
@@ -263,12 +292,16 @@ def judge_hygiene(
     def deployment_ok() -> bool:
         if any_path(h.deployment_paths):
             return True
+        if any(_ext(p) in h.deployment_extensions for p in paths if not p.endswith("/")):
+            return True
         if any(_base(p) in h.app_entry_points and p.count("/") <= 1 for p in paths):
             return True
         workflows = [p for p in paths if p.startswith(".github/workflows/") and _ext(p)]
         if any(w in _base(p) for p in workflows for w in h.deploy_workflow_words):
             return True
-        links = [snapshot.homepage or "", *_LINK.findall(snapshot.readme or "")]
+        # an image's source is no demo (a badge served from vercel.app), the link around it is
+        text = _IMAGE_SOURCE.sub("", snapshot.readme or "")
+        links = [snapshot.homepage or "", *_LINK.findall(text)]
         return any(demo_link(link, rubric) for link in links if link)
 
     def ci_ok() -> bool:
@@ -300,6 +333,7 @@ def judge_hygiene(
         "hygiene.deployment": deployment_ok,
         "hygiene.modular_code": modular_ok,
         "hygiene.recent": recent_ok,
+        "hygiene.clean_tree": lambda: not junk,
     }
     unknown = set(checks) ^ set(h.weights)
     if unknown:
@@ -307,6 +341,10 @@ def judge_hygiene(
     skipped: dict[str, str] = {}
     if not snapshot.topics_known:
         skipped["hygiene.topics"] = "the server's answers carry no topics"
+    if local and snapshot.committed is None:
+        skipped["hygiene.clean_tree"] = (
+            "no list of committed files: not a git checkout, or git is not installed"
+        )
     if local and snapshot.pushed_at is None:
         skipped["hygiene.recent"] = (
             "no commit date: not a git checkout, or git is not installed (file times are "
@@ -326,5 +364,6 @@ def judge_hygiene(
         tests_by=tests_by,
         vendored=tuple(r or "./" for r in vendored),
         stub_models=stub_models(snapshot, rubric),
+        junk=junk,
         skipped=tuple(skipped.items()),
     )

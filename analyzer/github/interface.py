@@ -84,6 +84,9 @@ class RepoSnapshot(Serializable):
     """False when the server's answers carry no topics (an old GitHub Enterprise)."""
     test_sources: tuple[tuple[str, str], ...] | None = None
     """(path, text) of the test files, when read (a local checkout); None when not fetched."""
+    committed: tuple[str, ...] | None = None
+    """Every path committed at HEAD, when listed (a local checkout: `git ls-tree`); None when not
+    listed. On GitHub the tree is what is committed."""
 
 
 @dataclass(frozen=True)

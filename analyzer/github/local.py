@@ -12,7 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from analyzer.errors import InputError
-from analyzer.github.evidence import SkillFinder, imported_modules
+from analyzer.github.evidence import (
+    SkillFinder,
+    imports_by_file,
+    is_dependency_file,
+    notebook_code,
+)
 from analyzer.github.hygiene import (
     languages_from_sizes,
     license_from_text,
@@ -46,6 +51,10 @@ _MAX_FILES = 20000
 _MAX_README_BYTES = 1_000_000
 _MAX_IMPORT_FILES = 300
 _MAX_SOURCE_BYTES = 200_000
+_MAX_NOTEBOOKS = 30
+_MAX_NOTEBOOK_BYTES = 2_000_000
+_MAX_EVIDENCE_FILES = 20
+"""Dependency files, Dockerfiles and manifests read for skill evidence at most."""
 
 
 def _walk(root: Path) -> tuple[list[str], list[str], list[tuple[str, int]]]:
@@ -77,9 +86,8 @@ GIT_TIMEOUT = 10
 """Seconds `git log` may take before the recency check is skipped."""
 
 
-def last_commit(root: Path) -> _dt.datetime | None:
-    """Return the date of the last commit (`git log -1`), None when git or the history is
-    not there. File times are not used: a fresh clone of a 2018 repo has today's."""
+def _git(root: Path, *args: str) -> str | None:
+    """Run one read-only git command in a checkout; its stdout, None when it cannot run."""
     try:
         done = subprocess.run(
             # fixed arguments, no shell; a checkout's own config must not run a program
@@ -93,10 +101,7 @@ def last_commit(root: Path) -> _dt.datetime | None:
                 "core.fsmonitor=false",
                 "-C",
                 str(root),
-                "log",
-                "-1",
-                "--no-show-signature",
-                "--format=%cI",
+                *args,
             ],
             capture_output=True,
             text=True,
@@ -111,16 +116,39 @@ def last_commit(root: Path) -> _dt.datetime | None:
             },
         )
     except (OSError, subprocess.SubprocessError) as exc:
-        logger.info("git log not run (%s): the recency check is skipped", type(exc).__name__)
+        logger.info("git %s not run (%s)", args[0], type(exc).__name__)
         return None
-    stamp = done.stdout.strip()
-    if done.returncode != 0 or not stamp:
+    if done.returncode != 0:
+        return None
+    return done.stdout
+
+
+def last_commit(root: Path) -> _dt.datetime | None:
+    """Return the date of the last commit (`git log -1`), None when git or the history is
+    not there. File times are not used: a fresh clone of a 2018 repo has today's."""
+    stamp = (_git(root, "log", "-1", "--no-show-signature", "--format=%cI") or "").strip()
+    if not stamp:
         logger.info("no git history in %s: the recency check is skipped", root)
         return None
     try:
         return _dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+def committed_files(root: Path) -> tuple[str, ...] | None:
+    """Return the paths committed at HEAD (`git ls-tree -r HEAD`), None without git or a commit.
+
+    A checkout on disk holds caches that were never committed (__pycache__ after a test run);
+    only what is committed is judged as committed junk.
+    """
+    listing = _git(root, "ls-tree", "-r", "-z", "--name-only", "HEAD")
+    if listing is None:
+        return None
+    paths = [p for p in listing.split("\0") if p]
+    if not paths:
+        return None  # an empty commit
+    return tuple(paths[:_MAX_FILES])
 
 
 def _read(root: Path, name: str, limit: int) -> str | None:
@@ -169,12 +197,22 @@ def snapshot_local_repo(path: Path, rubric: Rubric) -> RepoSnapshot:
             licence = license_from_text(text, rubric) or "other"
             break
     deps: list[tuple[str, str]] = []
+    vendored = vendored_roots((p for p, _ in sizes), rubric) or ("\0",)
     for name, size in sizes:
-        if "/" not in name and name.lower() in rubric.hygiene.dependency_files:
-            if 0 < size <= rubric.max_dependency_bytes:
-                text = _read(root, name, rubric.max_dependency_bytes)
-                if text is not None:
-                    deps.append((name, text))
+        if len(deps) >= _MAX_EVIDENCE_FILES:
+            break
+        low = name.lower()
+        if low.startswith(vendored) or not 0 < size <= rubric.max_dependency_bytes:
+            continue
+        shallow = name.count("/") <= 2
+        manifest = low.endswith((".yaml", ".yml")) and any(
+            part in ("k8s", "kubernetes", "helm", "charts", "deploy", "manifests")
+            for part in low.split("/")[:-1]
+        )
+        if (shallow and is_dependency_file(name)) or manifest:
+            text = _read(root, name, rubric.max_dependency_bytes)
+            if text is not None:
+                deps.append((name, text))
     return RepoSnapshot(
         name=root.resolve().name,
         readme=readme,
@@ -185,6 +223,7 @@ def snapshot_local_repo(path: Path, rubric: Rubric) -> RepoSnapshot:
         languages=languages_from_sizes(tuple(sizes), rubric),
         license=licence,
         pushed_at=last_commit(root),
+        committed=committed_files(root),
         dependency_files=tuple(deps),
     )
 
@@ -210,22 +249,28 @@ def review_local_repo(
         if len(test_sources) >= _MAX_IMPORT_FILES:
             break
     snapshot = replace(snapshot, test_sources=tuple(test_sources))
-    sources = []
+    # imports of .py files and notebooks, sampled within a budget (files and notebooks apart,
+    # so a repo of many modules still has its notebooks read)
+    sources: list[tuple[str, str]] = []
+    notebooks = 0
     for name, size in snapshot.file_sizes:
         if name.lower().startswith(vendored or ("\0",)):
             continue
-        if name.endswith(".py") and size <= _MAX_SOURCE_BYTES:
+        if name.endswith(".py") and size <= _MAX_SOURCE_BYTES and len(sources) < _MAX_IMPORT_FILES:
             text = _read(Path(path), name, _MAX_SOURCE_BYTES)
             if text:
-                sources.append(text)
-        if len(sources) >= _MAX_IMPORT_FILES:
-            break
+                sources.append((name, text))
+        elif name.endswith(".ipynb") and size <= _MAX_NOTEBOOK_BYTES and notebooks < _MAX_NOTEBOOKS:
+            text = _read(Path(path), name, _MAX_NOTEBOOK_BYTES)
+            if text:
+                notebooks += 1
+                sources.append((name, notebook_code(text)))
     review = review_repo(
         snapshot,
         today,
         skill_finder=skill_finder,
         local=True,
-        imports=imported_modules(sources),
+        imports=imports_by_file(sources),
         rubric=rubric,
     )
     for criterion, why in review.hygiene.skipped:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from analyzer.findings import Area, Finding, Severity, merge_findings, order_findings
-from analyzer.github.evidence import SkillFinder, dependency_names, repo_skills
+from analyzer.github.evidence import SkillFinder, dependency_names, repo_evidence
 from analyzer.github.hygiene import judge_hygiene, project_paths
 from analyzer.github.interface import (
     Criterion,
@@ -148,7 +148,7 @@ def review_repo(
     *,
     skill_finder: SkillFinder | None = None,
     local: bool = False,
-    imports: Iterable[str] = (),
+    imports: Mapping[str, str] | Iterable[str] = (),
     rubric: Rubric,
 ) -> RepoReview:
     """Judge one repo: README score, hygiene, kinds, tutorial clone, skills shown.
@@ -170,9 +170,10 @@ def review_repo(
         tutorial = None
     kinds = project_kinds(snapshot, rubric)
     set_apart = _set_apart(snapshot)
-    skills = repo_skills(snapshot, skill_finder, rubric=rubric, imports=imports)
+    evidence = repo_evidence(snapshot, skill_finder, rubric=rubric, imports=imports)
+    skills = tuple(sorted((e.skill for e in evidence), key=str.lower))
     if set_apart:
-        kinds, tutorial, skills = (), None, ()
+        kinds, tutorial, skills, evidence = (), None, (), ()
     return RepoReview(
         name=snapshot.name,
         fork=snapshot.fork,
@@ -184,7 +185,27 @@ def review_repo(
         skills=skills,
         url=snapshot.html_url,
         set_apart=set_apart,
+        evidence=evidence,
     )
+
+
+def repo_score(review: RepoReview, rubric: Rubric) -> float:
+    """Score one repo 0-100: its share of the portfolio score (README, hygiene, originality).
+
+    The portfolio weights of the three parts one repo carries are used, so a repo and a
+    portfolio are judged alike; a tutorial clone gets no originality, a repo set apart (empty,
+    archived, fork) scores 0: it is no current work of the candidate.
+    """
+    if review.set_apart:
+        return 0.0
+    w = rubric.portfolio_weights
+    parts = (
+        (w["readme"], review.readme.score),
+        (w["hygiene"], review.hygiene.score),
+        (w["originality"], 0.0 if review.tutorial_clone else 100.0),
+    )
+    total = sum(weight for weight, _ in parts) or 1.0
+    return round(sum(weight * score for weight, score in parts) / total, 1)
 
 
 def _set_apart(snapshot: RepoSnapshot) -> str | None:
@@ -321,6 +342,9 @@ def repo_check_findings(repo: RepoReview) -> tuple[Finding, ...]:
             message=f"{repo.name} fails the {area} check {criterion.id} "
             f"({criterion.weight:g} points).",
             fix=criterion.fix,
+            evidence=", ".join(repo.hygiene.junk)
+            if criterion.id == "hygiene.clean_tree" and repo.hygiene.junk
+            else None,
             anchor=anchor,
             impact=criterion.weight,
         )

@@ -65,6 +65,10 @@ class ServerFault(GitHubError):
     review ran out of its time budget; the review stops with exit 4."""
 
 
+class TooLarge(ServerFault):
+    """A JSON answer over the size limit (half a JSON document is no answer)."""
+
+
 @dataclass
 class Budget:
     """The time budget of one review; the clock is injectable so tests need not wait."""
@@ -218,6 +222,8 @@ def make_retry(
         backoff_factor=backoff_factor,
         backoff_max=max_wait,
         status_forcelist=[429, *range(500, 600)],
+        # every request mlcheck sends is a read, the GraphQL query (a POST) included
+        allowed_methods=frozenset({"GET", "HEAD", "POST"}),
         raise_on_status=False,
         secondary_rate_wait=max_wait,
         max_rate_limit_wait=max_wait,
@@ -278,7 +284,7 @@ class CachingAdapter(HTTPAdapter):
             cut = self._read_body(response, limit, host)
             if cut and not raw_file:
                 # half a JSON document is no answer; a raw file's start still is
-                raise ServerFault(
+                raise TooLarge(
                     f"{host} sent more than {limit:,} bytes for {urlsplit(url).path}; refused"
                 )
         except BaseException:
@@ -416,6 +422,7 @@ class Transport:
         """Create the session with the caching adapter mounted for http and https."""
         self.stats = stats
         self.retry = retry
+        self.max_raw_bytes = max_raw_bytes
         self.session = requests.Session()
         # like PyGithub: a non-None auth stops requests from reading credentials from ~/.netrc
         self.session.auth = Requester.noopAuth

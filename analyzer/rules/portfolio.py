@@ -90,6 +90,13 @@ class HygieneRubric:
     """File names that mark the root of a committed environment (pyvenv.cfg)."""
     vendored_dirs: tuple[str, ...]
     """Folder names of installed packages (site-packages, node_modules)."""
+    deployment_extensions: tuple[str, ...]
+    """Extensions of infrastructure-as-code files (Terraform .tf): deployment evidence."""
+    junk_names: tuple[str, ...]
+    """File names, or folder names ending with /, that should not be committed (caches,
+    notebook checkpoints, IDE folders, .env secrets, OS files)."""
+    junk_extensions: tuple[str, ...]
+    """Extensions of files that should not be committed (.pyc)."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +153,8 @@ class Rubric:
     """Package name (lower case) -> skill name as people write it."""
     skill_files: dict[str, str]
     """Path pattern -> skill name."""
+    skill_images: dict[str, str]
+    """Docker base image (a name, or a prefix ending with /) -> skill name."""
     non_code_skills: tuple[str, ...]
     """Skills a repo cannot show (lower case)."""
     max_dependency_files: int
@@ -209,6 +218,9 @@ def parse_rubric(data: dict[str, Any], display: str = _DATA_FILE) -> Rubric:
             stub_model_bytes=int(h["stub_model_bytes"]),
             vendored_markers=_t(h["vendored_markers"]),
             vendored_dirs=_t(h["vendored_dirs"]),
+            deployment_extensions=_t(h["deployment_extensions"]),
+            junk_names=_t(h["junk_names"]),
+            junk_extensions=_t(h["junk_extensions"]),
         )
         for rubric_part in (readme, hygiene):
             missing = set(rubric_part.weights) - set(rubric_part.fixes)
@@ -240,6 +252,7 @@ def parse_rubric(data: dict[str, Any], display: str = _DATA_FILE) -> Rubric:
             min_projects=int(p["min_projects"]),
             skill_packages={key.lower(): v for key, v in s["packages"].items()},
             skill_files={key.lower(): v for key, v in s["files"].items()},
+            skill_images={key.lower(): v for key, v in s["docker_images"].items()},
             non_code_skills=_t(s["non_code"]),
             max_dependency_files=int(s["max_dependency_files"]),
             max_dependency_bytes=int(s["max_dependency_bytes"]),

@@ -145,6 +145,8 @@ class FakeGitHub:
         self.counted = 0
         self.api_url = ""
         self._link: str | None = None
+        self._body: bytes | None = None
+        self._posted = threading.local()
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ routing
@@ -152,7 +154,18 @@ class FakeGitHub:
     def handle(self, method: str, url: str, headers: dict[str, str]) -> tuple[int, dict, bytes]:
         """Answer one request: (status, headers, body)."""
         with self._lock:
+            self._body = getattr(self._posted, "body", None)
             return self._handle(method, url, {k.lower(): v for k, v in headers.items()})
+
+    def handle_post(
+        self, url: str, headers: dict[str, str], body: bytes
+    ) -> tuple[int, dict, bytes]:
+        """Answer one POST (the GraphQL query) through ``handle``, its body kept aside."""
+        self._posted.body = body
+        try:
+            return self.handle("POST", url, headers)
+        finally:
+            self._posted.body = None
 
     def _rate_headers(self) -> dict[str, str]:
         limit = self.rate_limit if self.rate_limit is not None else 5000
@@ -205,6 +218,10 @@ class FakeGitHub:
             return done(404, {"message": "Not Found"})
 
         self._link = None
+        if path.endswith("/graphql"):
+            status, body = self._graphql("authorization" in headers)
+            self.counted += 1
+            return done(status, body)
         status, body = self._route(path, query, accept)
         if status == 200:
             raw = body if isinstance(body, (bytes, str)) else json.dumps(body, sort_keys=True)
@@ -275,6 +292,89 @@ class FakeGitHub:
             return 404, {"message": "Not Found"}
         return 404, {"message": "Not Found"}
 
+    def _graphql(self, authorized: bool) -> tuple[int, Any]:
+        """Answer mlcheck's GraphQL query from the same data, as GitHub would shape it.
+
+        The objects asked for (``alias: object(expression: "HEAD:path")``) are read from the
+        query text, so the answer follows the query rather than a copy of it.
+        """
+        if not authorized:
+            return 401, {"message": "This endpoint requires you to be authenticated."}
+        try:
+            request = json.loads(self._body or b"")
+            query, variables = request["query"], request["variables"]
+        except (ValueError, KeyError, TypeError):
+            return 400, {"message": "Problems parsing JSON"}
+        user = self.users.get(str(variables["login"]).lower())
+        if user is None:
+            return 200, {
+                "data": {"rateLimit": _RATE, "user": None},
+                "errors": [{"type": "NOT_FOUND", "path": ["user"], "message": "no user"}],
+            }
+        if "privacy: PUBLIC" not in query:
+            return 200, {"errors": [{"message": "the fake serves public repos only"}]}
+        first = int(variables["first"])
+        start = int(variables["after"] or 0)
+        repos = user.repos[start : start + first]
+        objects = re.findall(r'(\w+): object\(expression: "HEAD:([^"]*)"\)', query)
+        nodes = [self._graphql_repo(user, repo, objects) for repo in repos]
+        data: dict[str, Any] = {
+            "login": user.login,
+            "repositories": {
+                "totalCount": len(user.repos),
+                "pageInfo": {
+                    "hasNextPage": start + first < len(user.repos),
+                    "endCursor": str(start + first),
+                },
+                "nodes": nodes,
+            },
+        }
+        errors = []
+        if variables.get("withUser"):
+            profile_repo = next((r for r in user.repos if r.name == user.login), None)
+            has_readme = profile_repo is not None and "README.md" in profile_repo.files
+            data.update(
+                name=user.name,
+                bio=user.bio,
+                websiteUrl=user.blog,
+                url=f"https://github.example/{user.login}",
+                followers={"totalCount": 3},
+                profileReadme={"object": {"byteSize": 10}} if has_readme else None,
+            )
+            if profile_repo is None:
+                errors.append({"type": "NOT_FOUND", "path": ["user", "profileReadme"]})
+        answer: dict[str, Any] = {"data": {"rateLimit": _RATE, "user": data}}
+        if errors:
+            answer["errors"] = errors
+        return 200, answer
+
+    def _graphql_repo(
+        self, user: FakeUser, repo: FakeRepo, objects: list[tuple[str, str]]
+    ) -> dict[str, Any]:
+        listing = repo.listing(user.login, self.api_url)
+        node: dict[str, Any] = {
+            "databaseId": abs(hash((user.login, repo.name))) % 10**9,
+            "name": repo.name,
+            "description": repo.description,
+            "url": listing["html_url"],
+            "homepageUrl": repo.homepage,
+            "isFork": repo.fork,
+            "isArchived": repo.archived,
+            "isEmpty": not repo.files,
+            "pushedAt": repo.pushed_at,
+            "stargazerCount": repo.stars,
+            "forkCount": 0,
+            "licenseInfo": {"spdxId": repo.license} if repo.license else None,
+            "defaultBranchRef": {"name": repo.default_branch} if repo.files else None,
+            "repositoryTopics": {"nodes": [{"topic": {"name": t}} for t in repo.topics]},
+            "languages": {"edges": [{"size": 1000, "node": {"name": repo.language}}]}
+            if repo.language
+            else {"edges": []},
+        }
+        for alias, path in objects:
+            node[alias] = _graphql_object(repo.files, path) if repo.files else None
+        return node
+
     # ------------------------------------------------------------------ transports
 
     def mock(self, rsps: Any, api_url: str = "https://api.github.com") -> FakeGitHub:
@@ -289,6 +389,15 @@ class FakeGitHub:
         host = re.escape(f"{parts.scheme}://{parts.hostname}")
         pattern = re.compile(host + r"(:\d+)?" + re.escape(parts.path) + r"/.*")
         rsps.add_callback("GET", pattern, callback=callback)
+        # GraphQL: <api>/graphql, or /api/graphql beside a GitHub Enterprise /api/v3
+        root = parts.path.removesuffix("/v3")
+        graphql = re.compile(host + r"(:\d+)?" + re.escape(root) + r"/graphql")
+
+        def post(request: Any) -> tuple[int, dict, bytes]:
+            body = request.body.encode() if isinstance(request.body, str) else request.body
+            return self.handle_post(request.url, dict(request.headers), body)
+
+        rsps.add_callback("POST", graphql, callback=post)
         return self
 
     @contextmanager
@@ -298,7 +407,14 @@ class FakeGitHub:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server API
-                status, headers, body = fake.handle("GET", self.path, dict(self.headers))
+                self._answer(*fake.handle("GET", self.path, dict(self.headers)))
+
+            def do_POST(self) -> None:  # noqa: N802 - http.server API
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                self._answer(*fake.handle_post(self.path, dict(self.headers), body))
+
+            def _answer(self, status: int, headers: dict, body: bytes) -> None:
                 self.send_response(status)
                 for key, value in headers.items():
                     self.send_header(key, value)
@@ -354,3 +470,34 @@ def _tree(files: dict[str, str]) -> list[dict[str, Any]]:
             "size": len(content.encode()),
         }
     return sorted(entries.values(), key=lambda e: e["path"])
+
+
+_RATE = {"cost": 1, "remaining": 4999, "resetAt": "2100-01-01T00:00:00Z"}
+
+
+def _graphql_object(files: dict[str, str], path: str) -> dict[str, Any] | None:
+    """A Blob or a Tree (three levels of entries) at `path` ("" is the root), None if absent."""
+    if path in files:
+        text = files[path]
+        return {"text": text, "byteSize": len(text.encode()), "isTruncated": False}
+    prefix = path.rstrip("/") + "/" if path else ""
+    inside = [p for p in files if p.startswith(prefix)]
+    if not inside:
+        return None
+
+    def entries(prefix: str, depth: int) -> list[dict[str, Any]]:
+        names: dict[str, bool] = {}
+        for p in files:
+            if p.startswith(prefix):
+                head, _, rest = p[len(prefix) :].partition("/")
+                names[head] = names.get(head, False) or bool(rest)
+        out = []
+        for name, is_dir in sorted(names.items()):
+            if is_dir:
+                obj = {"entries": entries(prefix + name + "/", depth - 1)} if depth > 1 else {}
+            else:
+                obj = {"byteSize": len(files[prefix + name].encode())}
+            out.append({"name": name, "type": "tree" if is_dir else "blob", "object": obj})
+        return out
+
+    return {"entries": entries(prefix, 3)}

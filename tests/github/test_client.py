@@ -236,6 +236,7 @@ def test_token_is_sent_but_never_shown(
         token=token,
         cache_dir=cache_dir,
         sleep=lambda s: None,
+        graphql=False,
         rubric=shipped_rules().portfolio,
     )
     with pytest.raises(GitHubError) as missing:

@@ -26,6 +26,7 @@ def test_fetch_and_review_over_http(tmp_path: Path) -> None:
             cache_dir=tmp_path,
             backoff_factor=0.5,
             sleep=waits.append,
+            graphql=False,
             rubric=shipped_rules().portfolio,
         )
         review = review_portfolio(portfolio, dt.date(2025, 6, 1), rubric=shipped_rules().portfolio)
@@ -46,6 +47,7 @@ def test_fetch_and_review_over_http(tmp_path: Path) -> None:
             api_url=fake.api_url,
             cache_dir=tmp_path,
             sleep=waits.append,
+            graphql=False,
             rubric=shipped_rules().portfolio,
         )
         assert cached.requests_used == 0

@@ -33,17 +33,20 @@ def _fault(fake: FakeGitHub, rsps: responses.RequestsMock, **kwargs: object) -> 
 
 
 @pytest.mark.parametrize("status", [301, 302, 307])
-@pytest.mark.parametrize("path", [r"^/users/alice$", r"/git/trees/"])
+@pytest.mark.parametrize("path", [r"^/users/alice$", r"/git/trees/", r"^/graphql$"])
 def test_redirect_to_another_host_is_refused_without_sending_the_token(
     rsps: responses.RequestsMock, cache_dir: Path, status: int, path: str
 ) -> None:
     elsewhere = rsps.add(responses.GET, "https://evil.example/steal", json={})
+    elsewhere_post = rsps.add(responses.POST, "https://evil.example/steal", json={})
     token = fake_token()
     fake = FakeGitHub(
         [sample_user()],
         answers={path: (status, {"Location": "https://evil.example/steal"}, b"")},
     )
-    fault = _fault(fake, rsps, token=token, cache_dir=cache_dir)
+    graphql = path == r"^/graphql$"
+    fault = _fault(fake, rsps, token=token, cache_dir=cache_dir, graphql=graphql)
+    assert elsewhere_post.call_count == 0
     assert "redirected to another host (evil.example)" in str(fault)
     assert token not in str(fault)
     assert elsewhere.call_count == 0
@@ -95,7 +98,7 @@ def test_link_header_to_another_host_is_refused(
             )
         },
     )
-    fault = _fault(fake, rsps, token=fake_token(), cache_dir=cache_dir)
+    fault = _fault(fake, rsps, token=fake_token(), cache_dir=cache_dir, graphql=False)
     assert "Link header to another host (evil.example)" in str(fault)
     assert elsewhere.call_count == 0
 
@@ -223,26 +226,37 @@ def test_the_cli_budget_default_matches_the_github_stage() -> None:
 
 
 @pytest.mark.parametrize(
-    ("answers", "trickle", "message"),
+    ("answers", "trickle", "message", "with_token"),
     [
-        ({r"^/users/alice$": (200, {}, b"{not json")}, {}, "sent malformed JSON for user"),
+        ({r"^/users/alice$": (200, {}, b"{not json")}, {}, "sent malformed JSON for user", False),
         (
             {r"^/users/alice$": (302, {"Location": "https://evil.example/x"}, b"")},
             {},
             "redirected to another host (evil.example)",
+            False,
         ),
-        ({}, {r"/readme$": 0.05}, "ran out of its 0.5 s budget"),
+        ({}, {r"/readme$": 0.05}, "ran out of its 0.5 s budget", False),
+        # with a token, the same faults on the GraphQL query
+        ({r"^/graphql$": (200, {}, b"{not json")}, {}, "GraphQL answer mlcheck cannot read", True),
+        (
+            {r"^/graphql$": (307, {"Location": "https://evil.example/x"}, b"")},
+            {},
+            "redirected to another host (evil.example)",
+            True,
+        ),
+        ({}, {r"/graphql$": 0.05}, "ran out of its 0.5 s budget", True),
     ],
 )
 def test_cli_server_fault_is_one_line_and_exit_4(
-    tmp_path: Path, answers: dict, trickle: dict, message: str
+    tmp_path: Path, answers: dict, trickle: dict, message: str, with_token: bool
 ) -> None:
     from click.testing import CliRunner
 
     from analyzer.cli import main
 
     token = fake_token()
-    runner = CliRunner(env={"GITHUB_TOKEN": token, "XDG_CACHE_HOME": str(tmp_path)})
+    env = {"GITHUB_TOKEN": token if with_token else "", "XDG_CACHE_HOME": str(tmp_path)}
+    runner = CliRunner(env=env)
     fake = FakeGitHub([sample_user()], answers=answers, trickle=trickle)
     with fake.serve():
         result = runner.invoke(

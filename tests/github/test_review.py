@@ -295,7 +295,18 @@ def test_skill_finder_maps_repo_text_to_canonical_skills() -> None:
     assert "LightGBM" in seen[0]  # dependency evidence is handed to the finder as text
     result = cross_check(["docker", "kubernetes"], review, rubric=RUBRIC)
     assert result.claimed_without_evidence == ("kubernetes",)
-    assert result.evidence_not_claimed == ("cross-validation", "lightgbm")
+    # code evidence first, README words after, each with where it was seen
+    assert result.evidence_not_claimed == ("lightgbm", "cross-validation")
+    (finding,) = [f for f in result.findings if f.id == "crosscheck.evidence_not_claimed"]
+    assert finding.evidence == (
+        "lightgbm (requirements.txt in houses); cross-validation (README prose (weak) in houses)"
+    )
+    evidence = {e.skill: (e.where, e.strength) for e in review.repos[0].evidence}
+    assert evidence == {
+        "lightgbm": ("requirements.txt", 3),
+        "docker": ("Dockerfile", 3),
+        "cross-validation": ("README prose (weak)", 1),
+    }
 
 
 def test_review_local_repo(tmp_path: Path) -> None:

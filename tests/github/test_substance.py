@@ -215,8 +215,63 @@ def test_local_recency_without_git_history_is_skipped_and_said(
     review = review_local_repo(tmp_path, TODAY, rubric=RUBRIC)
     assert "the hygiene.recent check is skipped: no commit date" in caplog.text
     assert _recent(review) == []
-    (skipped,) = review.hygiene.skipped
-    assert skipped[0] == "hygiene.recent" and "not a git checkout" in skipped[1]
+    skipped = dict(review.hygiene.skipped)
+    assert set(skipped) == {"hygiene.recent", "hygiene.clean_tree"}
+    assert "not a git checkout" in skipped["hygiene.recent"]
+    assert "not a git checkout" in skipped["hygiene.clean_tree"]
+
+
+def _clean(review: object) -> list[bool]:
+    return [c.passed for c in review.hygiene.criteria if c.id == "hygiene.clean_tree"]  # type: ignore[attr-defined]
+
+
+def test_committed_caches_and_env_fail_clean_tree_and_are_named(tmp_path: Path) -> None:
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "train.cpython-311.pyc").write_bytes(b"\0")
+    (tmp_path / ".env").write_text("API_KEY=x\n")
+    (tmp_path / "train.py").write_text("print(1)\n")
+    _git(tmp_path, "init", "-q", date="2025-05-01T10:00:00+00:00")
+    _git(tmp_path, "add", "-f", ".", date="2025-05-01T10:00:00+00:00")
+    _git(tmp_path, "commit", "-q", "-m", "x", date="2025-05-01T10:00:00+00:00")
+    review = review_local_repo(tmp_path, TODAY, rubric=RUBRIC)
+    assert _clean(review) == [False]
+    assert review.hygiene.junk == (".env", "__pycache__/")
+    (finding,) = [f for f in repo_check_findings(review) if f.id == "hygiene.clean_tree"]
+    assert finding.evidence == ".env, __pycache__/"
+
+
+def test_caches_a_local_run_left_uncommitted_are_no_junk(tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text("print(1)\n")
+    (tmp_path / ".gitignore").write_text("__pycache__/\n")
+    _git(tmp_path, "init", "-q", date="2025-05-01T10:00:00+00:00")
+    _git(tmp_path, "add", ".", date="2025-05-01T10:00:00+00:00")
+    _git(tmp_path, "commit", "-q", "-m", "x", date="2025-05-01T10:00:00+00:00")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "train.cpython-311.pyc").write_bytes(b"\0")
+    review = review_local_repo(tmp_path, TODAY, rubric=RUBRIC)
+    assert _clean(review) == [True] and review.hygiene.junk == ()
+
+
+def test_a_github_tree_with_notebook_checkpoints_fails_clean_tree() -> None:
+    files = ("nb.ipynb", ".ipynb_checkpoints/")
+    tree = (".ipynb_checkpoints/nb-checkpoint.ipynb",)
+    assert not _passed(_repo(files=files, tree=tree), "hygiene.clean_tree")
+    assert _passed(_repo(files=("nb.ipynb", ".env.example")), "hygiene.clean_tree")
+
+
+def test_tests_importing_a_project_kept_one_folder_down_count(tmp_path: Path) -> None:
+    (tmp_path / "api" / "src" / "mapper").mkdir(parents=True)
+    (tmp_path / "api" / "src" / "mapper" / "mapper.py").write_text("def f():\n    return 1\n")
+    (tmp_path / "api" / "tests").mkdir()
+    (tmp_path / "api" / "tests" / "test_mapper.py").write_text(
+        "from src.mapper.mapper import f\n\ndef test_f():\n    assert f() == 1\n"
+    )
+    review = review_local_repo(tmp_path, TODAY, rubric=RUBRIC)
+    assert [c.passed for c in review.hygiene.criteria if c.id == "hygiene.tests"] == [True]
+
+
+def test_terraform_files_are_deployment_evidence() -> None:
+    assert _passed(_repo(files=("infra/",), tree=("infra/lambda.tf",)), "hygiene.deployment")
 
 
 def test_topics_absent_from_the_server_skip_the_topics_check(
@@ -251,3 +306,10 @@ def test_a_checkouts_git_config_cannot_start_a_program(tmp_path: Path) -> None:
     review = review_local_repo(repo, TODAY, rubric=RUBRIC)
     assert _recent(review) == [False]  # 2024-01-01 is over a year before TODAY
     assert not marker.exists()
+
+
+def test_a_badge_image_served_from_a_demo_host_is_no_deployment() -> None:
+    badge = "[![](https://dcbadge.vercel.app/api/server/x?style=flat)](https://discord.gg/x)\n"
+    assert not _passed(_repo(readme="# p\n\n" + badge), "hygiene.deployment")
+    spaces = "[![Open](https://img.shields.io/badge/x.svg)](https://huggingface.co/spaces/a/b)\n"
+    assert _passed(_repo(readme="# p\n\n" + spaces), "hygiene.deployment")

@@ -260,7 +260,8 @@ class EchoingGitHub(FakeGitHub):
 def test_token_echoed_by_the_server_never_shows(tmp_path: Path, status: int) -> None:
     token = fake_token()
     runner = CliRunner(env={"GITHUB_TOKEN": token, "XDG_CACHE_HOME": str(tmp_path)})
-    fake = EchoingGitHub([sample_user()], faults={"^/users/alice$": [status] * 10})
+    faults = {"^/users/alice$": [status] * 10, "^/graphql$": [status] * 10}  # REST, GraphQL
+    fake = EchoingGitHub([sample_user()], faults=faults)
     with fake.serve():
         result = runner.invoke(
             main, ["github", "alice", "--api-url", fake.api_url, "--no-cache", "-vv"]
