@@ -21,9 +21,17 @@ DATE = (
     rf"(?:(?:{_MONTH}|{_SEASON})\s*,?\s*{_YEAR}|\d{{1,2}}[/.]{_YEAR}|{_YEAR}[/.-]\d{{1,2}}(?!\d)"
     rf"|{_YEAR})"
 )
-ONGOING = r"(?:present|current|currently|now|today|ongoing|to\s+date|date)"
-_SEP = r"\s*(?:-|–|—|‒|−|~|to|until|till)\s*"
+ONGOING = (
+    r"(?:present|current|currently|now|today|ongoing|to\s+date|date|heute|jetzt|aktuell"
+    r"|actualidad|actual|presente|hoy|atual|atualmente|aujourd'hui|aujourd’hui|en\s+cours)"
+)
+_SEP = r"\s*(?:-|–|—|‒|−|~|to|until|till|bis|à|a|hasta|até)\s*"
 RANGE = re.compile(rf"(?<![\w/.])({DATE}){_SEP}({DATE}|{ONGOING})(?![\w/])", re.IGNORECASE)
+_MONTH_YEAR = rf"(?:{_MONTH}\s*,?\s*{_YEAR}|\d{{1,2}}[/.]{_YEAR})"
+SPACED_RANGE = re.compile(
+    rf"(?<![\w/.])({_MONTH_YEAR})\s+({_MONTH_YEAR}|{ONGOING})(?![\w/])", re.IGNORECASE
+)
+"""A range whose dash is drawn, not printed: "Sep. 2023 Mar. 2024" (awesome-cv)."""
 SINGLE = re.compile(rf"(?<![\w/.])({DATE})(?![\w/])", re.IGNORECASE)
 DANGLING_START = re.compile(rf"^\s*({DATE}){_SEP}(?=\S)", re.IGNORECASE)
 """A range start left open at the start of a line, its end printed on the next line."""
@@ -62,7 +70,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def find_date_range(text: str) -> DateRange | None:
     """Find the first date range (or single date) in a text and parse both ends."""
-    match = RANGE.search(text)
+    match = RANGE.search(text) or SPACED_RANGE.search(text)
     if match:
         start_text, end_text = match.group(1), match.group(2)
         current = bool(_ONGOING_RE.match(end_text.strip()))
@@ -78,3 +86,36 @@ def find_date_range(text: str) -> DateRange | None:
         value = parse_date(single.group(1))
         return DateRange(single.group(0).strip(), value, value, False, single.span())
     return None
+
+
+_ANY_DATE = re.compile(rf"(?<![\w/.])({DATE})(?![\w/])", re.IGNORECASE)
+_BARE_YEAR = re.compile(rf"^\s*{_YEAR}\s*$")
+
+
+def has_month(text: str) -> bool:
+    """Tell whether one printed end of a range names a month or season, not a bare year."""
+    return _BARE_YEAR.match(text) is None
+
+
+def month_after(value: dt.date) -> dt.date:
+    """Return the first day of the month after ``value``'s month."""
+    return dt.date(value.year + value.month // 12, value.month % 12 + 1, 1)
+
+
+def latest_printed_date(text: str) -> dt.date | None:
+    """Return the end of the latest date a text prints: the document's own "today".
+
+    "May 2024" ends on 1 June 2024 (the month is covered), a bare "2023" on 1 January 2023
+    (it says no more than that the year began). None when the text prints no date.
+    """
+    latest: dt.date | None = None
+    for match in _ANY_DATE.finditer(text):
+        printed = match.group(1)
+        value = parse_date(printed)
+        if value is None:
+            continue
+        if has_month(printed):
+            value = month_after(value)
+        if latest is None or value > latest:
+            latest = value
+    return latest

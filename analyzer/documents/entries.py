@@ -246,6 +246,47 @@ def _merge_split_dates(lines: list[TextLine]) -> list[tuple[TextLine, str]]:
     return result
 
 
+def _date_position(
+    lines: list[tuple[TextLine, str]], section: str, rules: HeadingRules
+) -> str | None:
+    """Learn where this section prints an entry's dates: on its "first" or "last" header line.
+
+    Header lines are grouped into runs between bullets; in the runs holding one date range the
+    dated line's place is counted. None when no run has two lines or neither place wins.
+    """
+    votes = {"first": 0, "last": 0, "middle": 0}
+    run: list[bool] = []
+    unit: _Unit | None = None
+
+    def close() -> None:
+        if len(run) > 1 and sum(run) == 1:
+            at = run.index(True)
+            votes["first" if at == 0 else "last" if at == len(run) - 1 else "middle"] += 1
+        run.clear()
+
+    for line, text in lines:
+        if not text:
+            continue
+        if line.list_item or BULLET_GLYPH.match(text):
+            close()
+            unit = _Unit(text, line, line, True, None)
+            continue
+        if unit is not None and _continues(unit, line, text):
+            unit.last = line
+            continue
+        unit = None
+        probe = TextLine(**{**line.__dict__, "text": text})
+        if _is_header(probe, section, rules):
+            run.append(find_date_range(text) is not None)
+        else:
+            close()
+    close()
+    best = max(votes, key=votes.__getitem__)
+    if votes[best] == 0 or best == "middle" or votes[best] <= sum(votes.values()) - votes[best]:
+        return None
+    return best
+
+
 def parse_section(
     section: str,
     lines: Sequence[TextLine],
@@ -276,7 +317,9 @@ def parse_section(
         block_org_only = False
 
     open_unit: _Unit | None = None
-    for line, text in _merge_split_dates(list(lines)):
+    merged = _merge_split_dates(list(lines))
+    dates_at = _date_position(merged, section, rules) if with_entries else None
+    for line, text in merged:
         if not text:
             continue
         probe = TextLine(**{**line.__dict__, "text": text})
@@ -295,16 +338,24 @@ def parse_section(
             open_unit.text = _join(open_unit.text, text, content.words)
             open_unit.last = line
             continue
-        if with_entries and _is_header(probe, section, rules):
-            dated = find_date_range(text)
-            if block.lines and block.dates is not None and dated is not None:
+        dated = find_date_range(text) or (find_date_range(side) if side else None)
+        # Where entries open on their dated line, an undated line after the bullets is no
+        # entry of its own (a "Tags: ..." line under brilliantcv's bullets).
+        stray = dates_at == "first" and not block.lines and dated is None
+        if with_entries and not stray and _is_header(probe, section, rules):
+            if block.lines and (
+                (block.dates is not None and dated is not None)
+                or (dates_at == "first" and dated is not None)
+                or (dates_at == "last" and block.dates is not None)
+            ):
                 flush_block()
-            if dated is not None and block.dates is None:
-                block.dates = dated
-                block.dates_text = dated.text
+            in_text = find_date_range(text)
+            if in_text is not None and block.dates is None:
+                block.dates = in_text
+                block.dates_text = in_text.text
             if not block.lines:
-                block_org_only = dated is None and not _has_words(text, rules.role_words)
-            elif dated is not None:
+                block_org_only = in_text is None and not _has_words(text, rules.role_words)
+            elif in_text is not None:
                 block_org_only = False
             block.lines.append(text)
             if side:

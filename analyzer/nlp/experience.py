@@ -5,8 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from analyzer.models import Entry
+from analyzer.documents.dates import (
+    RANGE,
+    SPACED_RANGE,
+    has_month,
+    latest_printed_date,
+    month_after,
+)
+from analyzer.models import Entry, ResumeDocument
 
 DEGREE_RANK = {"associate": 0, "bachelor": 1, "master": 2, "phd": 3}
 """Degree levels, lowest first."""
@@ -16,12 +24,19 @@ _DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "phd",
         re.compile(
             r"\bPh\.?\s?D\b\.?|\bD\.?Phil\b|(?i:\bdoctor(?:ate| of philosophy)\b)|\bPHD\b|\bphd\b"
+            r"|\bDr\.\s?(?:rer|phil|ing)\b|(?i:\bdoktor(?:at)?\b|\bpromotion\b|\bdoctorado\b"
+            r"|\bdoctorat\b|\bdoutorado\b)"
         ),
     ),
+    ("jd", re.compile(r"\bJ\.\s?D\.|\bJD\b(?!\s*(?:Edwards|Power))|(?i:\bjuris doctor\b)")),
+    ("mba", re.compile(r"\bM\.?B\.?A\b\.?|(?i:\bmaster of business administration\b)")),
     (
         "master",
         re.compile(
-            r"(?i:\bmaster'?s?\b|\bm\.?\s?sc\b|\bm\.?\s?eng\b|\bm\.?\s?tech\b|\bmba\b|\bm\.?phil\b)"
+            r"(?i:\bmaster'?s?\b(?!\s+(?:project|thesis|class|course)\b)|\bm\.?\s?sc\b"
+            r"|\bm\.?\s?eng\b|\bm\.?\s?tech\b|\bm\.?phil\b|\bmaîtrise\b|\bmaestr[ií]a\b"
+            r"|\bmestrado\b|\bmagister\b|\bdipl(?:om)?\.?\s?-?\s?ing(?:enieur)?\b"
+            r"|\bdiplom-(?:informatiker|mathematiker|physiker|kaufmann)\b)"
             r"|\bM\.S\.?|\bM\.A\.|\bMS(?=[\s,]+(?:in|of)\b|,?\s+(?:Computer|Data|Statistics|Electrical))"
             r"|\bMS\b(?!\s*(?:Excel|Office|SQL|Word|Teams|Azure|Access|Project|Power))"
             r"(?=.{0,40}(?:(?i:science|engineering|statistics|mathematics|analytics|university)))"
@@ -31,15 +46,23 @@ _DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "bachelor",
         re.compile(
             r"(?i:\bbachelor'?s?\b|\bb\.?\s?sc\b|\bb\.?\s?eng\b|\bb\.?\s?tech\b"
-            r"|\bundergraduate degree\b)"
+            r"|\bundergraduate degree\b|\blicenciatura\b|\blicence\b|\bbacharelado\b"
+            r"|\blicenciado\b)"
             r"|\bB\.S\.?|\bB\.A\.|\bB\.E\.|\bBS\b|\bBA\b(?=[\s,]+(?:in|of)\b)|\bBE\b(?=[\s,]+in\b)"
         ),
     ),
     (
         "associate",
-        re.compile(r"(?i:\bassociate'?s? (?:degree|of (?:arts|science|applied))\b)|\bA\.A\.S?\.?"),
+        re.compile(
+            r"(?i:\bassociate'?s? (?:degree|of (?:arts|science|applied))\b)|\bA\.A\.S?\.?"
+            r"|\bA\.S\.(?=\s+in\b)"
+        ),
     ),
 )
+DEGREE_LEVELS = tuple(name for name, _ in _DEGREES)
+"""Degree levels an education line can name, as degree_level() returns them."""
+_RANK_OF_LEVEL = {"phd": "phd", "jd": "master", "mba": "master", "master": "master"}
+"""How a level ranks against a posting's ask: an MBA or a J.D. counts as a master's degree."""
 
 _NOT_DONE = re.compile(
     r"(?i:\b(?:candidate|student|pursuing|ongoing|in progress|expected|incomplete|dropped)\b)"
@@ -59,9 +82,22 @@ def highest_degree(text: str) -> str | None:
                 continue
             if name == "phd" and _NOT_DONE.search(line):
                 continue
-            if best is None or DEGREE_RANK[name] > DEGREE_RANK[best]:
-                best = name
+            ranked = _RANK_OF_LEVEL.get(name, name)
+            if best is None or DEGREE_RANK[ranked] > DEGREE_RANK[best]:
+                best = ranked
     return best
+
+
+def degree_level(text: str) -> str | None:
+    """Return the level of the degree a line names: phd, jd, mba, master, bachelor, associate.
+
+    The first level in that order wins, so "PhD (M.Sc. en route)" is a PhD. None when the line
+    names no degree ("Abitur", "Semester abroad", a placeholder "Degree").
+    """
+    for name, pattern in _DEGREES:
+        if pattern.search(text):
+            return name
+    return None
 
 
 def _ranges(
@@ -111,3 +147,90 @@ def years_experience_from_entries(
     if not ranges:
         return None
     return round(_merged_days(ranges) / 365.25, 1)
+
+
+_INTERNSHIP = re.compile(
+    r"(?i:\bintern(?:ship)?s?\b|\btrainee(?:ship)?\b|\bpraktik(?:um|ant(?:in)?)\b"
+    r"|\bwerkstudent(?:in)?\b|\bworking student\b|\bco-?op\b|\bstagiaire\b|\bstage\b"
+    r"|\bbecari[oa]\b|\bpr[aá]cticas\b|\best[aá]gi[oá]ri[oa]\b|\bsummer analyst\b)"
+)
+
+
+def is_internship(entry: Entry) -> bool:
+    """Tell an internship, trainee post or working-student job from its role or organisation."""
+    return bool(_INTERNSHIP.search(f"{entry.role or ''} {entry.organisation or ''}"))
+
+
+@dataclass(frozen=True)
+class ExperienceYears:
+    """Years of experience read from the dated experience entries."""
+
+    years: float | None
+    """Years covered by the jobs, overlaps merged, internships left out; None without dates."""
+    internship_years: float | None
+    """Years covered by internships and working-student jobs, apart; None when there are none."""
+    as_of: dt.date | None
+    """The date "present" stands for (first day after it); None when no entry is ongoing."""
+    as_of_source: str
+    """Where as_of comes from: "latest date printed", "today" or "" when unused."""
+
+
+def _end_of(entry: Entry, as_of: dt.date) -> dt.date | None:
+    """The first day after an entry ends: a printed month counts whole, a bare year is 1 Jan."""
+    if entry.current:
+        return as_of
+    if entry.end is None:
+        return None
+    match = RANGE.search(entry.dates or "") or SPACED_RANGE.search(entry.dates or "")
+    if match is None or has_month(match.group(2)):
+        return month_after(entry.end)
+    return entry.end
+
+
+def _years_of(ranges: list[tuple[dt.date, dt.date]]) -> float | None:
+    if not ranges:
+        return None
+    months = 0
+    current: tuple[dt.date, dt.date] | None = None
+    for start, end in sorted(ranges):
+        if current is not None and start <= current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current is not None:
+            months += _months(*current)
+        current = (start, end)
+    assert current is not None
+    months += _months(*current)
+    return float(int(months / 12 * 10 + 0.5)) / 10
+
+
+def _months(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def experience_years(document: ResumeDocument, today: dt.date | None = None) -> ExperienceYears:
+    """Return years of experience from the document's experience entries.
+
+    Overlapping roles are merged and internships counted apart. "Present" is the document's own
+    date, the latest date it prints (a resume written in 2019 is not read as of today); only a
+    document printing no other date falls back to ``today``. Education is never counted.
+    """
+    jobs = [e for e in document.entries if e.section == "experience" and e.start is not None]
+    as_of = latest_printed_date(document.text)
+    source = "latest date printed"
+    if as_of is None:
+        as_of, source = month_after(today or dt.date.today()), "today"
+    if not any(e.current for e in jobs):
+        source = ""
+    spans: dict[bool, list[tuple[dt.date, dt.date]]] = {True: [], False: []}
+    for entry in jobs:
+        assert entry.start is not None
+        end = _end_of(entry, as_of)
+        if end is not None and end >= entry.start:
+            spans[is_internship(entry)].append((entry.start, end))
+    return ExperienceYears(
+        years=_years_of(spans[False]),
+        internship_years=_years_of(spans[True]),
+        as_of=as_of if source else None,
+        as_of_source=source,
+    )
