@@ -287,6 +287,49 @@ def _date_position(
     return best
 
 
+def _style(line: TextLine) -> tuple[str, bool, float]:
+    return (line.font, line.bold, round(line.size, 1))
+
+
+def _weak_starts(lines: list[tuple[TextLine, str]], section: str, rules: HeadingRules) -> set[int]:
+    """Learn the document's entry-header type and return the lines that cannot open an entry.
+
+    When the section prints its header lines in a type of their own (bold, italic, larger:
+    seen on two lines or more), an undated line in the body type, not followed by a header
+    line, is a lead-in ("Detailed achievements:") rather than a new entry.
+    """
+    weight: dict[tuple[str, bool, float], int] = {}
+    for line, text in lines:
+        letters = sum(c.isalpha() for c in text)  # dot leaders are no body text
+        weight[_style(line)] = weight.get(_style(line), 0) + letters
+    if len(weight) < 2:
+        return set()
+    body = max(weight, key=weight.__getitem__)
+    header = [
+        i
+        for i, (line, text) in enumerate(lines)
+        if text
+        and not line.list_item
+        and not BULLET_GLYPH.match(text)
+        and _is_header(TextLine(**{**line.__dict__, "text": text}), section, rules)
+    ]
+    typed = [i for i in header if _style(lines[i][0]) != body]
+    if len(typed) < 2:
+        return set()
+    weak = set()
+    for i in header:
+        line, text = lines[i]
+        if _style(line) != body or find_date_range(text) is not None:
+            continue
+        after = i + 1
+        if after < len(lines) and after in header and _style(lines[after][0]) != body:
+            continue
+        if after < len(lines) and find_date_range(lines[after][1]) is not None:
+            continue
+        weak.add(i)
+    return weak
+
+
 def parse_section(
     section: str,
     lines: Sequence[TextLine],
@@ -319,7 +362,8 @@ def parse_section(
     open_unit: _Unit | None = None
     merged = _merge_split_dates(list(lines))
     dates_at = _date_position(merged, section, rules) if with_entries else None
-    for line, text in merged:
+    weak = _weak_starts(merged, section, rules) if with_entries else set()
+    for index, (line, text) in enumerate(merged):
         if not text:
             continue
         probe = TextLine(**{**line.__dict__, "text": text})
@@ -341,7 +385,7 @@ def parse_section(
         dated = find_date_range(text) or (find_date_range(side) if side else None)
         # Where entries open on their dated line, an undated line after the bullets is no
         # entry of its own (a "Tags: ..." line under brilliantcv's bullets).
-        stray = dates_at == "first" and not block.lines and dated is None
+        stray = not block.lines and ((dates_at == "first" and dated is None) or index in weak)
         if with_entries and not stray and _is_header(probe, section, rules):
             if block.lines and (
                 (block.dates is not None and dated is not None)
