@@ -19,6 +19,7 @@ from analyzer.documents.dates import (
     DateRange,
     find_date_range,
 )
+from analyzer.documents.degrees import degree_level, names_internship
 from analyzer.documents.lines import TextLine
 from analyzer.glyphs import glyph_class
 from analyzer.models import Bullet, Entry
@@ -166,18 +167,24 @@ def _join(previous: str, addition: str, words: frozenset[str] = frozenset()) -> 
     return f"{previous} {addition}".strip()
 
 
-def _parts(block: _Block, rules: HeadingRules) -> list[str]:
+def _parts(block: _Block, rules: HeadingRules, places: list[str] | None = None) -> list[str]:
+    """Split the header lines into parts, dates and places left out (places go to ``places``)."""
     parts: list[str] = []
+    places = [] if places is None else places
     for line in block.lines:
         text = line
         if block.dates_text and block.dates_text in text:
             text = text.replace(block.dates_text, " ")
         for piece in _PART_SEPARATORS.split(text):
             piece = piece.strip(" ,;:|–—-•·")
-            if not piece or is_location(piece, rules) or DURATION.match(piece):
+            if not piece or DURATION.match(piece):
+                continue
+            if is_location(piece, rules):
+                places.append(piece)
                 continue
             location = _TRAILING_LOCATION.search(piece)
             if location and _is_region(location.group(2), rules):
+                places.append(piece[location.start() :].strip(" ,"))
                 piece = piece[: location.start()].strip()
             parts += [p.strip() for p in piece.split(", ") if p.strip()]
     return parts
@@ -186,7 +193,8 @@ def _parts(block: _Block, rules: HeadingRules) -> list[str]:
 def _entry_from(
     block: _Block, section: str, previous: Entry | None, org_only: bool, rules: HeadingRules
 ) -> Entry:
-    parts = _parts(block, rules)
+    places: list[str] = []
+    parts = _parts(block, rules, places)
     role: str | None = None
     organisation: str | None = None
     if section == "education":
@@ -224,6 +232,9 @@ def _entry_from(
         start=dates.start if dates else None,
         end=dates.end if dates else None,
         current=dates.current if dates else False,
+        location=places[0] if places else None,
+        degree=degree_level(" | ".join(block.lines)) if section == "education" else None,
+        internship=section == "experience" and names_internship(" ".join(block.lines)),
     )
 
 

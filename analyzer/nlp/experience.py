@@ -14,53 +14,12 @@ from analyzer.documents.dates import (
     latest_printed_date,
     month_after,
 )
+from analyzer.documents.degrees import DEGREE_PATTERNS, is_internship
 from analyzer.models import Entry, ResumeDocument
 
 DEGREE_RANK = {"associate": 0, "bachelor": 1, "master": 2, "phd": 3}
 """Degree levels, lowest first."""
 
-_DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "phd",
-        re.compile(
-            r"\bPh\.?\s?D\b\.?|\bD\.?Phil\b|(?i:\bdoctor(?:ate| of philosophy)\b)|\bPHD\b|\bphd\b"
-            r"|\bDr\.\s?(?:rer|phil|ing)\b|(?i:\bdoktor(?:at)?\b|\bpromotion\b|\bdoctorado\b"
-            r"|\bdoctorat\b|\bdoutorado\b)"
-        ),
-    ),
-    ("jd", re.compile(r"\bJ\.\s?D\.|\bJD\b(?!\s*(?:Edwards|Power))|(?i:\bjuris doctor\b)")),
-    ("mba", re.compile(r"\bM\.?B\.?A\b\.?|(?i:\bmaster of business administration\b)")),
-    (
-        "master",
-        re.compile(
-            r"(?i:\bmaster'?s?\b(?!\s+(?:project|thesis|class|course)\b)|\bm\.?\s?sc\b"
-            r"|\bm\.?\s?eng\b|\bm\.?\s?tech\b|\bm\.?phil\b|\bmaîtrise\b|\bmaestr[ií]a\b"
-            r"|\bmestrado\b|\bmagister\b|\bdipl(?:om)?\.?\s?-?\s?ing(?:enieur)?\b"
-            r"|\bdiplom-(?:informatiker|mathematiker|physiker|kaufmann)\b)"
-            r"|\bM\.S\.?|\bM\.A\.|\bMS(?=[\s,]+(?:in|of)\b|,?\s+(?:Computer|Data|Statistics|Electrical))"
-            r"|\bMS\b(?!\s*(?:Excel|Office|SQL|Word|Teams|Azure|Access|Project|Power))"
-            r"(?=.{0,40}(?:(?i:science|engineering|statistics|mathematics|analytics|university)))"
-        ),
-    ),
-    (
-        "bachelor",
-        re.compile(
-            r"(?i:\bbachelor'?s?\b|\bb\.?\s?sc\b|\bb\.?\s?eng\b|\bb\.?\s?tech\b"
-            r"|\bundergraduate degree\b|\blicenciatura\b|\blicence\b|\bbacharelado\b"
-            r"|\blicenciado\b)"
-            r"|\bB\.S\.?|\bB\.A\.|\bB\.E\.|\bBS\b|\bBA\b(?=[\s,]+(?:in|of)\b)|\bBE\b(?=[\s,]+in\b)"
-        ),
-    ),
-    (
-        "associate",
-        re.compile(
-            r"(?i:\bassociate'?s? (?:degree|of (?:arts|science|applied))\b)|\bA\.A\.S?\.?"
-            r"|\bA\.S\.(?=\s+in\b)"
-        ),
-    ),
-)
-DEGREE_LEVELS = tuple(name for name, _ in _DEGREES)
-"""Degree levels an education line can name, as degree_level() returns them."""
 _RANK_OF_LEVEL = {"phd": "phd", "jd": "master", "mba": "master", "master": "master"}
 """How a level ranks against a posting's ask: an MBA or a J.D. counts as a master's degree."""
 
@@ -76,7 +35,7 @@ def highest_degree(text: str) -> str | None:
     """
     best: str | None = None
     for line in text.splitlines() or [text]:
-        for name, pattern in _DEGREES:
+        for name, pattern in DEGREE_PATTERNS:
             found = pattern.search(line)
             if not found:
                 continue
@@ -86,18 +45,6 @@ def highest_degree(text: str) -> str | None:
             if best is None or DEGREE_RANK[ranked] > DEGREE_RANK[best]:
                 best = ranked
     return best
-
-
-def degree_level(text: str) -> str | None:
-    """Return the level of the degree a line names: phd, jd, mba, master, bachelor, associate.
-
-    The first level in that order wins, so "PhD (M.Sc. en route)" is a PhD. None when the line
-    names no degree ("Abitur", "Semester abroad", a placeholder "Degree").
-    """
-    for name, pattern in _DEGREES:
-        if pattern.search(text):
-            return name
-    return None
 
 
 def _ranges(
@@ -149,16 +96,10 @@ def years_experience_from_entries(
     return round(_merged_days(ranges) / 365.25, 1)
 
 
-_INTERNSHIP = re.compile(
-    r"(?i:\bintern(?:ship)?s?\b|\btrainee(?:ship)?\b|\bpraktik(?:um|ant(?:in)?)\b"
-    r"|\bwerkstudent(?:in)?\b|\bworking student\b|\bco-?op\b|\bstagiaire\b|\bstage\b"
-    r"|\bbecari[oa]\b|\bpr[aá]cticas\b|\best[aá]gi[oá]ri[oa]\b|\bsummer analyst\b)"
+_NOT_EMPLOYMENT = re.compile(
+    r"(?i:\bundergraduate\b|\bstudent\b(?!\s+(?:loan|success))|\bteaching assistant\b"
+    r"|\bvolunteer\b|\bopen[- ]source contributor\b)"
 )
-
-
-def is_internship(entry: Entry) -> bool:
-    """Tell an internship, trainee post or working-student job from its role or organisation."""
-    return bool(_INTERNSHIP.search(f"{entry.role or ''} {entry.organisation or ''}"))
 
 
 @dataclass(frozen=True)
@@ -166,13 +107,24 @@ class ExperienceYears:
     """Years of experience read from the dated experience entries."""
 
     years: float | None
-    """Years covered by the jobs, overlaps merged, internships left out; None without dates."""
+    """Years covered by the jobs, overlaps merged, internships and student or volunteer roles
+    left out; None without dates."""
     internship_years: float | None
     """Years covered by internships and working-student jobs, apart; None when there are none."""
     as_of: dt.date | None
     """The date "present" stands for (first day after it); None when no entry is ongoing."""
     as_of_source: str
     """Where as_of comes from: "latest date printed", "today" or "" when unused."""
+
+    @property
+    def note(self) -> str:
+        """Say in words how "present" was read ("'present' counted up to 1 June 2024, ...")."""
+        if self.as_of is None:
+            return ""
+        day = f"{self.as_of.day} {self.as_of:%B %Y}"
+        if self.as_of_source == "today":
+            return f"'present' counted up to {day} (today): the resume prints no other date"
+        return f"'present' counted up to {day}, the latest date the resume prints"
 
 
 def _end_of(entry: Entry, as_of: dt.date) -> dt.date | None:
@@ -216,7 +168,9 @@ def experience_years(document: ResumeDocument, today: dt.date | None = None) -> 
     document printing no other date falls back to ``today``. Education is never counted.
     """
     jobs = [e for e in document.entries if e.section == "experience" and e.start is not None]
-    as_of = latest_printed_date(document.text)
+    # A date printed in a page footer ("Updated May 2024") is printed all the same.
+    printed = "\n".join((document.text, *document.layout.header_footer_text))
+    as_of = latest_printed_date(printed)
     source = "latest date printed"
     if as_of is None:
         as_of, source = month_after(today or dt.date.today()), "today"
@@ -225,6 +179,8 @@ def experience_years(document: ResumeDocument, today: dt.date | None = None) -> 
     spans: dict[bool, list[tuple[dt.date, dt.date]]] = {True: [], False: []}
     for entry in jobs:
         assert entry.start is not None
+        if _NOT_EMPLOYMENT.search(entry.role or "") and not is_internship(entry):
+            continue  # a role held as a student or a volunteer is no paid experience
         end = _end_of(entry, as_of)
         if end is not None and end >= entry.start:
             spans[is_internship(entry)].append((entry.start, end))

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from analyzer.documents.degrees import DEGREE_LEVELS
 from analyzer.models import Entry, ResumeDocument
-from analyzer.nlp.experience import DEGREE_LEVELS, degree_level, experience_years
+from analyzer.nlp.experience import experience_years
 from tests.documents.generated_resumes import build_all
 from tests.shared import CORPUS
 
@@ -60,15 +61,8 @@ def _entry_dates_match(entry: Entry, truth: dict[str, Any]) -> bool:
 
 
 def document_degree_levels(document: ResumeDocument) -> Counter[str]:
-    """Return the degree levels of the document's education entries, one per entry."""
-    levels: Counter[str] = Counter()
-    for entry in document.entries:
-        if entry.section != "education":
-            continue
-        level = degree_level(f"{entry.role or ''} | {entry.organisation or ''}")
-        if level is not None:
-            levels[level] += 1
-    return levels
+    """Return the degree levels mlcheck marked on the document's education entries."""
+    return Counter(e.degree for e in document.entries if e.section == "education" and e.degree)
 
 
 @dataclass(frozen=True)
