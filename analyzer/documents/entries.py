@@ -262,17 +262,25 @@ def _date_position(
 ) -> str | None:
     """Learn where this section prints an entry's dates: on its "first" or "last" header line.
 
-    Header lines are grouped into runs between bullets; in the runs holding one date range the
-    dated line's place is counted. None when no run has two lines or neither place wins.
+    Header lines are grouped into runs between bullets; a run of d dated entries is cut into d
+    blocks of equal length and the dated line's place in them is counted. None when no run
+    cuts evenly into blocks of two lines or more, or neither place wins.
     """
     votes = {"first": 0, "last": 0, "middle": 0}
     run: list[bool] = []
     unit: _Unit | None = None
 
     def close() -> None:
-        if len(run) > 1 and sum(run) == 1:
-            at = run.index(True)
-            votes["first" if at == 0 else "last" if at == len(run) - 1 else "middle"] += 1
+        # A run of d dated entries with no bullets between them: d blocks of equal length.
+        dated = [i for i, has_date in enumerate(run) if has_date]
+        if dated and len(run) > len(dated) and len(run) % len(dated) == 0:
+            size = len(run) // len(dated)
+            if dated == list(range(0, len(run), size)):
+                votes["first"] += len(dated)
+            elif dated == list(range(size - 1, len(run), size)):
+                votes["last"] += len(dated)
+            else:
+                votes["middle"] += 1
         run.clear()
 
     for line, text in lines:

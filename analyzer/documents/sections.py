@@ -63,6 +63,19 @@ def _without_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def join_letter_spacing(text: str) -> str:
+    """Join a heading printed letter-spaced: "S K I L L S" -> "SKILLS", words kept apart.
+
+    Words of a spaced heading are told apart by a wider gap (two spaces or more) when the
+    extraction kept one; otherwise the letters make one word. Other text is returned as is.
+    """
+    tokens = text.split()
+    if len(tokens) < 3 or any(len(t) != 1 for t in tokens):
+        return text
+    words = [w.replace(" ", "") for w in re.split(r"\s{2,}", text.strip())]
+    return " ".join(words)
+
+
 def normalise_heading(text: str) -> str:
     """Lower-case a heading, drop accents, spell '&' as 'and', drop punctuation and numbering."""
     text = text.strip()
@@ -202,7 +215,7 @@ class _Typography:
 def _could_be_heading(line: TextLine) -> bool:
     """True for a short line that is not a list item, a bullet or contact details."""
     return (
-        _short(line.text.rstrip(":"), line.heading_hint)
+        _short(join_letter_spacing(line.text).rstrip(":"), line.heading_hint)
         and not line.list_item
         and not _BULLET_START.match(line.text)
         and not _EMAILISH.search(line.text)
@@ -220,7 +233,9 @@ def _known_headings(
     for i, line in enumerate(items):
         if not _could_be_heading(line):
             continue
-        text = line.text.rstrip(":")
+        text = join_letter_spacing(line.text).rstrip(":")
+        if text != line.text.rstrip(":"):
+            joined[i] = text
         name = canonical_heading(text, rules)
         if name is None:
             rejoined = rejoin_split_heading(text, rules)

@@ -497,11 +497,13 @@ def _letter_spaced(path: Path) -> Path:
     top = height - 130
 
     def spaced(x: float, y: float, text: str) -> None:
+        canvas.saveState()  # the character spacing must not leak into the text after
         label = canvas.beginText(x, y)
         label.setFont(BOLD_FONT, 12)
         label.setCharSpace(3.5)
         label.textLine(text)
         canvas.drawText(label)
+        canvas.restoreState()
 
     def lines(x: float, y: float, items: Sequence[tuple[str, str]]) -> float:
         for font, text in items:
