@@ -371,22 +371,6 @@ XFAIL: dict[str, dict[str, str]] = {
             "'Full Time' (a sub-heading) taken as the name: the header's light + bold name "
             "extracts glued as 'johnsmith' and is passed over"
         ),
-        "latexcv__infographics2_fr.pdf": (
-            "'Université Hassan II de' taken as the name: 'ACHRAF NAJMI' is read on one line with "
-            "the contact columns ('ACHRAF NAJMI Casablanca, Maroc github.com/NajmiAchraf')"
-        ),
-        "latexcv__sidebar.pdf": (
-            "'Bremen, Germany' taken as the name: the header band 'JAN KÜSTER | RESUME' is read on "
-            "one line with the sidebar heading CONTACT"
-        ),
-        "moderncv__template_banking_red.pdf": (
-            "'Institution City' (the first education entry) taken as the name: the centred header "
-            "line 'John Doe | Resumé title' is passed over"
-        ),
-        "twentyseconds__Twenty-Seconds-Icons_cv.pdf": (
-            "'United Kingdom' taken as the name instead of the sidebar's large 'Alice', which is "
-            "read after the main column's first lines ('erests', 'The heroine and ...')"
-        ),
     },
     "email": {},
     "clean": {},
