@@ -134,7 +134,9 @@ def _end_of(entry: Entry, as_of: dt.date) -> dt.date | None:
     if entry.end is None:
         return None
     match = RANGE.search(entry.dates or "") or SPACED_RANGE.search(entry.dates or "")
-    if match is None or has_month(match.group(2)):
+    if match is None:
+        return None  # a single date says nothing about how long the job lasted
+    if has_month(match.group(2)):
         return month_after(entry.end)
     return entry.end
 
