@@ -11,9 +11,26 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
+_FOREIGN_MONTHS = {
+    # German, French, Spanish, Portuguese month names that English spells otherwise.
+    "januar": 1, "jänner": 1, "janvier": 1, "enero": 1, "janeiro": 1,
+    "februar": 2, "février": 2, "fevrier": 2, "febrero": 2, "fevereiro": 2,
+    "märz": 3, "maerz": 3, "mars": 3, "marzo": 3, "março": 3,
+    "avril": 4, "abril": 4,
+    "mai": 5, "mayo": 5, "maio": 5,
+    "juni": 6, "juin": 6, "junio": 6, "junho": 6,
+    "juli": 7, "juillet": 7, "julio": 7, "julho": 7,
+    "août": 8, "aout": 8, "agosto": 8,
+    "septiembre": 9, "setembro": 9, "septembre": 9,
+    "oktober": 10, "octobre": 10, "octubre": 10, "outubro": 10,
+    "novembre": 11, "noviembre": 11, "novembro": 11,
+    "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dezembro": 12,
+}  # fmt: skip
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+    + r")\.?"
 )
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19|20)\d{2}"
@@ -57,6 +74,9 @@ class DateRange:
 def parse_date(text: str) -> dt.date | None:
     """Parse one end of a range ("Sept. 2018", "03/2021", "Summer 2020", "2019") or None."""
     cleaned = text.strip().lower().rstrip(".")
+    foreign = re.match(rf"^([^\W\d_]+)\.?\s*,?\s*({_YEAR})$", cleaned)
+    if foreign and foreign.group(1) in _FOREIGN_MONTHS:
+        return dt.date(int(foreign.group(2)), _FOREIGN_MONTHS[foreign.group(1)], 1)
     season = re.match(rf"^({_SEASON})\s*,?\s*({_YEAR})$", cleaned)
     if season:
         return dt.date(int(season.group(2)), _SEASON_MONTH[season.group(1)], 1)
