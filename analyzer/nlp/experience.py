@@ -181,6 +181,8 @@ def experience_years(document: ResumeDocument, today: dt.date | None = None) -> 
     spans: dict[bool, list[tuple[dt.date, dt.date]]] = {True: [], False: []}
     for entry in jobs:
         assert entry.start is not None
+        if entry.role is None and entry.organisation is None:
+            continue  # only a date was read: mlcheck cannot tell what the entry is
         if _NOT_EMPLOYMENT.search(entry.role or "") and not is_internship(entry):
             continue  # a role held as a student or a volunteer is no paid experience
         end = _end_of(entry, as_of)

@@ -346,19 +346,12 @@ XFAIL: dict[str, dict[str, str]] = {
             "wide main column (EXPERIENCE, RESEARCH, AWARDS, PUBLICATIONS): under a full-width "
             "header the left column is read first whatever its width"
         ),
-        "friggeri_a4__cv.pdf": (
-            "the left aside's lowercase headings (contact, languages, programming) are not found: "
-            "the aside's text (address, phones, languages) opens the 'communication skills' section"
-        ),
         "latexcv__infographics2_fr.pdf": (
             "the two-letter heading OS is read on one line with the paragraph beside it ('OS "
             "J'utilise régulièrement...') and not found"
         ),
         "latexcv__sidebar.pdf": (
-            "the main column's headings (STATUS, EXPERIENCE, EDUCATION) are not found: the whole "
-            "main column is read after the right sidebar, inside its last section OPERATING "
-            "SYSTEMS; the header 'JAN KÜSTER | RESUME' is joined with the sidebar's CONTACT into "
-            "one heading"
+            "the header 'JAN KÜSTER | RESUME' is joined with the sidebar's CONTACT into one heading"
         ),
         "twentyseconds__Twenty-Seconds-Icons_cv.pdf": (
             "the main column's first title 'interests' (its first letters in a box, read split "
