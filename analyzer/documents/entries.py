@@ -349,6 +349,45 @@ def _weak_starts(lines: list[tuple[TextLine, str]], section: str, rules: Heading
     return weak
 
 
+def _opener_style(
+    lines: list[tuple[TextLine, str]], section: str, rules: HeadingRules
+) -> tuple[str, bool, float] | None:
+    """Learn the type an entry's first header line is set in ("CORNELL UNIVERSITY" in bold).
+
+    It is the type most runs of header lines open with (or lines right after a dated one), when
+    that type opens two entries or more and is not the body type; None otherwise.
+    """
+    weight: dict[tuple[str, bool, float], int] = {}
+    for line, text in lines:
+        weight[_style(line)] = weight.get(_style(line), 0) + sum(c.isalpha() for c in text)
+    if len(weight) < 2:
+        return None
+    body = max(weight, key=weight.__getitem__)
+    openers: dict[tuple[str, bool, float], int] = {}
+    in_run = after_date = False
+    for line, text in lines:
+        probe = TextLine(**{**line.__dict__, "text": text})
+        header = bool(text) and not line.list_item and not BULLET_GLYPH.match(text)
+        if header and _is_header(probe, section, rules):
+            # A run opens an entry, and so does a line right after a dated one.
+            if not in_run or after_date:
+                openers[_style(line)] = openers.get(_style(line), 0) + 1
+            in_run = True
+            after_date = find_date_range(text) is not None
+        else:
+            in_run = after_date = False
+    openers.pop(body, None)
+    if not openers:
+        return None
+    best = max(openers, key=openers.__getitem__)
+    return best if openers[best] >= 2 and line_font_known(best) else None
+
+
+def line_font_known(style: tuple[str, bool, float]) -> bool:
+    """Tell whether a style carries real type (a font or a size), not a plain-text line's."""
+    return bool(style[0]) or style[2] > 0
+
+
 def parse_section(
     section: str,
     lines: Sequence[TextLine],
@@ -382,6 +421,10 @@ def parse_section(
     merged = _merge_split_dates(list(lines))
     dates_at = _date_position(merged, section, rules) if with_entries else None
     weak = _weak_starts(merged, section, rules) if with_entries else set()
+    # Education entries without bullets run together; where the dates' place says nothing, the
+    # type the entries open with ("CORNELL UNIVERSITY" in bold) cuts them.
+    cut = section == "education" and dates_at is None
+    opener = _opener_style(merged, section, rules) if cut else None
     for index, (line, text) in enumerate(merged):
         if not text:
             continue
@@ -408,6 +451,7 @@ def parse_section(
         if with_entries and not stray and _is_header(probe, section, rules):
             if block.lines and (
                 (block.dates is not None and dated is not None)
+                or (block.dates is not None and opener is not None and _style(line) == opener)
                 or (dates_at == "first" and dated is not None)
                 or (dates_at == "last" and block.dates is not None)
             ):

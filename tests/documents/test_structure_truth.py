@@ -35,7 +35,6 @@ KNOWN_WRONG: dict[str, dict[str, str]] = {
         "years": "no job has dates: the date column is read elsewhere",
     },
     "deedy__deedy_resume-openfont.pdf": {
-        "degrees": "the BS is read on the MEng's entry",
     },
     "friggeri_a4__cv.pdf": {
         "name": "'johnsmith' is extracted glued (two weights, no gap)",
