@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from analyzer.models import ResumeDocument
 from analyzer.report.json_form import document_json, dumps, experience_years_json
+from analyzer.terminal import terminal_safe
 
 
 def render_parse(document: ResumeDocument, fmt: str) -> str:
@@ -35,7 +36,8 @@ def render_parse(document: ResumeDocument, fmt: str) -> str:
         what = " at ".join(part for part in (entry.role, entry.organisation) if part)
         marks = [m for m in (entry.degree, "internship" if entry.internship else None) if m]
         extra = f" [{', '.join(marks)}]" if marks else ""
-        out.append(f"{entry.section}: {what or '-'} ({entry.dates or 'no dates'}){extra}")
+        shown = f"{entry.section}: {what or '-'} ({entry.dates or 'no dates'}){extra}"
+        out.append(terminal_safe(shown))
     years = experience_years_json(document)
     out.append("")
     if years["years"] is None:

@@ -64,3 +64,15 @@ def test_parse_says_it_could_not_tell_the_years_without_job_dates(tmp_path: Path
     assert "Years of experience: could not tell (no job prints a date range)" in _parse(path)
     data = json.loads(_parse(path, "--format", "json"))
     assert data["experience_years"]["years"] is None
+
+
+def test_parse_text_escapes_control_characters_in_entries(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "Ada Lovelace\nada@example.com\n\nExperience\n"
+        "ML Engineer, Acme\x1b[31m Corp   Jan 2020 - Dec 2022\n- Shipped a ranking model\n",
+        "utf-8",
+    )
+    out = _parse(path)
+    assert "\x1b" not in out
+    assert "experience: ML Engineer at Acme" in out

@@ -34,8 +34,7 @@ KNOWN_WRONG: dict[str, dict[str, str]] = {
         "entry_dates": "the left date column is read apart from the entries (into Education)",
         "years": "no job has dates: the date column is read elsewhere",
     },
-    "deedy__deedy_resume-openfont.pdf": {
-    },
+    "deedy__deedy_resume-openfont.pdf": {},
     "friggeri_a4__cv.pdf": {
         "name": "'johnsmith' is extracted glued (two weights, no gap)",
     },
