@@ -171,7 +171,7 @@ _ATS = (
         "ats.years_short",
         _M,
         "The posting asks more years of experience than the resume's dates "
-        "show, or the dates do not show them.",
+        "show, or mlcheck could not tell the years (no role with a start and end date).",
     ),
     ("ats.degree_short", _M, "The posting asks a degree above the highest one the resume shows."),
     (

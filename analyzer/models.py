@@ -219,6 +219,13 @@ class Entry(Serializable):
     """True for "Present", "Current", "Now"."""
     bullets: tuple[str, ...] = ()
     """Ids of the bullets under this entry."""
+    location: str | None = None
+    """Place as printed ("San Francisco, CA"), when the header prints one."""
+    degree: str | None = None
+    """Education entries: the degree level named (associate, bachelor, master, mba, jd, phd);
+    None when the entry names none (a school, a placeholder "Degree")."""
+    internship: bool = False
+    """Experience entries: an internship, trainee post or working-student job."""
 
 
 @dataclass(frozen=True)
@@ -439,9 +446,14 @@ class ResumeProfile(Serializable):
     roadmap: Roadmap
     """Roadmap coverage and stage."""
     years_experience: float | None = None
-    """Years of experience from dated experience entries (overlaps merged)."""
+    """Years of experience from dated experience entries (overlaps merged, internships and
+    education left out; "present" read as the resume's own latest printed date)."""
     degree: str | None = None
     """Highest degree found: phd, master, bachelor, associate or None."""
+    internship_years: float | None = None
+    """Years of internships and working-student jobs, counted apart; None when there are none."""
+    years_note: str = ""
+    """How the years were counted, for people: what "present" was taken to mean."""
 
 
 # --------------------------------------------------------------------------- ats

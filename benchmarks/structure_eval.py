@@ -1,26 +1,31 @@
-"""Sections precision and recall, and names found, over the labelled real resumes.
+"""Sections, entries, years, degrees and names read from the labelled resumes, against truth.
 
     python benchmarks/structure_eval.py [--verbose]
 
-The labelled set is tests/documents/corpus_truth.json: for each resume of the shared corpus
-(../shared/corpus/resumes/, or $MLCHECK_SHARED/corpus/resumes/) the sections a person sees, as
-(canonical name, heading as printed) in reading order, and the name printed on it.
+The labelled set is the shared corpus (tests/documents/corpus_truth.json: ../shared/corpus/
+resumes, or $MLCHECK_SHARED/corpus/resumes) plus the resumes tests/documents/generated_resumes.py
+writes for the layouts the corpus lacks (built in a temporary folder). Each file's truth holds the
+sections a person sees, the experience entries with their dates, the years of experience, the
+degrees and the printed name; tests/documents/structure_truth.py compares, as the tests do.
 
-Counting (micro-averaged over all files):
+Counting:
 - sections: the multiset of (canonical name, heading as printed) pairs read by mlcheck against
-  the labelled one; the headingless "contact" part that opens every resume is left out, since it
-  is there by construction. Headings are compared after collapsing spaces, so a heading read
-  with its letters joined counts, and one read split or misnamed does not;
-- sections (names only): the same with the canonical names alone, which is what the checks use
-  (a heading found but named "other" instead of "skills" is wrong here too);
-- name: the files whose contact name is exactly the labelled one, over the files that print one.
+  the labelled one, micro-averaged; the headingless "contact" part is left out. Headings are
+  compared after collapsing spaces. "names only" counts the canonical names alone;
+- entries: files whose experience entry count is exact; "dates right" also needs every entry's
+  start and end right at the precision printed ("present" for an ongoing one);
+- years: over the files whose truth has a number (they print job dates), those mlcheck reads
+  within one year; "no false years" counts the other files, where mlcheck must say nothing;
+- degrees: degree levels (associate, bachelor, master, mba, jd, phd) of the education entries,
+  as multisets per file, micro-averaged precision and recall;
+- name: files whose contact name is the printed one (case-insensitive), over files printing one.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -29,67 +34,85 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analyzer.documents import read_document  # noqa: E402
+from tests.documents.structure_truth import FileComparison, compare, labelled_set  # noqa: E402
 from tests.shared import CORPUS  # noqa: E402
-
-TRUTH = ROOT / "tests" / "documents" / "corpus_truth.json"
-
-
-def _pairs(sections: list[tuple[str, str]]) -> Counter[tuple[str, str]]:
-    """Count the headed sections, heading spaces collapsed."""
-    return Counter((name, " ".join(heading.split())) for name, heading in sections if heading)
 
 
 def _ratio(hits: int, total: int) -> float:
     return hits / total if total else 1.0
 
 
+def _show(c: FileComparison) -> None:
+    print(f"{c.file}:", file=sys.stderr)
+    for pair in sorted((c.headings_got - c.headings_want).elements()):
+        print(f"  + {pair}", file=sys.stderr)
+    for pair in sorted((c.headings_want - c.headings_got).elements()):
+        print(f"  - {pair}", file=sys.stderr)
+    if c.entries_got != c.entries_want or not c.entry_dates_right:
+        print(f"  entries {c.entries_got} (want {c.entries_want})", file=sys.stderr)
+    if c.years_want is not None and not c.years_within_one:
+        print(f"  years {c.years_got} (want {c.years_want})", file=sys.stderr)
+    if c.degrees_got != c.degrees_want:
+        print(f"  degrees {dict(c.degrees_got)} (want {dict(c.degrees_want)})", file=sys.stderr)
+    if c.name_want and not c.name_found:
+        print(f"  name {c.name_got!r} (want {c.name_want!r})", file=sys.stderr)
+
+
 def evaluate(verbose: bool = False) -> dict[str, int | float]:
     """Read every labelled resume and return the figures (printing per-file misses if asked)."""
-    truth = json.loads(TRUTH.read_text("utf-8"))["resumes"]
-    folder = CORPUS / "resumes"
-    hits = predicted = expected = 0
-    name_hits = name_hits_total = 0
-    names_predicted = names_expected = names_correct = 0
-    named = name_found = 0
-    for item in truth:
-        path = folder / item["file"]
-        if not path.is_file():
-            continue
-        document = read_document(path)
-        got = [(s.name, s.heading) for s in document.sections]
-        want = [tuple(pair) for pair in item["sections"]]
-        got_pairs, want_pairs = _pairs(got), _pairs(want)  # type: ignore[arg-type]
-        common = sum((got_pairs & want_pairs).values())
-        hits += common
-        predicted += sum(got_pairs.values())
-        expected += sum(want_pairs.values())
-        got_names = Counter(name for name, _ in got_pairs.elements())
-        want_names = Counter(name for name, _ in want_pairs.elements())
-        names_correct += sum((got_names & want_names).values())
-        names_predicted += sum(got_names.values())
-        names_expected += sum(want_names.values())
-        name_hits_total += 1
-        name_hits += got_pairs == want_pairs
-        if item["name"]:
-            named += 1
-            name_found += document.contact.name == item["name"]
-        if verbose and (got_pairs != want_pairs or document.contact.name != item["name"]):
-            print(f"{item['file']}:", file=sys.stderr)
-            for pair in sorted((got_pairs - want_pairs).elements()):
-                print(f"  + {pair}", file=sys.stderr)
-            for pair in sorted((want_pairs - got_pairs).elements()):
-                print(f"  - {pair}", file=sys.stderr)
-            if document.contact.name != item["name"]:
-                print(f"  name {document.contact.name!r} != {item['name']!r}", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as folder:
+        comparisons = [
+            compare(read_document(path), truth) for path, truth in labelled_set(Path(folder))
+        ]
+    if verbose:
+        for c in comparisons:
+            _show(c)
+    sum_common = sum(sum((c.headings_got & c.headings_want).values()) for c in comparisons)
+    sum_got = sum(sum(c.headings_got.values()) for c in comparisons)
+    sum_want = sum(sum(c.headings_want.values()) for c in comparisons)
+    names = [
+        (
+            _canonical_names(c.headings_got),
+            _canonical_names(c.headings_want),
+        )
+        for c in comparisons
+    ]
+    names_common = sum(sum((g & w).values()) for g, w in names)
+    dated = [c for c in comparisons if c.years_want is not None]
+    undated = [c for c in comparisons if c.years_want is None]
+    degrees_common = sum(sum((c.degrees_got & c.degrees_want).values()) for c in comparisons)
+    named = [c for c in comparisons if c.name_want]
     return {
-        "files": name_hits_total,
-        "sections_precision": _ratio(hits, predicted),
-        "sections_recall": _ratio(hits, expected),
-        "section_names_precision": _ratio(names_correct, names_predicted),
-        "section_names_recall": _ratio(names_correct, names_expected),
-        "files_all_sections_right": _ratio(name_hits, name_hits_total),
-        "name_found": _ratio(name_found, named),
+        "files": len(comparisons),
+        "sections_precision": _ratio(sum_common, sum_got),
+        "sections_recall": _ratio(sum_common, sum_want),
+        "section_names_precision": _ratio(names_common, sum(sum(g.values()) for g, _ in names)),
+        "section_names_recall": _ratio(names_common, sum(sum(w.values()) for _, w in names)),
+        "files_all_sections_right": _ratio(
+            sum(c.headings_got == c.headings_want for c in comparisons), len(comparisons)
+        ),
+        "entries_exact_count": _ratio(
+            sum(c.entries_got == c.entries_want for c in comparisons), len(comparisons)
+        ),
+        "entries_dates_right": _ratio(
+            sum(c.entry_dates_right for c in comparisons), len(comparisons)
+        ),
+        "years_files_with_dates": len(dated),
+        "years_within_one": _ratio(sum(c.years_within_one for c in dated), len(dated)),
+        "years_none_when_undated": _ratio(sum(c.years_got is None for c in undated), len(undated)),
+        "degrees_precision": _ratio(
+            degrees_common, sum(sum(c.degrees_got.values()) for c in comparisons)
+        ),
+        "degrees_recall": _ratio(
+            degrees_common, sum(sum(c.degrees_want.values()) for c in comparisons)
+        ),
+        "name_found": _ratio(sum(c.name_found for c in named), len(named)),
     }
+
+
+def _canonical_names(pairs: Counter[tuple[str, str]]) -> Counter[str]:
+    """The canonical names of heading pairs, as a multiset."""
+    return Counter(name for name, _ in pairs.elements())
 
 
 def main() -> int:

@@ -177,8 +177,8 @@ def _requirement_findings(match: AtsMatch, available: dict[str, float]) -> list[
         earned = dict((n, e) for n, e, _a in match.components).get("years", 0.0)
         if years.found is None:
             message = (
-                f"The posting asks {years.asked:g}+ years of experience; your resume's dates do "
-                "not show how many you have."
+                f"The posting asks {years.asked:g}+ years of experience; mlcheck could not tell "
+                "how many your resume shows: it read no role with a start and an end date."
             )
             fix = (
                 "Give every role a start and end month and year (e.g. 'Mar 2021 - Present') so "

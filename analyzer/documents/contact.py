@@ -122,19 +122,65 @@ def is_name_like(text: str, rules: HeadingRules) -> bool:
     ) and all(ch.isalpha() or ch in " .'-’," for ch in text)
 
 
+_LABELS = frozenset({"resume", "résumé", "cv", "curriculum", "vitae"})
+
+
+def _name_in(line: TextLine, rules: HeadingRules) -> str | None:
+    """Return the name a line prints, whole or as its first part ("John Doe | Resumé title")."""
+    options = [line.text, *line.cells[:1], line.text.split(" | ")[0], line.text.split(" · ")[0]]
+    # A sidebar heading or a "RESUME" label read onto the name's line: "JAN KÜSTER RESUME CONTACT".
+    words = line.text.split()
+    while len(words) > 2 and (
+        words[-1].lower() in _LABELS or canonical_heading(words[-1], rules) is not None
+    ):
+        words.pop()
+        options.append(" ".join(words))
+    for option in options:
+        option = option.strip().rstrip(",")
+        if is_name_like(option, rules):
+            return option
+    return None
+
+
+def _single_word_name(line: TextLine, sizes: list[float], rules: HeadingRules) -> str | None:
+    """A one-word name ("Alice") counts only set clearly larger than anything else on page 1."""
+    text = line.text.strip()
+    larger = [size for size in sizes if size < line.size]
+    if (
+        " " in text
+        or not text.isalpha()
+        or not text[:1].isupper()
+        or canonical_heading(text, rules) is not None
+        or not larger
+        or line.size < 1.15 * max(larger)
+    ):
+        return None
+    return text
+
+
 def name_from_lines(
     lines: Sequence[TextLine], rules: HeadingRules, limit_top: float = 320.0
 ) -> str | None:
-    """Return the most prominent name-like line near the top of page 1 (largest type first)."""
-    candidates = [
-        line
-        for line in lines
-        if line.page == 1 and line.top <= limit_top and is_name_like(line.text, rules)
-    ]
+    """Return the most prominent name-like line near the top of page 1 (largest type first).
+
+    A line may print the name as its first part, beside a title or a contact item; a name of
+    one word is taken only when it is the largest type on the page by a margin.
+    """
+    first = [line for line in lines if line.page == 1]
+    sizes = sorted({line.size for line in first})
+    candidates: list[tuple[TextLine, str]] = []
+    for line in first:
+        if line.top > limit_top:
+            continue
+        name = _name_in(line, rules)
+        if name is None and line.size == (sizes[-1] if sizes else 0):
+            name = _single_word_name(line, sizes, rules)
+        if name is not None:
+            candidates.append((line, name))
     if not candidates:
         return None
-    best = max(candidates, key=lambda line: (line.size, -line.top))
-    return best.text.strip().rstrip(",")
+    best = max(candidates, key=lambda pair: (pair[0].size, -pair[0].top))
+    return best[1]
 
 
 def _urls(text: str) -> Iterable[str]:

@@ -11,9 +11,26 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
+_FOREIGN_MONTHS = {
+    # German, French, Spanish, Portuguese month names that English spells otherwise.
+    "januar": 1, "jänner": 1, "janvier": 1, "enero": 1, "janeiro": 1,
+    "februar": 2, "février": 2, "fevrier": 2, "febrero": 2, "fevereiro": 2,
+    "märz": 3, "maerz": 3, "mars": 3, "marzo": 3, "março": 3,
+    "avril": 4, "abril": 4,
+    "mai": 5, "mayo": 5, "maio": 5,
+    "juni": 6, "juin": 6, "junio": 6, "junho": 6,
+    "juli": 7, "juillet": 7, "julio": 7, "julho": 7,
+    "août": 8, "aout": 8, "agosto": 8,
+    "septiembre": 9, "setembro": 9, "septembre": 9,
+    "oktober": 10, "octobre": 10, "octubre": 10, "outubro": 10,
+    "novembre": 11, "noviembre": 11, "novembro": 11,
+    "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dezembro": 12,
+}  # fmt: skip
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+    + r")\.?"
 )
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19|20)\d{2}"
@@ -21,9 +38,17 @@ DATE = (
     rf"(?:(?:{_MONTH}|{_SEASON})\s*,?\s*{_YEAR}|\d{{1,2}}[/.]{_YEAR}|{_YEAR}[/.-]\d{{1,2}}(?!\d)"
     rf"|{_YEAR})"
 )
-ONGOING = r"(?:present|current|currently|now|today|ongoing|to\s+date|date)"
-_SEP = r"\s*(?:-|–|—|‒|−|~|to|until|till)\s*"
+ONGOING = (
+    r"(?:present|current|currently|now|today|ongoing|to\s+date|date|heute|jetzt|aktuell"
+    r"|actualidad|actual|presente|hoy|atual|atualmente|aujourd'hui|aujourd’hui|en\s+cours)"
+)
+_SEP = r"\s*(?:-|–|—|‒|−|~|to|until|till|bis|à|a|hasta|até)\s*"
 RANGE = re.compile(rf"(?<![\w/.])({DATE}){_SEP}({DATE}|{ONGOING})(?![\w/])", re.IGNORECASE)
+_MONTH_YEAR = rf"(?:{_MONTH}\s*,?\s*{_YEAR}|\d{{1,2}}[/.]{_YEAR})"
+SPACED_RANGE = re.compile(
+    rf"(?<![\w/.])({_MONTH_YEAR})\s+({_MONTH_YEAR}|{ONGOING})(?![\w/])", re.IGNORECASE
+)
+"""A range whose dash is drawn, not printed: "Sep. 2023 Mar. 2024" (awesome-cv)."""
 SINGLE = re.compile(rf"(?<![\w/.])({DATE})(?![\w/])", re.IGNORECASE)
 DANGLING_START = re.compile(rf"^\s*({DATE}){_SEP}(?=\S)", re.IGNORECASE)
 """A range start left open at the start of a line, its end printed on the next line."""
@@ -49,6 +74,9 @@ class DateRange:
 def parse_date(text: str) -> dt.date | None:
     """Parse one end of a range ("Sept. 2018", "03/2021", "Summer 2020", "2019") or None."""
     cleaned = text.strip().lower().rstrip(".")
+    foreign = re.match(rf"^([^\W\d_]+)\.?\s*,?\s*({_YEAR})$", cleaned)
+    if foreign and foreign.group(1) in _FOREIGN_MONTHS:
+        return dt.date(int(foreign.group(2)), _FOREIGN_MONTHS[foreign.group(1)], 1)
     season = re.match(rf"^({_SEASON})\s*,?\s*({_YEAR})$", cleaned)
     if season:
         return dt.date(int(season.group(2)), _SEASON_MONTH[season.group(1)], 1)
@@ -62,7 +90,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def find_date_range(text: str) -> DateRange | None:
     """Find the first date range (or single date) in a text and parse both ends."""
-    match = RANGE.search(text)
+    match = RANGE.search(text) or SPACED_RANGE.search(text)
     if match:
         start_text, end_text = match.group(1), match.group(2)
         current = bool(_ONGOING_RE.match(end_text.strip()))
@@ -78,3 +106,36 @@ def find_date_range(text: str) -> DateRange | None:
         value = parse_date(single.group(1))
         return DateRange(single.group(0).strip(), value, value, False, single.span())
     return None
+
+
+_ANY_DATE = re.compile(rf"(?<![\w/.])({DATE})(?![\w/])", re.IGNORECASE)
+_BARE_YEAR = re.compile(rf"^\s*{_YEAR}\s*$")
+
+
+def has_month(text: str) -> bool:
+    """Tell whether one printed end of a range names a month or season, not a bare year."""
+    return _BARE_YEAR.match(text) is None
+
+
+def month_after(value: dt.date) -> dt.date:
+    """Return the first day of the month after ``value``'s month."""
+    return dt.date(value.year + value.month // 12, value.month % 12 + 1, 1)
+
+
+def latest_printed_date(text: str) -> dt.date | None:
+    """Return the end of the latest date a text prints: the document's own "today".
+
+    "May 2024" ends on 1 June 2024 (the month is covered), a bare "2023" on 1 January 2023
+    (it says no more than that the year began). None when the text prints no date.
+    """
+    latest: dt.date | None = None
+    for match in _ANY_DATE.finditer(text):
+        printed = match.group(1)
+        value = parse_date(printed)
+        if value is None:
+            continue
+        if has_month(printed):
+            value = month_after(value)
+        if latest is None or value > latest:
+            latest = value
+    return latest

@@ -19,6 +19,7 @@ from analyzer.documents.dates import (
     DateRange,
     find_date_range,
 )
+from analyzer.documents.degrees import degree_level, names_internship
 from analyzer.documents.lines import TextLine
 from analyzer.glyphs import glyph_class
 from analyzer.models import Bullet, Entry
@@ -166,18 +167,24 @@ def _join(previous: str, addition: str, words: frozenset[str] = frozenset()) -> 
     return f"{previous} {addition}".strip()
 
 
-def _parts(block: _Block, rules: HeadingRules) -> list[str]:
+def _parts(block: _Block, rules: HeadingRules, places: list[str] | None = None) -> list[str]:
+    """Split the header lines into parts, dates and places left out (places go to ``places``)."""
     parts: list[str] = []
+    places = [] if places is None else places
     for line in block.lines:
         text = line
         if block.dates_text and block.dates_text in text:
             text = text.replace(block.dates_text, " ")
         for piece in _PART_SEPARATORS.split(text):
             piece = piece.strip(" ,;:|–—-•·")
-            if not piece or is_location(piece, rules) or DURATION.match(piece):
+            if not piece or DURATION.match(piece):
+                continue
+            if is_location(piece, rules):
+                places.append(piece)
                 continue
             location = _TRAILING_LOCATION.search(piece)
             if location and _is_region(location.group(2), rules):
+                places.append(piece[location.start() :].strip(" ,"))
                 piece = piece[: location.start()].strip()
             parts += [p.strip() for p in piece.split(", ") if p.strip()]
     return parts
@@ -186,7 +193,8 @@ def _parts(block: _Block, rules: HeadingRules) -> list[str]:
 def _entry_from(
     block: _Block, section: str, previous: Entry | None, org_only: bool, rules: HeadingRules
 ) -> Entry:
-    parts = _parts(block, rules)
+    places: list[str] = []
+    parts = _parts(block, rules, places)
     role: str | None = None
     organisation: str | None = None
     if section == "education":
@@ -224,6 +232,9 @@ def _entry_from(
         start=dates.start if dates else None,
         end=dates.end if dates else None,
         current=dates.current if dates else False,
+        location=places[0] if places else None,
+        degree=degree_level(" | ".join(block.lines)) if section == "education" else None,
+        internship=section == "experience" and names_internship(" ".join(block.lines)),
     )
 
 
@@ -244,6 +255,137 @@ def _merge_split_dates(lines: list[TextLine]) -> list[tuple[TextLine, str]]:
         result[i] = (line, f"{rest}   {joined}")
         result[i + 1] = (nxt, next_text[end.end() :].strip())
     return result
+
+
+def _date_position(
+    lines: list[tuple[TextLine, str]], section: str, rules: HeadingRules
+) -> str | None:
+    """Learn where this section prints an entry's dates: on its "first" or "last" header line.
+
+    Header lines are grouped into runs between bullets; a run of d dated entries is cut into d
+    blocks of equal length and the dated line's place in them is counted. None when no run
+    cuts evenly into blocks of two lines or more, or neither place wins.
+    """
+    votes = {"first": 0, "last": 0, "middle": 0}
+    run: list[bool] = []
+    unit: _Unit | None = None
+
+    def close() -> None:
+        # A run of d dated entries with no bullets between them: d blocks of equal length.
+        dated = [i for i, has_date in enumerate(run) if has_date]
+        if dated and len(run) > len(dated) and len(run) % len(dated) == 0:
+            size = len(run) // len(dated)
+            if dated == list(range(0, len(run), size)):
+                votes["first"] += len(dated)
+            elif dated == list(range(size - 1, len(run), size)):
+                votes["last"] += len(dated)
+            else:
+                votes["middle"] += 1
+        run.clear()
+
+    for line, text in lines:
+        if not text:
+            continue
+        if line.list_item or BULLET_GLYPH.match(text):
+            close()
+            unit = _Unit(text, line, line, True, None)
+            continue
+        if unit is not None and _continues(unit, line, text):
+            unit.last = line
+            continue
+        unit = None
+        probe = TextLine(**{**line.__dict__, "text": text})
+        if _is_header(probe, section, rules):
+            run.append(find_date_range(text) is not None)
+        else:
+            close()
+    close()
+    best = max(votes, key=votes.__getitem__)
+    if votes[best] == 0 or best == "middle" or votes[best] <= sum(votes.values()) - votes[best]:
+        return None
+    return best
+
+
+def _style(line: TextLine) -> tuple[str, bool, float]:
+    return (line.font, line.bold, round(line.size, 1))
+
+
+def _weak_starts(lines: list[tuple[TextLine, str]], section: str, rules: HeadingRules) -> set[int]:
+    """Learn the document's entry-header type and return the lines that cannot open an entry.
+
+    When the section prints its header lines in a type of their own (bold, italic, larger:
+    seen on two lines or more), an undated line in the body type, not followed by a header
+    line, is a lead-in ("Detailed achievements:") rather than a new entry.
+    """
+    weight: dict[tuple[str, bool, float], int] = {}
+    for line, text in lines:
+        letters = sum(c.isalpha() for c in text)  # dot leaders are no body text
+        weight[_style(line)] = weight.get(_style(line), 0) + letters
+    if len(weight) < 2:
+        return set()
+    body = max(weight, key=weight.__getitem__)
+    header = [
+        i
+        for i, (line, text) in enumerate(lines)
+        if text
+        and not line.list_item
+        and not BULLET_GLYPH.match(text)
+        and _is_header(TextLine(**{**line.__dict__, "text": text}), section, rules)
+    ]
+    typed = [i for i in header if _style(lines[i][0]) != body]
+    if len(typed) < 2:
+        return set()
+    weak = set()
+    for i in header:
+        line, text = lines[i]
+        if _style(line) != body or find_date_range(text) is not None:
+            continue
+        after = i + 1
+        if after < len(lines) and after in header and _style(lines[after][0]) != body:
+            continue
+        if after < len(lines) and find_date_range(lines[after][1]) is not None:
+            continue
+        weak.add(i)
+    return weak
+
+
+def _opener_style(
+    lines: list[tuple[TextLine, str]], section: str, rules: HeadingRules
+) -> tuple[str, bool, float] | None:
+    """Learn the type an entry's first header line is set in ("CORNELL UNIVERSITY" in bold).
+
+    It is the type most runs of header lines open with (or lines right after a dated one), when
+    that type opens two entries or more and is not the body type; None otherwise.
+    """
+    weight: dict[tuple[str, bool, float], int] = {}
+    for line, text in lines:
+        weight[_style(line)] = weight.get(_style(line), 0) + sum(c.isalpha() for c in text)
+    if len(weight) < 2:
+        return None
+    body = max(weight, key=weight.__getitem__)
+    openers: dict[tuple[str, bool, float], int] = {}
+    in_run = after_date = False
+    for line, text in lines:
+        probe = TextLine(**{**line.__dict__, "text": text})
+        header = bool(text) and not line.list_item and not BULLET_GLYPH.match(text)
+        if header and _is_header(probe, section, rules):
+            # A run opens an entry, and so does a line right after a dated one.
+            if not in_run or after_date:
+                openers[_style(line)] = openers.get(_style(line), 0) + 1
+            in_run = True
+            after_date = find_date_range(text) is not None
+        else:
+            in_run = after_date = False
+    openers.pop(body, None)
+    if not openers:
+        return None
+    best = max(openers, key=openers.__getitem__)
+    return best if openers[best] >= 2 and line_font_known(best) else None
+
+
+def line_font_known(style: tuple[str, bool, float]) -> bool:
+    """Tell whether a style carries real type (a font or a size), not a plain-text line's."""
+    return bool(style[0]) or style[2] > 0
 
 
 def parse_section(
@@ -276,7 +418,14 @@ def parse_section(
         block_org_only = False
 
     open_unit: _Unit | None = None
-    for line, text in _merge_split_dates(list(lines)):
+    merged = _merge_split_dates(list(lines))
+    dates_at = _date_position(merged, section, rules) if with_entries else None
+    weak = _weak_starts(merged, section, rules) if with_entries else set()
+    # Education entries without bullets run together; where the dates' place says nothing, the
+    # type the entries open with ("CORNELL UNIVERSITY" in bold) cuts them.
+    cut = section == "education" and dates_at is None
+    opener = _opener_style(merged, section, rules) if cut else None
+    for index, (line, text) in enumerate(merged):
         if not text:
             continue
         probe = TextLine(**{**line.__dict__, "text": text})
@@ -295,16 +444,25 @@ def parse_section(
             open_unit.text = _join(open_unit.text, text, content.words)
             open_unit.last = line
             continue
-        if with_entries and _is_header(probe, section, rules):
-            dated = find_date_range(text)
-            if block.lines and block.dates is not None and dated is not None:
+        dated = find_date_range(text) or (find_date_range(side) if side else None)
+        # Where entries open on their dated line, an undated line after the bullets is no
+        # entry of its own (a "Tags: ..." line under brilliantcv's bullets).
+        stray = not block.lines and ((dates_at == "first" and dated is None) or index in weak)
+        if with_entries and not stray and _is_header(probe, section, rules):
+            if block.lines and (
+                (block.dates is not None and dated is not None)
+                or (block.dates is not None and opener is not None and _style(line) == opener)
+                or (dates_at == "first" and dated is not None)
+                or (dates_at == "last" and block.dates is not None)
+            ):
                 flush_block()
-            if dated is not None and block.dates is None:
-                block.dates = dated
-                block.dates_text = dated.text
+            in_text = find_date_range(text)
+            if in_text is not None and block.dates is None:
+                block.dates = in_text
+                block.dates_text = in_text.text
             if not block.lines:
-                block_org_only = dated is None and not _has_words(text, rules.role_words)
-            elif dated is not None:
+                block_org_only = in_text is None and not _has_words(text, rules.role_words)
+            elif in_text is not None:
                 block_org_only = False
             block.lines.append(text)
             if side:

@@ -63,6 +63,19 @@ def _without_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def join_letter_spacing(text: str) -> str:
+    """Join a heading printed letter-spaced: "S K I L L S" -> "SKILLS", words kept apart.
+
+    Words of a spaced heading are told apart by a wider gap (two spaces or more) when the
+    extraction kept one; otherwise the letters make one word. Other text is returned as is.
+    """
+    tokens = text.split()
+    if len(tokens) < 3 or any(len(t) != 1 for t in tokens):
+        return text
+    words = [w.replace(" ", "") for w in re.split(r"\s{2,}", text.strip())]
+    return " ".join(words)
+
+
 def normalise_heading(text: str) -> str:
     """Lower-case a heading, drop accents, spell '&' as 'and', drop punctuation and numbering."""
     text = text.strip()
@@ -202,7 +215,7 @@ class _Typography:
 def _could_be_heading(line: TextLine) -> bool:
     """True for a short line that is not a list item, a bullet or contact details."""
     return (
-        _short(line.text.rstrip(":"), line.heading_hint)
+        _short(join_letter_spacing(line.text).rstrip(":"), line.heading_hint)
         and not line.list_item
         and not _BULLET_START.match(line.text)
         and not _EMAILISH.search(line.text)
@@ -220,7 +233,9 @@ def _known_headings(
     for i, line in enumerate(items):
         if not _could_be_heading(line):
             continue
-        text = line.text.rstrip(":")
+        text = join_letter_spacing(line.text).rstrip(":")
+        if text != line.text.rstrip(":"):
+            joined[i] = text
         name = canonical_heading(text, rules)
         if name is None:
             rejoined = rejoin_split_heading(text, rules)
@@ -256,14 +271,29 @@ def _known_headings(
 
 def _main_size_only(items: Sequence[TextLine], known: dict[int, str]) -> dict[int, str]:
     """Drop subheadings ("Community" under "Honors & Awards"), printed smaller than the
-    document's section headings: keep only headings near the main heading size."""
-    counts: dict[float, int] = {}
+    column's section headings: keep only headings near the main heading size of their column
+    (a sidebar may set its titles larger than the main column's)."""
+    counts: dict[int, dict[float, int]] = {}
     for i in known:
-        counts[items[i].size] = counts.get(items[i].size, 0) + 1
+        column = counts.setdefault(items[i].column, {})
+        column[items[i].size] = column.get(items[i].size, 0) + 1
     # The main heading size is the one most headings use (the larger on a tie): a sidebar's
     # two bigger titles do not make the main column's six headings subheadings.
-    reference = max(counts, key=lambda size: (counts[size], size))
-    return {i: name for i, name in known.items() if items[i].size >= 0.85 * reference}
+    overall: dict[float, int] = {}
+    for sizes in counts.values():
+        for size, count in sizes.items():
+            overall[size] = overall.get(size, 0) + count
+    main = max(overall, key=lambda size: (overall[size], size))
+    # A column with three known headings or more sets its own size; fewer say too little.
+    reference = {
+        column: max(sizes, key=lambda size: (sizes[size], size))
+        if sum(sizes.values()) >= 3
+        else main
+        for column, sizes in counts.items()
+    }
+    return {
+        i: name for i, name in known.items() if items[i].size >= 0.85 * reference[items[i].column]
+    }
 
 
 def _with_other_headings(
@@ -271,13 +301,24 @@ def _with_other_headings(
 ) -> dict[int, str]:
     """Add the headings naming no known section ("other"): lines set in a known heading's
     style, and lines the reader marked as headings."""
+    # A style counts in the column that uses it (same column, or the same left edge when the
+    # reading order put a line elsewhere): an aside's titles set like the main column's
+    # subheadings ("Full Time" in friggeri) make no headings there.
     styles = {items[i].style for i in known if typography.typed}
+    placed = [(items[i].style, items[i].column, items[i].x0) for i in known if typography.typed]
+
+    def in_place(line: TextLine) -> bool:
+        return any(
+            style == line.style and (column == line.column or abs(x0 - line.x0) <= 3.0)
+            for style, column, x0 in placed
+        )
+
     headings: dict[int, str] = dict(known)
     by_style: dict[tuple[object, ...], list[int]] = {}
     for i, line in enumerate(items):
         if i in headings or not _could_be_heading(line) or i == len(items) - 1:
             continue
-        if line.style in styles and any(c.isalpha() for c in line.text):
+        if line.style in styles and in_place(line) and any(c.isalpha() for c in line.text):
             by_style.setdefault(line.style, []).append(i)
     for style, found in by_style.items():
         if len(found) >= 2 and not _distinct_style(items, known, style, typography):

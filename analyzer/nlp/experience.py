@@ -5,41 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from analyzer.models import Entry
+from analyzer.documents.dates import (
+    RANGE,
+    SPACED_RANGE,
+    has_month,
+    latest_printed_date,
+    month_after,
+)
+from analyzer.documents.degrees import DEGREE_PATTERNS, is_internship
+from analyzer.models import Entry, ResumeDocument
 
 DEGREE_RANK = {"associate": 0, "bachelor": 1, "master": 2, "phd": 3}
 """Degree levels, lowest first."""
 
-_DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "phd",
-        re.compile(
-            r"\bPh\.?\s?D\b\.?|\bD\.?Phil\b|(?i:\bdoctor(?:ate| of philosophy)\b)|\bPHD\b|\bphd\b"
-        ),
-    ),
-    (
-        "master",
-        re.compile(
-            r"(?i:\bmaster'?s?\b|\bm\.?\s?sc\b|\bm\.?\s?eng\b|\bm\.?\s?tech\b|\bmba\b|\bm\.?phil\b)"
-            r"|\bM\.S\.?|\bM\.A\.|\bMS(?=[\s,]+(?:in|of)\b|,?\s+(?:Computer|Data|Statistics|Electrical))"
-            r"|\bMS\b(?!\s*(?:Excel|Office|SQL|Word|Teams|Azure|Access|Project|Power))"
-            r"(?=.{0,40}(?:(?i:science|engineering|statistics|mathematics|analytics|university)))"
-        ),
-    ),
-    (
-        "bachelor",
-        re.compile(
-            r"(?i:\bbachelor'?s?\b|\bb\.?\s?sc\b|\bb\.?\s?eng\b|\bb\.?\s?tech\b"
-            r"|\bundergraduate degree\b)"
-            r"|\bB\.S\.?|\bB\.A\.|\bB\.E\.|\bBS\b|\bBA\b(?=[\s,]+(?:in|of)\b)|\bBE\b(?=[\s,]+in\b)"
-        ),
-    ),
-    (
-        "associate",
-        re.compile(r"(?i:\bassociate'?s? (?:degree|of (?:arts|science|applied))\b)|\bA\.A\.S?\.?"),
-    ),
-)
+_RANK_OF_LEVEL = {"phd": "phd", "jd": "master", "mba": "master", "master": "master"}
+"""How a level ranks against a posting's ask: an MBA or a J.D. counts as a master's degree."""
 
 _NOT_DONE = re.compile(
     r"(?i:\b(?:candidate|student|pursuing|ongoing|in progress|expected|incomplete|dropped)\b)"
@@ -53,14 +35,15 @@ def highest_degree(text: str) -> str | None:
     """
     best: str | None = None
     for line in text.splitlines() or [text]:
-        for name, pattern in _DEGREES:
+        for name, pattern in DEGREE_PATTERNS:
             found = pattern.search(line)
             if not found:
                 continue
             if name == "phd" and _NOT_DONE.search(line):
                 continue
-            if best is None or DEGREE_RANK[name] > DEGREE_RANK[best]:
-                best = name
+            ranked = _RANK_OF_LEVEL.get(name, name)
+            if best is None or DEGREE_RANK[ranked] > DEGREE_RANK[best]:
+                best = ranked
     return best
 
 
@@ -111,3 +94,103 @@ def years_experience_from_entries(
     if not ranges:
         return None
     return round(_merged_days(ranges) / 365.25, 1)
+
+
+_NOT_EMPLOYMENT = re.compile(
+    r"(?i:\bundergraduate\b|\bstudent\b(?!\s+(?:loan|success))|\bteaching assistant\b"
+    r"|\bvolunteer\b|\bopen[- ]source contributor\b)"
+)
+
+
+@dataclass(frozen=True)
+class ExperienceYears:
+    """Years of experience read from the dated experience entries."""
+
+    years: float | None
+    """Years covered by the jobs, overlaps merged, internships and student or volunteer roles
+    left out; None without dates."""
+    internship_years: float | None
+    """Years covered by internships and working-student jobs, apart; None when there are none."""
+    as_of: dt.date | None
+    """The date "present" stands for (first day after it); None when no entry is ongoing."""
+    as_of_source: str
+    """Where as_of comes from: "latest date printed", "today" or "" when unused."""
+
+    @property
+    def note(self) -> str:
+        """Say in words how "present" was read ("'present' counted up to 1 June 2024, ...")."""
+        if self.as_of is None:
+            return ""
+        day = f"{self.as_of.day} {self.as_of:%B %Y}"
+        if self.as_of_source == "today":
+            return f"'present' counted up to {day} (today): the resume prints no other date"
+        return f"'present' counted up to {day}, the latest date the resume prints"
+
+
+def _end_of(entry: Entry, as_of: dt.date) -> dt.date | None:
+    """The first day after an entry ends: a printed month counts whole, a bare year is 1 Jan."""
+    if entry.current:
+        return as_of
+    if entry.end is None:
+        return None
+    match = RANGE.search(entry.dates or "") or SPACED_RANGE.search(entry.dates or "")
+    if match is None:
+        return None  # a single date says nothing about how long the job lasted
+    if has_month(match.group(2)):
+        return month_after(entry.end)
+    return entry.end
+
+
+def _years_of(ranges: list[tuple[dt.date, dt.date]]) -> float | None:
+    if not ranges:
+        return None
+    months = 0
+    current: tuple[dt.date, dt.date] | None = None
+    for start, end in sorted(ranges):
+        if current is not None and start <= current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current is not None:
+            months += _months(*current)
+        current = (start, end)
+    assert current is not None
+    months += _months(*current)
+    return float(int(months / 12 * 10 + 0.5)) / 10
+
+
+def _months(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def experience_years(document: ResumeDocument, today: dt.date | None = None) -> ExperienceYears:
+    """Return years of experience from the document's experience entries.
+
+    Overlapping roles are merged and internships counted apart. "Present" is the document's own
+    date, the latest date it prints (a resume written in 2019 is not read as of today); only a
+    document printing no other date falls back to ``today``. Education is never counted.
+    """
+    jobs = [e for e in document.entries if e.section == "experience" and e.start is not None]
+    # A date printed in a page footer ("Updated May 2024") is printed all the same.
+    printed = "\n".join((document.text, *document.layout.header_footer_text))
+    as_of = latest_printed_date(printed)
+    source = "latest date printed"
+    if as_of is None:
+        as_of, source = month_after(today or dt.date.today()), "today"
+    if not any(e.current for e in jobs):
+        source = ""
+    spans: dict[bool, list[tuple[dt.date, dt.date]]] = {True: [], False: []}
+    for entry in jobs:
+        assert entry.start is not None
+        if entry.role is None and entry.organisation is None:
+            continue  # only a date was read: mlcheck cannot tell what the entry is
+        if _NOT_EMPLOYMENT.search(entry.role or "") and not is_internship(entry):
+            continue  # a role held as a student or a volunteer is no paid experience
+        end = _end_of(entry, as_of)
+        if end is not None and end >= entry.start:
+            spans[is_internship(entry)].append((entry.start, end))
+    return ExperienceYears(
+        years=_years_of(spans[False]),
+        internship_years=_years_of(spans[True]),
+        as_of=as_of if source else None,
+        as_of_source=source,
+    )

@@ -15,7 +15,7 @@ from analyzer.nlp.achievements import (
     parse_metrics,
 )
 from analyzer.nlp.bullets import review_bullet
-from analyzer.nlp.experience import highest_degree, years_experience_from_entries
+from analyzer.nlp.experience import experience_years, highest_degree
 from analyzer.nlp.resources import Resources
 from analyzer.nlp.roadmap import assess_roadmap
 from analyzer.nlp.skills import normalise, skills_from_mentions
@@ -125,11 +125,14 @@ def build_profile(
         resources.rules.stages,
         today=today,
     )
+    years = experience_years(document, today)
     return ResumeProfile(
         skills=skills,
         achievements=tuple(achievements),
         bullet_reviews=reviews,
         roadmap=roadmap,
-        years_experience=years_experience_from_entries(document.entries, today),
+        years_experience=years.years,
         degree=highest_degree(education or document.text),
+        internship_years=years.internship_years,
+        years_note=years.note,
     )

@@ -65,6 +65,20 @@ def _head() -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "tool": {"name": "mlcheck", "version": __version__}}
 
 
+def experience_years_json(document: ResumeDocument) -> dict[str, Any]:
+    """Years of experience as read from the entries, with what "present" was taken to mean."""
+    from analyzer.nlp.experience import experience_years
+
+    years = experience_years(document)
+    return {
+        "years": years.years,
+        "internship_years": years.internship_years,
+        "as_of": years.as_of.isoformat() if years.as_of else None,
+        "as_of_source": years.as_of_source or None,
+        "note": years.note,
+    }
+
+
 def document_json(document: ResumeDocument) -> dict[str, Any]:
     """Return the part of the resume object that comes from reading the file."""
     return {
@@ -91,6 +105,7 @@ def document_json(document: ResumeDocument) -> dict[str, Any]:
             for b in document.bullets
         ],
         "entries": [e.to_dict() for e in document.entries],
+        "experience_years": experience_years_json(document),
         "layout": document.layout.to_dict(),
         "warnings": list(document.warnings),
     }
@@ -122,6 +137,8 @@ def analysis_json(analysis: ResumeAnalysis) -> dict[str, Any]:
     result["roadmap"] = profile.roadmap.to_dict()
     result["years_experience"] = profile.years_experience
     result["degree"] = profile.degree
+    result["internship_years"] = profile.internship_years
+    result["years_note"] = profile.years_note
     result["quality_score"] = analysis.quality_score
     result["ats"] = ats_json(analysis)
     result["findings"] = [f.to_dict() for f in analysis.findings]
@@ -376,6 +393,8 @@ def analysis_from_json(data: Mapping[str, Any]) -> ResumeAnalysis:
         roadmap=Roadmap.from_dict(data["roadmap"]),
         years_experience=data["years_experience"],
         degree=data["degree"],
+        internship_years=data.get("internship_years"),
+        years_note=data.get("years_note", ""),
     )
     posting, match = _ats_from_json(data["ats"])
     github = data["github"]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from analyzer.models import ResumeDocument
-from analyzer.report.json_form import document_json, dumps
+from analyzer.report.json_form import document_json, dumps, experience_years_json
+from analyzer.terminal import terminal_safe
 
 
 def render_parse(document: ResumeDocument, fmt: str) -> str:
@@ -29,5 +30,20 @@ def render_parse(document: ResumeDocument, fmt: str) -> str:
             if bullet.section == section.name and bullet.id not in shown_bullets:
                 shown_bullets.add(bullet.id)
                 out.append(f"  - {bullet.text}")
+    if document.entries:
+        out.append("")
+    for entry in document.entries:
+        what = " at ".join(part for part in (entry.role, entry.organisation) if part)
+        marks = [m for m in (entry.degree, "internship" if entry.internship else None) if m]
+        extra = f" [{', '.join(marks)}]" if marks else ""
+        shown = f"{entry.section}: {what or '-'} ({entry.dates or 'no dates'}){extra}"
+        out.append(terminal_safe(shown))
+    years = experience_years_json(document)
+    out.append("")
+    if years["years"] is None:
+        out.append("Years of experience: could not tell (no job prints a date range)")
+    else:
+        note = f"; {years['note']}" if years["note"] else ""
+        out.append(f"Years of experience: {years['years']}{note}")
     out += [f"warning: {w}" for w in document.warnings]
     return "\n".join(out) + "\n"

@@ -121,3 +121,12 @@ def test_missing_any_of_group_finding_says_one_is_enough() -> None:
         == "The posting requires PyTorch or TensorFlow; your resume names none of them."
     )
     assert finding.fix.startswith("If you have used one of PyTorch or TensorFlow")
+
+
+def test_years_unread_says_mlcheck_could_not_tell() -> None:
+    posting = read_posting(str(FIXTURES / "ml_engineer_posting.txt"), RES)
+    document = text_document(ml_resume())
+    match = match_resume(document, fake_profile(document, RES, years=None), posting, RES)
+    years = next(f for f in ats_findings(match, ATS) if f.id == "ats.years_short")
+    assert "mlcheck could not tell" in years.message
+    assert "do not show" not in years.message

@@ -346,19 +346,12 @@ XFAIL: dict[str, dict[str, str]] = {
             "wide main column (EXPERIENCE, RESEARCH, AWARDS, PUBLICATIONS): under a full-width "
             "header the left column is read first whatever its width"
         ),
-        "friggeri_a4__cv.pdf": (
-            "the left aside's lowercase headings (contact, languages, programming) are not found: "
-            "the aside's text (address, phones, languages) opens the 'communication skills' section"
-        ),
         "latexcv__infographics2_fr.pdf": (
             "the two-letter heading OS is read on one line with the paragraph beside it ('OS "
             "J'utilise régulièrement...') and not found"
         ),
         "latexcv__sidebar.pdf": (
-            "the main column's headings (STATUS, EXPERIENCE, EDUCATION) are not found: the whole "
-            "main column is read after the right sidebar, inside its last section OPERATING "
-            "SYSTEMS; the header 'JAN KÜSTER | RESUME' is joined with the sidebar's CONTACT into "
-            "one heading"
+            "the header 'JAN KÜSTER | RESUME' is joined with the sidebar's CONTACT into one heading"
         ),
         "twentyseconds__Twenty-Seconds-Icons_cv.pdf": (
             "the main column's first title 'interests' (its first letters in a box, read split "
@@ -370,22 +363,6 @@ XFAIL: dict[str, dict[str, str]] = {
         "friggeri_a4__cv.pdf": (
             "'Full Time' (a sub-heading) taken as the name: the header's light + bold name "
             "extracts glued as 'johnsmith' and is passed over"
-        ),
-        "latexcv__infographics2_fr.pdf": (
-            "'Université Hassan II de' taken as the name: 'ACHRAF NAJMI' is read on one line with "
-            "the contact columns ('ACHRAF NAJMI Casablanca, Maroc github.com/NajmiAchraf')"
-        ),
-        "latexcv__sidebar.pdf": (
-            "'Bremen, Germany' taken as the name: the header band 'JAN KÜSTER | RESUME' is read on "
-            "one line with the sidebar heading CONTACT"
-        ),
-        "moderncv__template_banking_red.pdf": (
-            "'Institution City' (the first education entry) taken as the name: the centred header "
-            "line 'John Doe | Resumé title' is passed over"
-        ),
-        "twentyseconds__Twenty-Seconds-Icons_cv.pdf": (
-            "'United Kingdom' taken as the name instead of the sidebar's large 'Alice', which is "
-            "read after the main column's first lines ('erests', 'The heroine and ...')"
         ),
     },
     "email": {},

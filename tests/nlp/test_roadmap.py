@@ -143,7 +143,10 @@ def test_profile_fields() -> None:
     ]
     assert profile.achievements[1].text == "ML engineer who cut serving cost by 30% in 2023."
     assert profile.degree == "master"
-    assert profile.years_experience == 3.0
+    # "Present" is the resume's own latest date (the summary's "2023"), not TODAY:
+    # June 2021 to 1 January 2023 is 19 months.
+    assert profile.years_experience == 1.6
+    assert "1 January 2023" in profile.years_note
     assert len(profile.bullet_reviews) == 2
 
 
