@@ -177,8 +177,8 @@ def _requirement_findings(match: AtsMatch, available: dict[str, float]) -> list[
         earned = dict((n, e) for n, e, _a in match.components).get("years", 0.0)
         if years.found is None:
             message = (
-                f"The posting asks {years.asked:g}+ years of experience; your resume's dates do "
-                "not show how many you have."
+                f"The posting asks {years.asked:g}+ years of experience; mlcheck could not check "
+                "it, because your resume's dates do not show how many you have."
             )
             fix = (
                 "Give every role a start and end month and year (e.g. 'Mar 2021 - Present') so "
@@ -194,31 +194,38 @@ def _requirement_findings(match: AtsMatch, available: dict[str, float]) -> list[
                 "open-source maintainership); if you are still short, say what you shipped "
                 "in that time in your summary."
             )
+        # A check that could not run is skipped, not failed: LOW, and no points claimed.
+        skipped = years.found is None
         findings.append(
             Finding(
                 id="ats.years_short",
-                severity=Severity.MEDIUM,
+                severity=Severity.LOW if skipped else Severity.MEDIUM,
                 area=Area.ATS,
                 message=message,
                 fix=fix,
                 evidence=f"{years.asked:g}+ years" if years.asked is not None else None,
-                impact=round(available.get("years", 0.0) - earned, 2),
+                impact=0.0 if skipped else round(available.get("years", 0.0) - earned, 2),
             )
         )
     if degree.meets is False:
         earned = dict((n, e) for n, e, _a in match.components).get("degree", 0.0)
-        shown = f"your resume shows {degree.found}" if degree.found else "none was found"
+        shown = (
+            f"your resume shows {degree.found}"
+            if degree.found
+            else "mlcheck found no degree on your resume, so it could not check it"
+        )
+        skipped = not degree.found
         findings.append(
             Finding(
                 id="ats.degree_short",
-                severity=Severity.MEDIUM,
+                severity=Severity.LOW if skipped else Severity.MEDIUM,
                 area=Area.ATS,
                 message=f"The posting asks a {degree.asked} degree; {shown}.",
                 fix="List your degree in an Education section with the degree name spelled out "
                 "(e.g. 'Bachelor of Science in Computer Science', 'BS'); if you have none, "
                 "show equivalent experience and certifications.",
                 evidence=str(degree.asked),
-                impact=round(available.get("degree", 0.0) - earned, 2),
+                impact=0.0 if skipped else round(available.get("degree", 0.0) - earned, 2),
             )
         )
     return findings

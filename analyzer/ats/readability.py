@@ -400,8 +400,8 @@ def headings(
             rules,
             "missing_section",
             Severity.MEDIUM,
-            f"mlcheck found no heading it knows as '{title}'; an ATS looks for it by that "
-            f"name.{seen}",
+            f"No heading on the resume is one mlcheck knows as '{title}'; an ATS looks for it "
+            f"by that name.{seen}",
             f"Head the section '{title}'"
             + (
                 " (internships, research and freelance work count)."
