@@ -102,7 +102,7 @@ def content_findings(
         *_bullet_findings(document, profile, rules),
         *_pillar_findings(profile, rules),
         *_link_findings(document, rules),
-        *_skill_findings(profile),
+        *_skill_findings(document, profile),
     )
 
 
@@ -242,11 +242,12 @@ def _link_findings(document: ResumeDocument, rules: QualityRules) -> list[Findin
     ]
 
 
-def _skill_findings(profile: ResumeProfile) -> list[Finding]:
+def _skill_findings(document: ResumeDocument, profile: ResumeProfile) -> list[Finding]:
     listed = sorted((s.name for s in profile.skills if not s.used), key=str.casefold)
     if not listed:
         return []
     shown = ", ".join(listed[:6]) + (", ..." if len(listed) > 6 else "")
+    skills = document.section("skills")
     return [
         Finding(
             id="content.skills_only_listed",
@@ -257,5 +258,6 @@ def _skill_findings(profile: ResumeProfile) -> list[Finding]:
             fix="For each skill you have really used, add it to the experience or project "
             "bullet that shows the work; drop the ones you have not used.",
             evidence=", ".join(listed),
+            page=page_of(skills.heading, document.lines) if skills is not None else None,
         )
     ]
