@@ -49,13 +49,14 @@ def _missing_skill_findings(
     findings = [_missing_skill(item, points(item)) for item in hard[:top]]
     rest = [*hard[top:], *(k for k in required if k.generic)]
     if rest:
-        lead = "Also missing" if hard[:top] else "Missing"
+        also = " also" if hard[:top] else ""
         findings.append(
             Finding(
                 id="ats.missing_required_skills",
                 severity=Severity.MEDIUM if any(not k.generic for k in rest) else Severity.LOW,
                 area=Area.ATS,
-                message=f"{lead} from the posting's requirements: {_names(rest)}.",
+                message=f"The posting{also} requires {len(rest)} skills your resume does not "
+                f"name: {_names(rest)}.",
                 fix="For each one you have really used, name it in the experience or project "
                 "bullet that shows the work (the posting's own words, once) and in your skills "
                 "list; leave out the ones you have not used.",

@@ -339,6 +339,27 @@ def _in_body(pattern: re.Pattern[str], document: ResumeDocument) -> tuple[bool, 
     return in_zone, in_body
 
 
+HEADER_BAND_POINTS = 150.0
+"""How far from the top of a PDF page a line is still in the header band (points)."""
+
+
+def _under_the_name(pattern: re.Pattern[str], document: ResumeDocument) -> bool:
+    """True when a PDF shows the detail once, in the top band of a page: where contact
+    details belong (beside or under the name), read by every parser.
+
+    A PDF has no header object; what a parser may skip is a running header or footer, text
+    repeated at the top or bottom of every page, or a footer line. DOCX headers are real
+    header parts and stay flagged.
+    """
+    if document.format != "pdf":
+        return False
+    zone = set(document.layout.header_footer_text)
+    lines = [ln for ln in document.lines if ln.text in zone and pattern.search(ln.text)]
+    if not lines or any(ln.top >= HEADER_BAND_POINTS for ln in lines):
+        return False
+    return len({ln.page for ln in lines}) == 1
+
+
 def contact_placement(
     document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
 ) -> Iterable[Finding]:
@@ -348,14 +369,16 @@ def contact_placement(
     only_zone = []
     for label, pattern in (("e-mail", _EMAIL), ("phone", _PHONE), ("LinkedIn", _LINKEDIN)):
         in_zone, in_body = _in_body(pattern, document)
-        if in_zone and not in_body:
+        if in_zone and not in_body and not _under_the_name(pattern, document):
             only_zone.append(label)
     if only_zone:
         yield _finding(
             rules,
             "contact_in_header",
             Severity.HIGH,
-            f"Your {', '.join(only_zone)} appear only in the page header/footer, which many "
+            f"Your {' and '.join(only_zone)} "
+            f"{'appears' if len(only_zone) == 1 else 'appear'} only in the page footer (or a "
+            "running header), which many "
             "ATS parsers skip.",
             "Move your contact details into the body of the page, on the lines under your name.",
             evidence=_shorten(" / ".join(document.layout.header_footer_text)),

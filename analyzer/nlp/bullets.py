@@ -45,6 +45,10 @@ def _snippet(text: str, words: int = _SNIPPET_WORDS) -> str:
     return " ".join(parts[:words]) + " ..."
 
 
+def _words_count(count: int) -> str:
+    return f"{count} word" if count == 1 else f"{count} words"
+
+
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -328,7 +332,7 @@ def review_bullet(
             BulletIssue(
                 id="too_long",
                 message=(
-                    f"Runs to {len(words)} words and {len(text)} characters; a bullet over "
+                    f"Runs to {_words_count(len(words))} and {len(text)} characters; a bullet over "
                     f"{lists.max_words} words or about two lines gets skimmed."
                 ),
                 hint=_split_hint(text),
@@ -339,7 +343,8 @@ def review_bullet(
             BulletIssue(
                 id="too_short",
                 message=(
-                    f"Only {len(words)} words: it does not say what you did or why it mattered."
+                    f"Only {_words_count(len(words))}: it does not say what you did or why it "
+                    "mattered."
                 ),
                 hint=(
                     f"Grow '{text.rstrip('.')}' into what you built, with which tools and the "

@@ -136,22 +136,28 @@ def _bullet_findings(
     if not reviews:
         return findings
     per_bullet = {name: weight / len(reviews) for name, weight in weights.items()}
+    # The opener, voice, pronoun, cliché and length checks read English; on a resume in
+    # another language only the missing number is a finding (readability.language says so).
+    english = document.language in (None, "en")
     for review in reviews:
-        if not review.issues:
+        issues = (
+            review.issues if english else tuple(i for i in review.issues if i.id == "no_metric")
+        )
+        if not issues:
             continue
         ranked = sorted(
-            review.issues,
+            issues,
             key=lambda i: (
                 ISSUE_PRIORITY.index(i.id) if i.id in ISSUE_PRIORITY else len(ISSUE_PRIORITY),
                 i.id,
             ),
         )
         primary = ranked[0]
-        ids = {i.id for i in review.issues}
+        ids = {i.id for i in issues}
         # A weak opener's rewrite already asks for the missing result: one rewrite, not two.
         covered = {"no_metric"} if "weak_opener" in ids else set()
         impact = per_bullet["quantified"] * ("no_metric" in ids)
-        impact += per_bullet["action_verbs"] * (not review.action_verb)
+        impact += per_bullet["action_verbs"] * (english and not review.action_verb)
         impact += per_bullet["bullet_issues"] * bool(ids - {"no_metric"})
         severity = Severity.MEDIUM if primary.id in ("no_metric", "weak_opener") else Severity.LOW
         findings.append(
