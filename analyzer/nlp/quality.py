@@ -28,9 +28,22 @@ ISSUE_PRIORITY = ("no_metric", "weak_opener", "passive", "first_person", "cliche
 
 
 def scored_reviews(profile: ResumeProfile, rules: QualityRules) -> list[BulletReview]:
-    """Return the reviews of experience and project bullets, the ones quality counts."""
+    """Return the reviews of experience and project bullets, the ones quality counts.
+
+    A line with no lower-case word ("COURSERA | KPCB FELLOW + SOFTWARE ENGINEERING INTERN")
+    or made mostly of dot leaders ("Vocational. . . . . .") is an entry heading or a layout
+    rule the reader took for a bullet, not a statement to rewrite: it is not judged.
+    """
     sections = rules.scored_bullet_sections
-    return [r for r in profile.bullet_reviews if r.section in sections]
+    return [r for r in profile.bullet_reviews if r.section in sections and is_statement(r.text)]
+
+
+def is_statement(text: str) -> bool:
+    """True when a bullet's text reads as a statement: a lower-case word, mostly letters."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible or not any(ch.islower() for ch in text):
+        return False
+    return sum(ch.isalnum() for ch in visible) / len(visible) >= 0.6
 
 
 def has_github(document: ResumeDocument) -> bool:

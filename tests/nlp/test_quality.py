@@ -94,3 +94,12 @@ def test_no_github_and_missing_pillar_findings() -> None:
     document = text_document(ml_resume())
     ids = {f.id for f in content_findings(document, fake_profile(document, RES), QUALITY)}
     assert "content.no_github" not in ids
+
+
+def test_entry_headings_and_dot_leaders_are_not_judged_as_bullets() -> None:
+    from analyzer.nlp.quality import is_statement
+
+    assert not is_statement("COURSERA | KPCB FELLOW + SOFTWARE ENGINEERING INTERN")
+    assert not is_statement("Vocational. . . . . . . . . . . . . . . . . . . . . . . . . . . .")
+    assert is_statement("Built the churn model for 3 regions.")
+    assert is_statement("Cut AWS spend by 30%.")
