@@ -232,8 +232,21 @@ def _requirement_findings(match: AtsMatch, available: dict[str, float]) -> list[
     return findings
 
 
+def _function_words() -> frozenset[str]:
+    from analyzer.rules import shipped_rules
+
+    return frozenset(w for ws in shipped_rules().headings.function_words.values() for w in ws)
+
+
 def _keyword_findings(match: AtsMatch, points: float) -> list[Finding]:
-    missing = [k for k in match.missing if k.importance == "keyword"]
+    # A term made only of function words ("del", "en el" from a posting in Spanish) is not
+    # something to add to a resume: it is left out of the advice.
+    common = _function_words()
+    missing = [
+        k
+        for k in match.missing
+        if k.importance == "keyword" and not all(w in common for w in k.keyword.lower().split())
+    ]
     total = len(missing) + sum(1 for k in match.matched if k.importance == "keyword")
     if not missing or not total:
         return []

@@ -457,6 +457,11 @@ def parse_metrics(text: str, lists: LanguageLists) -> tuple[Metric, ...]:
 
 
 _BARE_NUMBER = re.compile(_NUM)
+_NUMBER_WORD = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(sorted((w for w in _WORD_NUMBERS if w != "one"), key=len, reverse=True))
+    + r")\b)"
+)
 
 
 def has_number(text: str, lists: LanguageLists) -> bool:
@@ -466,6 +471,8 @@ def has_number(text: str, lists: LanguageLists) -> bool:
     no unit makes them a metric; years, dates, phone numbers, GPAs, course codes and versions
     ("Python 3", "ResNet-50", "2019 - 2023") are masked or skipped as in ``parse_metrics``.
     """
+    if _NUMBER_WORD.search(text):
+        return True  # "over a hundred years ago", "a dozen models", "three papers"
     if not any(ch.isdigit() for ch in text):
         return False
     _patterns, masks = _compiled(lists)

@@ -58,6 +58,7 @@ def test_the_result_asked_for_fits_the_bullets_work(
         "Ran climate simulations on a 1408 node supercomputer",
         "Published 3 papers on graph neural networks",
         "Ranked top 5 of the Kaggle leaderboard for tabular forecasting",
+        "Restored the first Alice film, made over a hundred years ago",
     ],
 )
 def test_numbers_of_any_kind_are_numbers(text: str) -> None:
