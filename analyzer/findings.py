@@ -173,9 +173,14 @@ _ATS = (
         "ats.years_short",
         _M,
         "The posting asks more years of experience than the resume's dates "
-        "show, or the dates do not show them.",
+        "show; low and worth no points when the dates do not show them (the check is skipped).",
     ),
-    ("ats.degree_short", _M, "The posting asks a degree above the highest one the resume shows."),
+    (
+        "ats.degree_short",
+        _M,
+        "The posting asks a degree above the highest one the resume shows; low and worth no "
+        "points when no degree was found (the check is skipped).",
+    ),
     (
         "ats.missing_keywords",
         _L,
@@ -275,7 +280,8 @@ _CONTENT = (
         "content.missing_pillar",
         Area.CONTENT,
         _M,
-        "Nothing on the resume shows one pillar of the ML-engineer roadmap that the role expects.",
+        "Nothing on the resume shows some pillars of the ML-engineer roadmap the role expects; "
+        "one finding lists them, the pillar the role expects most core skills of first.",
     ),
     ("content.no_github", Area.CONTENT, _M, "The resume links no GitHub profile."),
     (
