@@ -82,6 +82,8 @@ class Finding:
     """The text that shows the problem (a bullet, a heading, a keyword)."""
     anchor: str | None = None
     """Where it came from: a bullet id ("b3"), a section ("section-2") or a repo ("repo-name")."""
+    page: int | None = None
+    """1-based page of the resume the evidence is on, when known."""
     impact: float = 0.0
     """Estimated score points gained by fixing it; orders "fix these first"."""
 
@@ -171,9 +173,15 @@ _ATS = (
         "ats.years_short",
         _M,
         "The posting asks more years of experience than the resume's dates "
-        "show, or mlcheck could not tell the years (no role with a start and end date).",
+        "show; low and worth no points when mlcheck could not tell the years (no role with a "
+        "start and an end date: the check is skipped).",
     ),
-    ("ats.degree_short", _M, "The posting asks a degree above the highest one the resume shows."),
+    (
+        "ats.degree_short",
+        _M,
+        "The posting asks a degree above the highest one the resume shows; low and worth no "
+        "points when no degree was found (the check is skipped).",
+    ),
     (
         "ats.missing_keywords",
         _L,
@@ -211,6 +219,12 @@ _READABILITY = (
         "Characters come out as (cid:NN) codes: their font has no text mapping; high when 2% "
         "or more of the text is lost, low for a ligature or two (icon and symbol fonts are not "
         "counted).",
+    ),
+    (
+        "readability.unreadable_text",
+        _H,
+        "The extracted text does not read as any language (a font's ToUnicode map is broken, so "
+        "letters come out as other letters); it blocks every other check and caps the scores.",
     ),
     (
         "readability.glued_words",
@@ -267,7 +281,8 @@ _CONTENT = (
         "content.missing_pillar",
         Area.CONTENT,
         _M,
-        "Nothing on the resume shows one pillar of the ML-engineer roadmap that the role expects.",
+        "Nothing on the resume shows some pillars of the ML-engineer roadmap the role expects; "
+        "one finding lists them, the pillar the role expects most core skills of first.",
     ),
     ("content.no_github", Area.CONTENT, _M, "The resume links no GitHub profile."),
     (
@@ -472,13 +487,14 @@ _NAME_SPLIT = re.compile(r",\s*|\s+or\s+")
 
 
 def drop_repeated_pillars(findings: Iterable[Finding], taxonomy: Taxonomy) -> list[Finding]:
-    """Drop a roadmap "missing pillar" finding when an ATS finding asks for a skill of it.
+    """Take out of the "missing pillars" finding the pillars an ATS finding asks a skill of.
 
     "Nothing shows the Math & statistics pillar" beside "The posting requires statistics" is
     one change said twice; the ATS finding is the one to keep: it names the skill and the
-    posting, and adding that skill fills the pillar too (any skill of a pillar shows it).
-    The pillar of each skill comes from ``taxonomy``, the run's own (a user --taxonomy file
-    may move a skill to another pillar or add one).
+    posting, and adding that skill fills the pillar too (any skill of a pillar shows it). The
+    pillar finding is rebuilt with the other pillars, or dropped when none is left. The
+    pillar of each skill comes from ``taxonomy``, the run's own (a user --taxonomy file may
+    move a skill to another pillar or add one).
     """
     findings = list(findings)
     asked = [
@@ -489,8 +505,23 @@ def drop_repeated_pillars(findings: Iterable[Finding], taxonomy: Taxonomy) -> li
     ]
     if not asked:
         return findings
-    pillars = {s.category for s in (taxonomy.skill(n) for n in asked) if s is not None}
-    return [f for f in findings if not (f.id == "content.missing_pillar" and f.evidence in pillars)]
+    categories = {s.category for s in (taxonomy.skill(n) for n in asked) if s is not None}
+    names = {c.id: c.name for c in taxonomy.categories}
+    repeated = {names.get(c, c) for c in categories} | categories
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.id != "content.missing_pillar" or not finding.evidence:
+            kept.append(finding)
+            continue
+        labels = finding.evidence.split("; ")
+        left = [label for label in labels if label not in repeated]
+        if len(left) == len(labels):
+            kept.append(finding)
+        elif left:
+            from analyzer.nlp.quality import missing_pillars_finding
+
+            kept.append(missing_pillars_finding(left, finding.impact / len(labels)))
+    return kept
 
 
 def merge_findings(*groups: Iterable[Finding]) -> list[Finding]:
@@ -506,31 +537,134 @@ def merge_findings(*groups: Iterable[Finding]) -> list[Finding]:
     return list(unique.values())
 
 
+BLOCKING_IDS = frozenset({"readability.unreadable_text"})
+"""Findings that stop mlcheck from reading the resume at all: always HIGH, always first, and
+the scores are capped while they stand (``BLOCKED_SCORE_CAP``)."""
+
+BLOCKED_SCORE_CAP = 20.0
+"""The most a score can be while a blocking finding stands: what was read is not the resume."""
+
+KEPT_WHEN_BLOCKED = frozenset(
+    {
+        "readability.file_type",
+        "readability.file_size",
+        "readability.image_only_pages",
+        "readability.too_many_pages",
+    }
+)
+"""Findings about the file itself, true whatever its text says: the only ones kept beside a
+blocking finding (the others judge text that is not the resume, e.g. "no e-mail found")."""
+
+HIGH_POINTS = 8.0
+"""A finding whose fix gains this many points or more is HIGH."""
+MEDIUM_POINTS = 2.0
+"""A finding whose fix gains this many points or more (and under HIGH_POINTS) is MEDIUM."""
+
+
+REPO_SCORE_AREAS = frozenset({Area.README, Area.HYGIENE})
+"""Areas whose impact is points of one repo's README or hygiene score, not of a headline
+score: their points can lower the check's severity, never raise it."""
+
+
+def is_blocking(finding: Finding) -> bool:
+    """True when the finding stops every other check from reading the resume."""
+    return finding.id in BLOCKING_IDS
+
+
+def settled_severity(finding: Finding) -> Severity:
+    """Return the severity a finding's impact and blocking earn.
+
+    Blocking problems are HIGH. A finding with an estimated impact takes the band of its
+    points (HIGH from ``HIGH_POINTS``, MEDIUM from ``MEDIUM_POINTS``, else LOW), so a finding
+    worth 38 points is never below one worth 5. A finding without an estimate (impact 0: the
+    check cannot say what its fix is worth) keeps its check's severity, but is never HIGH.
+    README and hygiene check findings count points of one repo's own score
+    (``REPO_SCORE_AREAS``): those points lower their severity, never raise it.
+    """
+    if is_blocking(finding):
+        return Severity.HIGH
+    severity = Severity(finding.severity)
+    impact = round(finding.impact, 2)
+    if impact <= 0:
+        return Severity.MEDIUM if severity is Severity.HIGH else severity
+    band = (
+        Severity.HIGH
+        if impact >= HIGH_POINTS
+        else Severity.MEDIUM
+        if impact >= MEDIUM_POINTS
+        else Severity.LOW
+    )
+    if finding.area in REPO_SCORE_AREAS and SEVERITY_RANK[band] < SEVERITY_RANK[severity]:
+        return severity  # points of one repo's own score: they lower a severity, never raise it
+    return band
+
+
+def settle(finding: Finding) -> Finding:
+    """Return the finding with the severity its impact earns (``settled_severity``)."""
+    severity = settled_severity(finding)
+    if severity is finding.severity:
+        return finding
+    return dataclasses.replace(finding, severity=severity)
+
+
 def order_findings(
     findings: Iterable[Finding], taxonomy: Taxonomy | None = None
 ) -> tuple[Finding, ...]:
-    """Return findings by severity, then impact (largest first), then id; deterministic.
+    """Return findings by what fixing them is worth, severities settled; deterministic.
 
-    Ties keep the order the checks produced them in, which is the meaningful one: bullets in
-    document order (b3 before b10), missing skills by importance then posting frequency. Within
-    one severity, the third and later findings of one kind (id) follow the findings of the other
-    kinds, so the first few ("fix these first") are a mix of changes, not five of one kind. A
-    missing-pillar finding that repeats a missing-required-skill finding is dropped first
-    (``drop_repeated_pillars``) when the run's ``taxonomy`` is given.
+    Each finding's severity is first settled from its impact (``settled_severity``: HIGH from
+    8 points, MEDIUM from 2), so severity bands follow the points a fix gains and a finding
+    worth 38 points never ranks below one worth 5. Blocking findings lead; then findings by
+    severity, then impact (largest first), then id. Ties keep the order the checks produced
+    them in, which is the meaningful one: bullets in document order (b3 before b10), missing
+    skills by importance then posting frequency. Within one severity, the third and later
+    findings of one kind (id) follow the other kinds, so the first few ("fix these first")
+    are a mix of changes, not five rewrites of equal bullets. A missing-pillar finding that repeats
+    a missing-required-skill finding is dropped first (``drop_repeated_pillars``) when the
+    run's ``taxonomy`` is given. Beside a blocking finding only findings about the file itself
+    (``KEPT_WHEN_BLOCKED``) are kept: the others judge text that is not the resume.
     """
-
-    def rank(finding: Finding) -> int:
-        return SEVERITY_RANK[Severity(finding.severity)]
-
     findings = list(findings) if taxonomy is None else drop_repeated_pillars(findings, taxonomy)
-    ranked = sorted(findings, key=lambda f: (rank(f), -round(f.impact, 2), f.id))
-    seen: Counter[tuple[int, str]] = Counter()
+    if any(is_blocking(f) for f in findings):
+        findings = [f for f in findings if is_blocking(f) or f.id in KEPT_WHEN_BLOCKED]
+    settled = [settle(f) if f.id in CATALOGUE else f for f in findings]
+
+    def rank(finding: Finding) -> tuple[bool, int]:
+        severity = SEVERITY_RANK.get(Severity(finding.severity), len(SEVERITY_RANK))
+        return (not is_blocking(finding), severity)
+
+    ranked = sorted(settled, key=lambda f: (rank(f), -round(f.impact, 2), f.id))
+    seen: Counter[tuple[tuple[bool, int], str]] = Counter()
     deferred: list[bool] = []
     for finding in ranked:
         seen[(rank(finding), finding.id)] += 1
         deferred.append(seen[(rank(finding), finding.id)] > SAME_KIND_LEAD)
     order = sorted(range(len(ranked)), key=lambda i: (rank(ranked[i]), deferred[i], i))
     return tuple(ranked[i] for i in order)
+
+
+def page_of(text: str | None, lines: Iterable[Any]) -> int | None:
+    """Return the 1-based page of the first line that ``text`` starts with, or holds, if any.
+
+    ``lines`` are the document's ``Line`` objects (text and page); a bullet joined across
+    wrapped lines starts with its first line's text, a heading is one line.
+    """
+    if not text:
+        return None
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return None
+    head = wanted[:40]
+    fallback: int | None = None
+    for line in lines:
+        line_text = " ".join(str(line.text).split()).casefold()
+        if not line_text:
+            continue
+        if wanted.startswith(line_text[:40]) and len(line_text) >= min(12, len(wanted)):
+            return int(line.page)
+        if fallback is None and head in line_text:
+            fallback = int(line.page)
+    return fallback
 
 
 if __name__ == "__main__":

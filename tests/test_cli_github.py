@@ -109,7 +109,10 @@ def test_github_text_summary(runner: CliRunner, token: str) -> None:
     assert "Kinds present: tabular, mlops\n" in text
     assert "Kinds missing: recommender, nlp, vision, deep_learning, time_series\n" in text
     assert "Tutorial clones: titanic\n" in text
-    assert " 1. [HIGH] no-readme has no README: visitors cannot tell what it does.\n" in text
+    assert (
+        " 1. [MEDIUM] The repo no-readme has no README: visitors cannot tell what it does.\n"
+        in text
+    )
     assert "GitHub API requests used: 1.\n" in text  # one GraphQL query with the token
     assert all(len(line) <= 100 for line in text.splitlines())
     assert_no_token(token, result.output)
@@ -287,9 +290,12 @@ def test_repo_scores_a_local_checkout_without_network(tmp_path: Path) -> None:
     assert text.exit_code == 0
     assert text.stdout.startswith("mlcheck: Local repo: churn-model\n")
     # not a git checkout: the recency and committed-files checks are skipped, the score
-    # taken over the others (57 of 67 points: only the licence fails)
+    # taken over the others
     assert "README               49/100\nEngineering hygiene  85/100\n" in text.stdout
-    first = " 1. [MEDIUM] churn-model fails the readme check readme.metrics (8 points).\n"
+    first = (
+        " 1. [MEDIUM] The README of churn-model reports no numbers with named metrics (8 points of "
+        "its README\n"
+    )
     assert first in text.stdout
     assert "Project kinds: tabular, mlops\n" in text.stdout
 

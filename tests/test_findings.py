@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from analyzer.findings import (
+    BLOCKING_IDS,
     BULLET_ISSUES,
     CATALOGUE,
     Area,
@@ -26,7 +27,7 @@ from analyzer.report.view import PART_AREAS
 A, B, C = "ats.degree_short", "ats.missing_keywords", "ats.title_mismatch"
 
 
-def test_order_findings_is_by_severity_then_impact_then_id() -> None:
+def test_order_findings_is_by_impact_with_severities_settled_from_it() -> None:
     def finding(id_: str, severity: Severity, impact: float) -> Finding:
         return Finding(id_, severity, "ats", "m", "f", impact=impact)
 
@@ -34,19 +35,54 @@ def test_order_findings_is_by_severity_then_impact_then_id() -> None:
         finding(B, Severity.LOW, 9.0),
         finding(A, Severity.HIGH, 1.0),
         finding(C, Severity.HIGH, 5.0),
-        finding(A, Severity.MEDIUM, 2.0),
-        finding(B, Severity.HIGH, 1.0),
+        finding(A, Severity.MEDIUM, 38.0),
+        finding(B, Severity.HIGH, 0.0),
     ]
     ordered = order_findings(items)
-    assert [(f.severity.value, f.id) for f in ordered] == [
-        ("high", C),
-        ("high", A),
-        ("high", B),
-        ("medium", A),
-        ("low", B),
+    # Each severity is the band of its points, and a finding whose worth is not estimated
+    # (impact 0) keeps its check's severity but is never HIGH; within a band, points lead.
+    assert [(f.severity.value, f.id, f.impact) for f in ordered] == [
+        ("high", A, 38.0),
+        ("high", B, 9.0),
+        ("medium", C, 5.0),
+        ("medium", B, 0.0),
+        ("low", A, 1.0),
     ]
     assert order_findings(reversed(items)) == ordered
-    assert order_findings([dataclasses.replace(items[0])]) == (items[0],)
+    assert order_findings([dataclasses.replace(items[0])]) == (
+        dataclasses.replace(items[0], severity=Severity.HIGH),
+    )
+
+
+def test_a_medium_worth_38_points_never_ranks_below_a_high_worth_5() -> None:
+    grouped = Finding("ats.missing_required_skills", Severity.MEDIUM, "ats", "m", "f", impact=38)
+    single = Finding("ats.missing_required_skill", Severity.HIGH, "ats", "m", "f", impact=4.76)
+    first, second = order_findings([single, grouped])
+    assert (first.id, first.severity, second.severity) == (
+        "ats.missing_required_skills",
+        Severity.HIGH,
+        Severity.MEDIUM,
+    )
+
+
+def test_no_high_finding_is_worth_about_zero_points() -> None:
+    findings = [
+        Finding(i, k.severity, k.area, "m", "f", impact=impact)
+        for i, k in CATALOGUE.items()
+        for impact in (0.0, 0.3, 1.9)
+        if i not in BLOCKING_IDS
+    ]
+    assert not [f for f in order_findings(findings) if f.severity is Severity.HIGH]
+
+
+def test_a_blocking_finding_leads_whatever_the_others_are_worth() -> None:
+    blocking = Finding(
+        "readability.unreadable_text", Severity.LOW, "readability", "m", "f", impact=0.0
+    )
+    big = Finding("readability.file_size", Severity.HIGH, "readability", "m", "f", impact=50.0)
+    ordered = order_findings([big, blocking])
+    assert [f.id for f in ordered] == ["readability.unreadable_text", "readability.file_size"]
+    assert ordered[0].severity is Severity.HIGH
 
 
 def test_order_findings_keeps_check_order_on_ties() -> None:
@@ -79,8 +115,10 @@ def test_order_findings_lets_other_kinds_in_after_two_of_one_kind() -> None:
         for i in range(4)
     ]
     pillar = Finding("content.missing_pillar", Severity.MEDIUM, "content", "m", "f", impact=1.0)
-    skill = Finding("ats.missing_required_skill", Severity.HIGH, "ats", "m", "f", impact=1.0)
+    pillar = dataclasses.replace(pillar, impact=2.0)
+    skill = Finding("ats.missing_required_skill", Severity.HIGH, "ats", "m", "f", impact=9.0)
     ordered = order_findings([*bullets, pillar, skill])
+    # Within one severity two of one kind lead, then the other kinds get their turn.
     assert [f.anchor or f.id for f in ordered] == [
         "ats.missing_required_skill",
         "b0",
@@ -91,20 +129,36 @@ def test_order_findings_lets_other_kinds_in_after_two_of_one_kind() -> None:
     ]
 
 
-def test_a_missing_pillar_that_repeats_a_missing_required_skill_is_dropped() -> None:
-    pillar = Finding(
-        "content.missing_pillar", Severity.MEDIUM, "content", "m", "f", "math_statistics"
-    )
-    other = Finding("content.missing_pillar", Severity.MEDIUM, "content", "m", "f", "cloud")
-    skill = Finding("ats.missing_required_skill", Severity.HIGH, "ats", "m", "f", "statistics")
+def test_a_missing_pillar_that_repeats_a_missing_required_skill_is_taken_out() -> None:
+    from analyzer.nlp.quality import missing_pillars_finding
+
     taxonomy = load_taxonomy()
-    assert order_findings([pillar, other, skill], taxonomy) == (skill, other)
+    names = {c.id: c.name for c in taxonomy.categories}
+    math, cloud = names["math_statistics"], names["cloud"]
+    pillars = missing_pillars_finding([math, cloud], 2.0)
+    skill = Finding(
+        "ats.missing_required_skill", Severity.MEDIUM, "ats", "m", "f", "statistics", impact=5
+    )
+    ordered = order_findings([pillars, skill], taxonomy)
+    assert [f.id for f in ordered] == ["ats.missing_required_skill", "content.missing_pillar"]
+    left = ordered[1]
+    assert (left.evidence, left.impact) == (cloud, 2.0)
+    assert math not in left.message and cloud in left.message
     grouped = Finding(
         "ats.missing_required_skills", Severity.MEDIUM, "ats", "m", "f", "Kafka, AWS or GCP"
     )
-    assert order_findings([pillar, other, grouped], taxonomy) == (grouped, pillar)
-    # Without the run's taxonomy nothing is dropped (a portfolio's findings have no pillars).
-    assert len(order_findings([pillar, other, skill])) == 3
+    assert [f.id for f in order_findings([pillars, grouped], taxonomy)] == [
+        "content.missing_pillar",
+        "ats.missing_required_skills",
+    ]
+    both = Finding(
+        "ats.missing_required_skills", Severity.MEDIUM, "ats", "m", "f", "statistics, AWS"
+    )
+    assert [f.id for f in order_findings([pillars, both], taxonomy)] == [
+        "ats.missing_required_skills"
+    ]
+    # Without the run's taxonomy nothing is taken out (a portfolio's findings have no pillars).
+    assert order_findings([pillars, skill])[1] == pillars
 
 
 # --------------------------------------------------------------------------- the catalogue
@@ -225,6 +279,7 @@ def test_a_finding_keeps_enums_and_gives_the_json_strings() -> None:
         "fix": "f",
         "evidence": None,
         "anchor": None,
+        "page": None,
         "impact": 0.0,
     }
 
@@ -248,7 +303,15 @@ def test_bullet_finding_ids_cover_every_bullet_issue() -> None:
 
 def test_a_finding_is_read_back_from_its_json() -> None:
     finding = Finding(
-        "readability.tables", Severity.MEDIUM, Area.READABILITY, "m", "f", "e", "section-1", 2.5
+        "readability.tables",
+        Severity.MEDIUM,
+        Area.READABILITY,
+        "m",
+        "f",
+        "e",
+        "section-1",
+        page=2,
+        impact=2.5,
     )
     assert Finding(**finding.to_dict()) == finding
 
@@ -256,3 +319,13 @@ def test_a_finding_is_read_back_from_its_json() -> None:
 def test_every_area_has_its_part_in_the_report() -> None:
     placed = {area for areas in PART_AREAS.values() for area in areas}
     assert placed == {area.value for area in Area}
+
+
+def test_beside_a_blocking_finding_only_findings_about_the_file_are_kept() -> None:
+    blocking = Finding("readability.unreadable_text", Severity.HIGH, "readability", "m", "f")
+    email = Finding("readability.missing_email", Severity.HIGH, "readability", "m", "f", impact=8)
+    size = Finding("readability.file_size", Severity.MEDIUM, "readability", "m", "f", impact=3)
+    assert [f.id for f in order_findings([email, size, blocking])] == [
+        "readability.unreadable_text",
+        "readability.file_size",
+    ]

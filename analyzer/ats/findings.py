@@ -49,13 +49,14 @@ def _missing_skill_findings(
     findings = [_missing_skill(item, points(item)) for item in hard[:top]]
     rest = [*hard[top:], *(k for k in required if k.generic)]
     if rest:
-        lead = "Also missing" if hard[:top] else "Missing"
+        also = " also" if hard[:top] else ""
         findings.append(
             Finding(
                 id="ats.missing_required_skills",
                 severity=Severity.MEDIUM if any(not k.generic for k in rest) else Severity.LOW,
                 area=Area.ATS,
-                message=f"{lead} from the posting's requirements: {_names(rest)}.",
+                message=f"The posting{also} requires {len(rest)} skills your resume does not "
+                f"name: {_names(rest)}.",
                 fix="For each one you have really used, name it in the experience or project "
                 "bullet that shows the work (the posting's own words, once) and in your skills "
                 "list; leave out the ones you have not used.",
@@ -194,38 +195,58 @@ def _requirement_findings(match: AtsMatch, available: dict[str, float]) -> list[
                 "open-source maintainership); if you are still short, say what you shipped "
                 "in that time in your summary."
             )
+        # A check that could not run is skipped, not failed: LOW, and no points claimed.
+        skipped = years.found is None
         findings.append(
             Finding(
                 id="ats.years_short",
-                severity=Severity.MEDIUM,
+                severity=Severity.LOW if skipped else Severity.MEDIUM,
                 area=Area.ATS,
                 message=message,
                 fix=fix,
                 evidence=f"{years.asked:g}+ years" if years.asked is not None else None,
-                impact=round(available.get("years", 0.0) - earned, 2),
+                impact=0.0 if skipped else round(available.get("years", 0.0) - earned, 2),
             )
         )
     if degree.meets is False:
         earned = dict((n, e) for n, e, _a in match.components).get("degree", 0.0)
-        shown = f"your resume shows {degree.found}" if degree.found else "none was found"
+        shown = (
+            f"your resume shows {degree.found}"
+            if degree.found
+            else "mlcheck found no degree on your resume, so it could not check it"
+        )
+        skipped = not degree.found
         findings.append(
             Finding(
                 id="ats.degree_short",
-                severity=Severity.MEDIUM,
+                severity=Severity.LOW if skipped else Severity.MEDIUM,
                 area=Area.ATS,
                 message=f"The posting asks a {degree.asked} degree; {shown}.",
                 fix="List your degree in an Education section with the degree name spelled out "
                 "(e.g. 'Bachelor of Science in Computer Science', 'BS'); if you have none, "
                 "show equivalent experience and certifications.",
                 evidence=str(degree.asked),
-                impact=round(available.get("degree", 0.0) - earned, 2),
+                impact=0.0 if skipped else round(available.get("degree", 0.0) - earned, 2),
             )
         )
     return findings
 
 
+def _function_words() -> frozenset[str]:
+    from analyzer.rules import shipped_rules
+
+    return frozenset(w for ws in shipped_rules().headings.function_words.values() for w in ws)
+
+
 def _keyword_findings(match: AtsMatch, points: float) -> list[Finding]:
-    missing = [k for k in match.missing if k.importance == "keyword"]
+    # A term made only of function words ("del", "en el" from a posting in Spanish) is not
+    # something to add to a resume: it is left out of the advice.
+    common = _function_words()
+    missing = [
+        k
+        for k in match.missing
+        if k.importance == "keyword" and not all(w in common for w in k.keyword.lower().split())
+    ]
     total = len(missing) + sum(1 for k in match.matched if k.importance == "keyword")
     if not missing or not total:
         return []

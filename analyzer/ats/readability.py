@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from analyzer.findings import Area, Finding, Severity
+from analyzer.findings import BLOCKED_SCORE_CAP, Area, Finding, Severity, page_of
 from analyzer.models import HiddenText, ResumeDocument, ResumeProfile
 from analyzer.rules.scoring import ReadabilityRules
 
@@ -34,8 +34,11 @@ def _finding(
     fix: str,
     evidence: str | None = None,
     anchor: str | None = None,
+    page: int | None = None,
+    impact: float | None = None,
 ) -> Finding:
-    impact = float(rules.impact.get(check, 1))
+    if impact is None:
+        impact = float(rules.impact.get(check, 1))
     return Finding(
         id=f"{AREA.value}.{check}",
         severity=severity,
@@ -44,6 +47,7 @@ def _finding(
         fix=fix,
         evidence=evidence,
         anchor=anchor,
+        page=page,
         impact=impact,
     )
 
@@ -53,6 +57,7 @@ def readability_findings(
 ) -> tuple[Finding, ...]:
     """Return every readability problem of the resume file, each with its fix."""
     checks: tuple[Check, ...] = (
+        unreadable_text,
         hidden_text,
         faint_text,
         text_layer,
@@ -94,6 +99,63 @@ def _aimed(hidden: list[HiddenText], rules: ReadabilityRules) -> list[HiddenText
     return [h for h in hidden if any(p.search(h.text) for p in patterns)]
 
 
+READABLE_SHARE = 0.03
+"""Below this share of common function words the text does not read as a language mlcheck
+knows: every real resume of the shared corpus (English, German, Spanish, French) has 7% or
+more, the same texts with each letter shifted by one 1.3% or less."""
+READABLE_MIN_WORDS = 40
+"""Fewer words than this and mlcheck does not judge whether the text reads as language."""
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def function_word_share(text: str) -> tuple[float, int]:
+    """Return (share of common function words of any known language, words counted).
+
+    Every language ``headings.json`` lists function words for counts ("the", "und", "avec"),
+    so a Spanish or German resume reads as language; letters a broken ToUnicode map shifted
+    ("Nbdijof Mfbsojoh") hold almost none.
+    """
+    from analyzer.rules import shipped_rules
+
+    known = {w for words in shipped_rules().headings.function_words.values() for w in words}
+    words = [w.casefold() for w in _LETTERS.findall(text)]
+    if not words:
+        return 0.0, 0
+    return sum(1 for w in words if w in known) / len(words), len(words)
+
+
+def is_unreadable(document: ResumeDocument, profile: ResumeProfile) -> bool:
+    """True when the extracted text does not read as language (``unreadable_text``)."""
+    share, words = function_word_share(document.text)
+    return words >= READABLE_MIN_WORDS and share < READABLE_SHARE and len(profile.skills) < 3
+
+
+def unreadable_text(
+    document: ResumeDocument, profile: ResumeProfile, rules: ReadabilityRules
+) -> Iterable[Finding]:
+    """Flag text that does not read as any language: a broken ToUnicode map, a blocking fault."""
+    if not is_unreadable(document, profile):
+        return
+    share, _words = function_word_share(document.text)
+    line = next((ln for ln in document.lines if len(_LETTERS.findall(ln.text)) >= 3), None)
+    sample = _shorten(line.text, 80) if line is not None else _shorten(document.text, 80)
+    yield _finding(
+        rules,
+        "unreadable_text",
+        Severity.HIGH,
+        f"The text in this file does not read as any language: it extracts as '{sample}', "
+        f"and only {share:.0%} of its words are common words (a real resume has 7% or more). "
+        "The font's text map (ToUnicode) is likely broken, so an ATS reads the same letters; "
+        "every other finding and the ATS match are unreliable, and the resume quality score "
+        f"is capped at {BLOCKED_SCORE_CAP:.0f}.",
+        "Re-export the PDF from its source with standard embedded fonts, then copy the text "
+        "out of the PDF into a plain-text editor: it must read as what the page shows.",
+        evidence=sample,
+        page=line.page if line is not None else None,
+        impact=float(rules.impact.get("unreadable_text", 50)),
+    )
+
+
 def hidden_text(
     document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
 ) -> Iterable[Finding]:
@@ -122,6 +184,7 @@ def hidden_text(
         "Delete the hidden text. mlcheck never scores it; put the skills you really have in "
         "visible bullets instead.",
         evidence=evidence,
+        page=min(h.page for h in (aimed or hidden)),
     )
 
 
@@ -154,6 +217,7 @@ def faint_text(
         message,
         "Print every line at 8 pt or more in a colour that stands out from the page, or delete it.",
         evidence=evidence,
+        page=min(h.page for h in (aimed or faint)),
     )
 
 
@@ -163,14 +227,19 @@ def text_layer(
     """Flag pages that are images without text, and text kept inside images."""
     layout = document.layout
     if layout.image_only_pages:
+        # Worth the share of the pages lost: one image page of fifteen is not a whole resume.
+        share = layout.image_only_pages / max(1, document.pages)
+        one = layout.image_only_pages == 1
         yield _finding(
             rules,
             "image_only_pages",
             Severity.HIGH,
-            f"{layout.image_only_pages} of {document.pages} pages are images with no text "
-            "layer; an ATS reads nothing on them.",
+            f"{layout.image_only_pages} of {document.pages} pages "
+            f"{'is an image' if one else 'are images'} with no text layer; an ATS reads "
+            f"nothing on {'it' if one else 'them'}.",
             "Export the resume from its source (Word, Google Docs, LaTeX) as a text PDF instead "
-            "of scanning or printing it to an image.",
+            "of scanning or printing it to an image; leave out pages that are not your resume.",
+            impact=round(float(rules.impact.get("image_only_pages", 1)) * share, 2),
         )
     elif layout.images:
         yield _finding(
@@ -191,6 +260,7 @@ def garbled_text(
     leading = sum(1 for line in document.lines if _LEADING_CID.match(line.text))
     inner = sum(len(_CID.findall(line.text)) for line in document.lines) - leading
     if layout.cid_glyphs and leading and inner <= 0:
+        first = next(line for line in document.lines if _LEADING_CID.match(line.text))
         yield _finding(
             rules,
             "bullet_glyphs",
@@ -199,13 +269,15 @@ def garbled_text(
             "garbage before your bullets.",
             "Use the standard bullet character (•, U+2022) or a hyphen from a standard font "
             "instead of a symbol font.",
-            evidence=next(line.text for line in document.lines if _LEADING_CID.match(line.text)),
+            evidence=first.text,
+            page=first.page,
         )
     elif layout.cid_glyphs >= rules.cid_glyphs_min:
         # Judged by how much of the text is lost, not by the count: a ligature or two cost a
         # word; one character in fifty lost garbles names, headings and skills.
         letters = max(1, sum(ch.isalnum() for ch in document.text))
         share = layout.cid_glyphs / letters
+        cid_line = next((line for line in document.lines if _CID.search(line.text)), None)
         severity = (
             Severity.HIGH if share >= 0.02 else Severity.MEDIUM if share >= 0.005 else Severity.LOW
         )
@@ -217,7 +289,9 @@ def garbled_text(
             "codes: their font has no Unicode map, so an ATS reads garbage where they are.",
             "Re-export the PDF with standard embedded fonts (e.g. save from Word or Google Docs "
             "with 'embed fonts', or use a common font such as Calibri, Arial or Latin Modern).",
-            evidence=next((line.text for line in document.lines if _CID.search(line.text)), None),
+            evidence=cid_line.text if cid_line is not None else None,
+            page=cid_line.page if cid_line is not None else None,
+            impact=round(float(rules.impact.get("garbled_text", 1)) * min(1.0, share / 0.02), 2),
         )
     if layout.glued_words >= rules.glued_words_min:
         yield _finding(
@@ -265,6 +339,27 @@ def _in_body(pattern: re.Pattern[str], document: ResumeDocument) -> tuple[bool, 
     return in_zone, in_body
 
 
+HEADER_BAND_POINTS = 150.0
+"""How far from the top of a PDF page a line is still in the header band (points)."""
+
+
+def _under_the_name(pattern: re.Pattern[str], document: ResumeDocument) -> bool:
+    """True when a PDF shows the detail once, in the top band of a page: where contact
+    details belong (beside or under the name), read by every parser.
+
+    A PDF has no header object; what a parser may skip is a running header or footer, text
+    repeated at the top or bottom of every page, or a footer line. DOCX headers are real
+    header parts and stay flagged.
+    """
+    if document.format != "pdf":
+        return False
+    zone = set(document.layout.header_footer_text)
+    lines = [ln for ln in document.lines if ln.text in zone and pattern.search(ln.text)]
+    if not lines or any(ln.top >= HEADER_BAND_POINTS for ln in lines):
+        return False
+    return len({ln.page for ln in lines}) == 1
+
+
 def contact_placement(
     document: ResumeDocument, _profile: ResumeProfile, rules: ReadabilityRules
 ) -> Iterable[Finding]:
@@ -274,17 +369,20 @@ def contact_placement(
     only_zone = []
     for label, pattern in (("e-mail", _EMAIL), ("phone", _PHONE), ("LinkedIn", _LINKEDIN)):
         in_zone, in_body = _in_body(pattern, document)
-        if in_zone and not in_body:
+        if in_zone and not in_body and not _under_the_name(pattern, document):
             only_zone.append(label)
     if only_zone:
         yield _finding(
             rules,
             "contact_in_header",
             Severity.HIGH,
-            f"Your {', '.join(only_zone)} appear only in the page header/footer, which many "
+            f"Your {' and '.join(only_zone)} "
+            f"{'appears' if len(only_zone) == 1 else 'appear'} only in the page footer (or a "
+            "running header), which many "
             "ATS parsers skip.",
             "Move your contact details into the body of the page, on the lines under your name.",
             evidence=_shorten(" / ".join(document.layout.header_footer_text)),
+            page=page_of(document.layout.header_footer_text[0], document.lines),
         )
 
 
@@ -304,6 +402,7 @@ def headings(
                 "Skills, Certifications or Publications.",
                 evidence=section.heading,
                 anchor=f"section-{section.index}",
+                page=page_of(section.heading, document.lines),
             )
     present = {s.name for s in document.sections}
     unknown = [s.heading.strip() for s in document.sections if s.name == "other" and s.heading]
@@ -324,8 +423,8 @@ def headings(
             rules,
             "missing_section",
             Severity.MEDIUM,
-            f"mlcheck found no heading it knows as '{title}'; an ATS looks for it by that "
-            f"name.{seen}",
+            f"No heading on the resume is one mlcheck knows as '{title}'; an ATS looks for it "
+            f"by that name.{seen}",
             f"Head the section '{title}'"
             + (
                 " (internships, research and freelance work count)."

@@ -18,7 +18,15 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
 
-from analyzer.findings import Area, Finding, Severity, merge_findings, order_findings
+from analyzer.findings import (
+    HYGIENE_CHECKS,
+    README_CHECKS,
+    Area,
+    Finding,
+    Severity,
+    merge_findings,
+    order_findings,
+)
 from analyzer.github.evidence import SkillFinder, dependency_names, repo_evidence
 from analyzer.github.hygiene import judge_hygiene, project_paths
 from analyzer.github.interface import (
@@ -234,7 +242,7 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
                 id="readme.missing",
                 severity=Severity.HIGH,
                 area=Area.README,
-                message=f"{review.name} has no README: visitors cannot tell what it does.",
+                message=f"The repo {review.name} has no README: visitors cannot tell what it does.",
                 fix="Add a README.md: the problem, the data, the approach, results with metrics "
                 "and how to run it.",
                 anchor=anchor,
@@ -250,7 +258,7 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
                 area=Area.README,
                 message=f"The README of {review.name} scores {review.readme.score:.0f}/100.",
                 fix=" ".join(c.fix for c in failing),
-                evidence=", ".join(c.id for c in failing),
+                evidence="; ".join(CHECK_WORDS.get(c.id, c.id) for c in failing),
                 anchor=anchor,
                 impact=round(sum(c.weight for c in failing) * readme_share, 1),
             )
@@ -262,10 +270,10 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
                 id="hygiene.weak",
                 severity=Severity.MEDIUM if review.hygiene.score < 50 else Severity.LOW,
                 area=Area.HYGIENE,
-                message=f"{review.name} scores {review.hygiene.score:.0f}/100 on engineering "
-                "hygiene.",
+                message=f"The repo {review.name} scores {review.hygiene.score:.0f}/100 on "
+                "engineering hygiene.",
                 fix=" ".join(c.fix for c in failing),
-                evidence=", ".join(c.id for c in failing),
+                evidence="; ".join(CHECK_WORDS.get(c.id, c.id) for c in failing),
                 anchor=anchor,
                 impact=round(sum(c.weight for c in failing) * hygiene_share, 1),
             )
@@ -277,8 +285,8 @@ def _repo_findings(review: RepoReview, share: float, rubric: Rubric) -> list[Fin
                 id="portfolio.tutorial_clone",
                 severity=Severity.MEDIUM,
                 area=Area.PORTFOLIO,
-                message=f"{review.name} looks like the {review.tutorial_clone.replace('_', ' ')} "
-                "tutorial every applicant has.",
+                message=f"The repo {review.name} looks like the "
+                f"{review.tutorial_clone.replace('_', ' ')} tutorial every applicant has.",
                 fix="Take it beyond the tutorial (your own data or question, feature "
                 "engineering, tests, a deployed demo) and say so in the README, or unpin it "
                 "and lead with original projects.",
@@ -299,8 +307,8 @@ def substance_findings(review: RepoReview, anchor: str) -> list[Finding]:
                 id="hygiene.vendored_environment",
                 severity=Severity.MEDIUM,
                 area=Area.HYGIENE,
-                message=f"{review.name} commits an installed environment ({where}): thousands "
-                "of files that are not the project's code.",
+                message=f"The repo {review.name} commits an installed environment ({where}): "
+                "thousands of files that are not the project's code.",
                 fix="Delete it from the repository, add it to .gitignore and declare the "
                 "dependencies in requirements.txt or pyproject.toml instead.",
                 evidence=where,
@@ -314,7 +322,7 @@ def substance_findings(review: RepoReview, anchor: str) -> list[Finding]:
                 id="hygiene.stub_model",
                 severity=Severity.LOW,
                 area=Area.HYGIENE,
-                message=f"{review.name} has model files of a few bytes ({where}): stubs, "
+                message=f"The repo {review.name} has model files of a few bytes ({where}): stubs, "
                 "not trained models.",
                 fix="Commit the trained model (Git LFS or a release asset) or a script that "
                 "trains it, and say in the README how to get it.",
@@ -323,6 +331,14 @@ def substance_findings(review: RepoReview, anchor: str) -> list[Finding]:
             )
         )
     return out
+
+
+CHECK_WORDS = dict(README_CHECKS + HYGIENE_CHECKS)
+"""What each failed README or hygiene check says, as the end of a sentence (findings.py)."""
+CHECK_OWNER = {Area.README: "The README of {repo}", Area.HYGIENE: "The repo {repo}"}
+"""The subject of a failed check's sentence, by area."""
+CHECK_SCORE = {Area.README: "README", Area.HYGIENE: "hygiene"}
+"""The score a failed check takes points from, by area."""
 
 
 def repo_check_findings(repo: RepoReview) -> tuple[Finding, ...]:
@@ -339,8 +355,9 @@ def repo_check_findings(repo: RepoReview) -> tuple[Finding, ...]:
             id=criterion.id,
             severity=severity,
             area=area,
-            message=f"{repo.name} fails the {area} check {criterion.id} "
-            f"({criterion.weight:g} points).",
+            message=f"{CHECK_OWNER[area].format(repo=repo.name)} "
+            f"{CHECK_WORDS.get(criterion.id, 'fails one of its checks')} "
+            f"({criterion.weight:g} points of its {CHECK_SCORE[area]} score).",
             fix=criterion.fix,
             evidence=", ".join(repo.hygiene.junk)
             if criterion.id == "hygiene.clean_tree" and repo.hygiene.junk

@@ -456,6 +456,37 @@ def parse_metrics(text: str, lists: LanguageLists) -> tuple[Metric, ...]:
     return tuple(metrics)
 
 
+_BARE_NUMBER = re.compile(_NUM)
+_NUMBER_WORD = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(sorted((w for w in _WORD_NUMBERS if w != "one"), key=len, reverse=True))
+    + r")\b)"
+)
+
+
+def has_number(text: str, lists: LanguageLists) -> bool:
+    """True when ``text`` holds a number of any kind that is not a date, phone or version.
+
+    "A 1408 node supercomputer", "3 papers", "top 5" are numbers a reader weighs, even when
+    no unit makes them a metric; years, dates, phone numbers, GPAs, course codes and versions
+    ("Python 3", "ResNet-50", "2019 - 2023") are masked or skipped as in ``parse_metrics``.
+    """
+    if _NUMBER_WORD.search(text):
+        return True  # "over a hundred years ago", "a dozen models", "three papers"
+    if not any(ch.isdigit() for ch in text):
+        return False
+    _patterns, masks = _compiled(lists)
+    masked = _mask(text, masks)
+    for match in _BARE_NUMBER.finditer(masked):
+        value = float(match.group(0).replace(",", ""))
+        if 1900 <= value <= 2100 and "." not in match.group(0):
+            continue  # a year on its own
+        if _word_before(masked, match.start()) in lists.not_after:
+            continue  # "Python 3", "Java 8"
+        return True
+    return bool(parse_metrics(text, lists))
+
+
 def achievement_from(
     text: str, section: str, lists: LanguageLists, bullet: str | None = None
 ) -> Achievement | None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from analyzer.glyphs import strip_glyphs
 from analyzer.models import Bullet, BulletIssue, BulletReview, Metric
-from analyzer.nlp.achievements import parse_metrics
+from analyzer.nlp.achievements import has_number, parse_metrics
 from analyzer.rules.language import LanguageLists
 
 if TYPE_CHECKING:  # annotations only: suggest_shape and friends need no spaCy
@@ -45,16 +45,32 @@ def _snippet(text: str, words: int = _SNIPPET_WORDS) -> str:
     return " ".join(parts[:words]) + " ..."
 
 
+def _words_count(count: int) -> str:
+    return f"{count} word" if count == 1 else f"{count} words"
+
+
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
 def _result_example(text: str, lists: LanguageLists) -> str:
+    """Return the kind of result this bullet's work produces, from its own words.
+
+    The entry sharing the most words with the bullet wins (the earlier on a tie): "Responsible
+    for model monitoring" asks for incidents, not accuracy; a bullet without any entry's words
+    gets the general example.
+    """
     words = set(re.findall(r"[a-z0-9-]+", text.lower()))
+    best, best_hits = None, 0
+    fallback = "improving it by X%"
     for triggers, example in lists.result_examples:
-        if not triggers or triggers & words:
-            return example
-    return "improving it by X%"
+        if not triggers:
+            fallback = example
+            continue
+        hits = len(triggers & words)
+        if hits > best_hits:
+            best, best_hits = example, hits
+    return best or fallback
 
 
 def _result_hint(text: str, lists: LanguageLists) -> str:
@@ -76,12 +92,18 @@ def _weak_opener(text: str, lists: LanguageLists) -> tuple[str, str] | None:
 def _rewrite_after_weak(rest: str, suggest: str, lists: LanguageLists) -> str:
     """Turn what follows a weak opener into a bullet that starts with a verb."""
     words = rest.split()
-    if words and words[0].lower() in {"to", "with", "in", "on", "the"} and len(words) > 1:
-        if words[0].lower() != "the" and words[1].lower().strip(",") in lists.past_of:
+    if words and words[0].lower() == "to" and len(words) > 1:
+        verb = words[1].lower().strip(",")
+        if verb in lists.past_of:  # "Helped to build X" -> "Built X"
+            return " ".join([_capitalise(lists.past_of[verb]), *words[2:]])
+    if words and words[0].lower() in {"with", "in", "on"} and len(words) > 1:
+        if words[1].lower().strip(",") in lists.past_of and words[1].lower().endswith("ing"):
             words = words[1:]
     if words:
         first = words[0].lower().strip(",")
-        if first in lists.past_of and first not in {"the", "a", "an"}:
+        # Only a gerund ("building the API") or a verb after "to" is a verb here: "model
+        # monitoring" after "Responsible for" is a noun phrase, never "Modeled monitoring".
+        if first.endswith("ing") and first in lists.past_of:
             return " ".join([_capitalise(lists.past_of[first]), *words[1:]])
         if first in {"with", "in", "on"}:
             words = words[1:]
@@ -214,7 +236,8 @@ def review_bullet(
         doc = nlp(text)
     if metrics is None:
         metrics = parse_metrics(text, lists)
-    quantified = bool(metrics)
+    # Any number is a number: "a 1408 node supercomputer" says how big, even with no unit.
+    quantified = bool(metrics) or has_number(text, lists)
     words = _words(doc)
     pronouns = _first_person(words, lists)
     opener_words = words
@@ -309,7 +332,7 @@ def review_bullet(
             BulletIssue(
                 id="too_long",
                 message=(
-                    f"Runs to {len(words)} words and {len(text)} characters; a bullet over "
+                    f"Runs to {_words_count(len(words))} and {len(text)} characters; a bullet over "
                     f"{lists.max_words} words or about two lines gets skimmed."
                 ),
                 hint=_split_hint(text),
@@ -320,7 +343,8 @@ def review_bullet(
             BulletIssue(
                 id="too_short",
                 message=(
-                    f"Only {len(words)} words: it does not say what you did or why it mattered."
+                    f"Only {_words_count(len(words))}: it does not say what you did or why it "
+                    "mattered."
                 ),
                 hint=(
                     f"Grow '{text.rstrip('.')}' into what you built, with which tools and the "
@@ -357,10 +381,11 @@ def suggest_shape(text: str, lists: LanguageLists) -> str:
     """Return the bullet with a measured result appended in placeholder form."""
     base = " ".join(text.split()).rstrip(".;:, ")
     lowered = base.casefold()
-    shape = next(
-        (shape for words, shape in lists.metric_shapes if any(w in lowered for w in words)),
-        lists.default_metric_shape,
-    )
+    shape, hits = lists.default_metric_shape, 0
+    for words, candidate in lists.metric_shapes:  # most words shared wins, the earlier on a tie
+        found = sum(1 for w in words if w in lowered)
+        if found > hits:
+            shape, hits = candidate, found
     return f"{base}, {shape}" if base else shape
 
 

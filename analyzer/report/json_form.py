@@ -163,8 +163,8 @@ def ats_json(analysis: ResumeAnalysis) -> dict[str, Any] | None:
         "title_match": match.title_match,
         "matched": [m.to_dict() for m in match.matched],
         "missing": [m.to_dict() for m in match.missing],
-        "years": match.years.to_dict(),
-        "degree": match.degree.to_dict(),
+        "years": _requirement_json(match.years),
+        "degree": _requirement_json(match.degree),
         "scoring_version": match.scoring_version,
         "components": [
             {"name": name, "earned": earned, "available": available}
@@ -276,6 +276,27 @@ SavedResult = ResumeAnalysis | SavedPortfolio | RepoReview
 
 
 @functools.lru_cache(maxsize=1)
+def requirement_check(requirement: Requirement) -> str:
+    """Return what became of a years or degree check: met, short, not_asked or skipped.
+
+    A check the posting asks but mlcheck could not run (no dates or no degree found on the
+    resume) is ``skipped``: never counted as met or short in what the report says.
+    """
+    if requirement.asked is None:
+        return "not_asked"
+    if requirement.found is None:
+        return "skipped"
+    return "met" if requirement.meets else "short"
+
+
+def _requirement_json(requirement: Requirement) -> dict[str, Any]:
+    return {**requirement.to_dict(), "check": requirement_check(requirement)}
+
+
+def _requirement(data: Mapping[str, Any]) -> Requirement:
+    return Requirement.from_dict({k: v for k, v in data.items() if k != "check"})
+
+
 def resume_schema() -> dict[str, Any]:
     """Return the shipped JSON Schema of the resume object (read once)."""
     text = resources.files("analyzer").joinpath("schemas/resume.schema.json").read_text("utf-8")
@@ -421,8 +442,8 @@ def _ats_from_json(ats: Mapping[str, Any] | None) -> tuple[JobPosting | None, At
         title_match=ats["title_match"],
         matched=tuple(KeywordMatch.from_dict(k) for k in ats["matched"]),
         missing=tuple(KeywordMatch.from_dict(k) for k in ats["missing"]),
-        years=Requirement.from_dict(ats["years"]),
-        degree=Requirement.from_dict(ats["degree"]),
+        years=_requirement(ats["years"]),
+        degree=_requirement(ats["degree"]),
         scoring_version=ats["scoring_version"],
         posting_title=posting.title,
         components=tuple((c["name"], c["earned"], c["available"]) for c in ats["components"]),

@@ -92,7 +92,9 @@ def test_top_three_missing_hard_skills_each_get_a_finding_the_rest_one() -> None
         ("Rust", Severity.HIGH),
     ]
     (rest,) = [f for f in findings if f.id == "ats.missing_required_skills"]
-    assert rest.message == "Also missing from the posting's requirements: Scala, documentation."
+    assert rest.message == (
+        "The posting also requires 2 skills your resume does not name: Scala, documentation."
+    )
     assert rest.severity is Severity.MEDIUM
     # documentation weighs half a hard skill: 60 * (2 + 1) / (4 * 2 + 1 + 2 * 1)
     assert rest.impact == pytest.approx(60 * 3 / 11, abs=0.01)

@@ -191,7 +191,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("readability.tables", {"table": [["Python", "5 years"], ["SQL", "4 years"]]}),
     (
         "readability.contact_in_header",
-        {"contact_lines": [], "links": (), "header_text": CONTACT[0] + " | linkedin.com/in/ada"},
+        # A running header: the same line at the top of every page (issue 15: contact details
+        # once at the top of a one-page PDF are where they belong, not a header).
+        {
+            "contact_lines": [],
+            "links": (),
+            "header_text": CONTACT[0] + " | linkedin.com/in/ada",
+            "new_page_before": ["Education"],
+        },
     ),
     (
         "readability.nonstandard_heading",
@@ -328,7 +335,7 @@ def test_content_under_an_unknown_heading_is_analysed_and_not_called_missing(
     }
     missing = findings["readability.missing_section"]
     assert missing.severity is Severity.MEDIUM
-    assert missing.message.startswith("mlcheck found no heading it knows as 'Experience'")
+    assert missing.message.startswith("No heading on the resume is one mlcheck knows as 'Exper")
     assert "'Places I Shipped Models'" in missing.message
 
 
@@ -348,3 +355,16 @@ def test_garbled_text_severity_follows_the_share_of_text_lost(
     lost = findings_of(many, resources)["readability.garbled_text"]
     assert lost.severity is Severity.HIGH
     assert "% of the text)" in lost.message and "(cid:68)" in (lost.evidence or "")
+
+
+def test_contact_once_at_the_top_of_a_one_page_pdf_is_not_a_running_header(
+    tmp_path: Path, resources: Resources
+) -> None:
+    # A PDF has no header object: an e-mail once at the top of page 1 (as the latexcv French
+    # infographic prints it, beside the name) is read by every parser; only a running header
+    # (the same line on every page) or a footer is what parsers may skip.
+    path = make_resume_pdf(
+        tmp_path / "top.pdf",
+        **clean_kwargs(contact_lines=[], links=(), header_text=CONTACT[0]),
+    )
+    assert "readability.contact_in_header" not in findings_of(path, resources)

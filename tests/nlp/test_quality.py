@@ -81,15 +81,25 @@ def test_no_github_and_missing_pillar_findings() -> None:
     findings = content_findings(document, profile, QUALITY)
     by_id = {f.id: f for f in findings}
     assert "github.com" in by_id["content.no_github"].fix
-    pillars = {p.name: p for p in profile.roadmap.pillars}
+    # One cause, one finding: every pillar the role expects that nothing shows, listed in one
+    # finding, the pillar the role expects most core skills of first.
     missing = [f for f in findings if f.id == "content.missing_pillar"]
-    assert missing
-    for finding in missing:
-        pillar = pillars[finding.evidence or ""]
-        assert not pillar.evidence
-        assert pillar.expected[0] in finding.fix
-    shown = {p.name for p in profile.roadmap.pillars if p.evidence}
-    assert shown and not shown & {f.evidence for f in missing}
+    assert len(missing) == 1
+    empty = [p for p in profile.roadmap.pillars if p.expected and not p.evidence]
+    ranked = sorted(empty, key=lambda p: -len(p.expected))
+    assert missing[0].evidence == "; ".join(p.label for p in ranked)
+    assert all(p.label in missing[0].message for p in empty)
+    shown = {p.label for p in profile.roadmap.pillars if p.evidence}
+    assert shown and not shown & set((missing[0].evidence or "").split("; "))
     document = text_document(ml_resume())
     ids = {f.id for f in content_findings(document, fake_profile(document, RES), QUALITY)}
     assert "content.no_github" not in ids
+
+
+def test_entry_headings_and_dot_leaders_are_not_judged_as_bullets() -> None:
+    from analyzer.nlp.quality import is_statement
+
+    assert not is_statement("COURSERA | KPCB FELLOW + SOFTWARE ENGINEERING INTERN")
+    assert not is_statement("Vocational. . . . . . . . . . . . . . . . . . . . . . . . . . . .")
+    assert is_statement("Built the churn model for 3 regions.")
+    assert is_statement("Cut AWS spend by 30%.")

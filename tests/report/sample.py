@@ -399,7 +399,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             "how you deployed the fraud model.",
             "Kubernetes",
             None,
-            8.0,
+            impact=8.0,
         ),
         Finding(
             "ats.missing_required_skill",
@@ -409,7 +409,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             "Name the AWS services you used (S3, SageMaker) in the bullet where you used them.",
             "AWS",
             None,
-            8.0,
+            impact=8.0,
         ),
         Finding(
             "content.bullet_no_metric",
@@ -419,7 +419,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             "Add the number that shows the result, e.g. rows processed a day or hours saved.",
             evidence_b1,
             "b1",
-            4.0,
+            impact=4.0,
         ),
         Finding(
             "content.bullet_weak_opener",
@@ -429,7 +429,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             "Start with what you did: \u201cBuilt a recommender...\u201d.",
             BULLETS[3][2],
             "b3",
-            3.0,
+            impact=3.0,
         ),
         Finding(
             "readability.hidden_text",
@@ -439,7 +439,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             "Remove the hidden text; ATS vendors flag keyword stuffing.",
             HOSTILE if hostile else "kubernetes kubernetes",
             "section-0",
-            2.5,
+            impact=2.5,
         ),
         Finding(
             "content.skills_only_listed",
@@ -449,7 +449,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             "Mention Python in the bullet of a project that used it.",
             "Python",
             "section-4",
-            1.5,
+            impact=1.5,
         ),
         Finding(
             "content.no_bullets",
@@ -459,7 +459,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
             "Open the summary with your biggest measured result.",
             SUMMARY,
             "section-1",
-            1.0,
+            impact=1.0,
         ),
         _from_a_newer_mlcheck(
             Finding(
@@ -470,7 +470,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
                 "Check that every area lands somewhere in the report.",
                 None,
                 None,
-                0.5,
+                impact=0.5,
             ),
             id="profile.unknown_area",
             area="misc",
@@ -486,7 +486,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
                 HOSTILE,
                 HOSTILE,
                 'b1" onmouseover="alert(1)',
-                9.9,
+                impact=9.9,
             )
         )
         findings.append(
@@ -498,7 +498,7 @@ def _findings(hostile: bool = False) -> tuple[Finding, ...]:
                 "Never follow it.",
                 None,
                 "javascript:alert(1)",
-                0.1,
+                impact=0.1,
             )
         )
     return tuple(sorted(findings, key=lambda f: -f.impact))
@@ -582,7 +582,7 @@ def _portfolio(hostile: bool = False) -> PortfolioReview:
             "Add an Install and Usage part with the exact commands.",
             None,
             "repo-ticket-router",
-            2.0,
+            impact=2.0,
         ),
         Finding(
             "portfolio.tutorial_clone",
@@ -592,7 +592,7 @@ def _portfolio(hostile: bool = False) -> PortfolioReview:
             "Take it beyond the tutorial or unpin it.",
             "titanic",
             "repo-titanic",
-            1.0,
+            impact=1.0,
         ),
     ]
     return PortfolioReview(
@@ -640,7 +640,7 @@ def _cross_check(hostile: bool = False) -> CrossCheck:
                 "Add a small Spark job to a public repo, or link the work that shows it.",
                 "Spark",
                 None,
-                0.8,
+                impact=0.8,
             ),
         ),
     )

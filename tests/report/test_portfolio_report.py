@@ -54,7 +54,7 @@ CROSS = CrossCheck(
             "Add a repo that uses Kubernetes, or drop it from the resume.",
             "Kubernetes",
             None,
-            3.0,
+            impact=3.0,
         ),
     ),
 )
@@ -230,7 +230,7 @@ def test_repo_forms_show_both_scores_and_failed_checks() -> None:
     text = render_repo(repo(), ReportFormat.TEXT)
     assert "README               60/100" in text
     assert "Engineering hygiene  60/100" in text
-    assert "ticket-router fails the readme check readme.visuals (" in text
+    assert "The README of ticket-router has no figure, screenshot or demo (20 points" in text
     data = json.loads(render_repo(repo(), ReportFormat.JSON))
     assert data["repo"]["name"] == "ticket-router"
     assert data["repo"]["kinds"] == ["nlp"]
