@@ -82,6 +82,8 @@ class Finding:
     """The text that shows the problem (a bullet, a heading, a keyword)."""
     anchor: str | None = None
     """Where it came from: a bullet id ("b3"), a section ("section-2") or a repo ("repo-name")."""
+    page: int | None = None
+    """1-based page of the resume the evidence is on, when known."""
     impact: float = 0.0
     """Estimated score points gained by fixing it; orders "fix these first"."""
 

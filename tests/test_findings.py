@@ -225,6 +225,7 @@ def test_a_finding_keeps_enums_and_gives_the_json_strings() -> None:
         "fix": "f",
         "evidence": None,
         "anchor": None,
+        "page": None,
         "impact": 0.0,
     }
 
