@@ -86,6 +86,8 @@ class PageLayout:
     """Bullet id (or "hidden-<n>") -> (page, mark id) for findings to link to."""
     blocks: int
     """Number of blocks in reading order."""
+    columns: int = 1
+    """Most text columns read on one page."""
 
 
 def _norm(text: str) -> str:
@@ -299,7 +301,8 @@ def page_layout(
     for page, page_marks in sorted(marks.items()):
         width, height = _page_size(lines, sizes, page)
         figures.append(PageFigure(page, round(width, 2), round(height, 2), tuple(page_marks)))
-    return PageLayout(tuple(figures), places, len(blocks))
+    most = max((len({ln.column for ln in lines if ln.page == page}) for page in marks), default=1)
+    return PageLayout(tuple(figures), places, len(blocks), max(most, 1))
 
 
 # --------------------------------------------------------------------------- rendering
@@ -400,4 +403,4 @@ def rendered_layout(
         )
         for f in layout.pages
     )
-    return PageLayout(figures, layout.places, layout.blocks), None
+    return PageLayout(figures, layout.places, layout.blocks, layout.columns), None
