@@ -242,3 +242,16 @@ def test_posting_text_is_escaped(tmp_path: Path) -> None:
     part = root.by_id("posting")
     assert part is not None and "alert(1)" in part.text
     assert "&gt;alert(1)&lt;/" in html
+
+
+def test_a_finding_that_knows_only_its_page_links_to_that_page(example: ResumeAnalysis) -> None:
+    first = next(f for f in example.findings if not f.anchor)
+    paged = dataclasses.replace(first, page=1)
+    beyond = dataclasses.replace(first, page=example.document.pages + 1)
+    root, _ = parse(render(dataclasses.replace(example, findings=(paged,)), ReportFormat.HTML))
+    (link,) = {a.attrs["href"] for a in _page_links(root)}
+    assert link == "#page-1"
+    figure = root.by_id("page-1")
+    assert figure is not None and figure.tag == "figure" and figure.find_all("image")
+    root, _ = parse(render(dataclasses.replace(example, findings=(beyond,)), ReportFormat.HTML))
+    assert _page_links(root) == []  # a page the report does not draw is never linked
