@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyzer.documents.pdf import ZONE
 from analyzer.glyphs import strip_glyphs
 from analyzer.models import Line, ResumeDocument
 
@@ -210,6 +209,8 @@ def page_layout(
     """
     if not has_geometry(document):
         return None
+    from analyzer.documents.pdf import ZONE  # the reader's zone; imported only for a PDF
+
     sizes = sizes or {}
     lines = [line for line in document.lines if line.x1 > line.x0]
     marks: dict[int, list[Mark]] = {page: [] for page in range(1, document.pages + 1)}

@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analyzer.ats.match import _term_pattern
 from analyzer.errors import MlcheckError
 from analyzer.models import KeywordMatch, ResumeAnalysis
-from analyzer.nlp.taxonomy import load_taxonomy
 
 SHORT_ALIAS = 3
 """Aliases shorter than this ("R", "Go") are matched with their exact case only."""
@@ -56,6 +54,9 @@ def _terms(match: KeywordMatch, aliases: dict[str, tuple[str, ...]]) -> list[str
 
 
 def _pattern(term: str) -> re.Pattern[str]:
+    # The matcher's own pattern, imported here: rendering saved JSON loads no reader or NLP.
+    from analyzer.ats.match import _term_pattern
+
     if len(term) < SHORT_ALIAS:
         return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
     return _term_pattern(term)
@@ -84,6 +85,8 @@ def _segments(text: str, marks: list[tuple[list[str], str, str, str]]) -> tuple[
 
 
 def _aliases(analysis: ResumeAnalysis) -> dict[str, tuple[str, ...]]:
+    from analyzer.nlp.taxonomy import load_taxonomy
+
     try:
         taxonomy = load_taxonomy()
     except MlcheckError:

@@ -927,6 +927,7 @@ def _findings_by_part(
 
 
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+_BULLET_ID = re.compile(r"^b\d+$")
 
 
 def _place_severities(analysis: ResumeAnalysis) -> dict[str, str]:
@@ -939,9 +940,6 @@ def _place_severities(analysis: ResumeAnalysis) -> dict[str, str]:
             if current is None or _SEVERITY_RANK[severity] < _SEVERITY_RANK[current]:
                 worst[finding.anchor] = severity
     return worst
-
-
-_BULLET_ID = re.compile(r"^b\d+$")
 
 
 def build_view(analysis: ResumeAnalysis) -> ReportView:
