@@ -40,7 +40,8 @@ class Mark:
     """One shape of the overlay, in PDF points from the page's top-left corner."""
 
     kind: str
-    """block, heading, column, zone, hidden, unreadable, icon or place (a finding's place)."""
+    """block, heading, entry, column, zone, hidden, unreadable, icon or place (a finding's
+    place)."""
     x: float
     """Left edge."""
     y: float
@@ -186,6 +187,52 @@ def _bullet_places(document: ResumeDocument, lines: list[Line]) -> dict[str, lis
     return places
 
 
+def _entry_marks(
+    document: ResumeDocument,
+    lines: list[Line],
+    bullet_lines: dict[str, list[int]],
+    headings: dict[int, str],
+) -> list[tuple[int, Mark]]:
+    """Return a bar beside each entry read (its header line down to its last bullet).
+
+    The header line is looked for inside the entry's section, the line naming both the role
+    and the organisation first, else one naming either.
+    """
+    keys = [_norm(line.text) for line in lines]
+    bounds = [*sorted(headings), len(lines)]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for index, following in zip(bounds, bounds[1:], strict=False):
+        spans.setdefault(headings[index], []).append((index + 1, following))
+    marks: list[tuple[int, Mark]] = []
+    start = 0
+    for entry in document.entries:
+        names = [_norm(n)[:24] for n in (entry.role, entry.organisation) if n and _norm(n)]
+        candidates = [i for a, b in spans.get(entry.section, []) for i in range(max(a, start), b)]
+        if not names or not candidates:
+            continue
+        head = next((i for i in candidates if all(n in keys[i] for n in names)), None)
+        if head is None:
+            head = next((i for i in candidates if any(n in keys[i] for n in names)), None)
+        if head is None:
+            continue
+        last = max((i for b in entry.bullets for i in bullet_lines.get(b, ())), default=head)
+        members = [
+            ln
+            for ln in lines[head : max(head, last) + 1]
+            if ln.page == lines[head].page and ln.column == lines[head].column
+        ]
+        x0, top, _, bottom = _union(members)
+        what = " \u00b7 ".join(v for v in (entry.role, entry.organisation, entry.dates) if v)
+        marks.append(
+            (
+                lines[head].page,
+                Mark("entry", x0 - 10, top, 2.5, bottom - top, title=f"Entry read: {what}"),
+            )
+        )
+        start = max(head, last) + 1
+    return marks
+
+
 def _page_size(
     lines: list[Line], sizes: dict[int, tuple[float, float]], page: int
 ) -> tuple[float, float]:
@@ -266,6 +313,9 @@ def page_layout(
                     title=f"Text that did not decode: {line.text[:80]}",
                 )
             )
+    bullet_lines = _bullet_places(document, lines)
+    for page, mark in _entry_marks(document, lines, bullet_lines, headings):
+        marks.setdefault(page, []).append(mark)
     places: dict[str, tuple[int, str]] = {}
     for number, hidden in enumerate(document.layout.hidden, start=1):
         if hidden.box is None or hidden.page not in marks:
@@ -282,7 +332,7 @@ def page_layout(
                 id=mark_id(key),
             )
         )
-    for bullet_id, indices in _bullet_places(document, lines).items():
+    for bullet_id, indices in bullet_lines.items():
         members = [lines[i] for i in indices]
         page = members[0].page
         same_page = [m for m in members if m.page == page]

@@ -255,3 +255,17 @@ def test_a_finding_that_knows_only_its_page_links_to_that_page(example: ResumeAn
     assert figure is not None and figure.tag == "figure" and figure.find_all("image")
     root, _ = parse(render(dataclasses.replace(example, findings=(beyond,)), ReportFormat.HTML))
     assert _page_links(root) == []  # a page the report does not draw is never linked
+
+
+def test_each_entry_is_barred_from_its_header_line_in_its_own_section(
+    example: ResumeAnalysis,
+) -> None:
+    root, _ = parse(render(example, ReportFormat.HTML))
+    bars = [g for g in root.iter() if (g.attrs.get("class") or "") == "mk entry"]
+    assert len(bars) == len(example.document.entries) == 5
+    tops = [float(g.find_all("rect")[0].attrs["y"] or 0) for g in bars]
+    assert tops == sorted(tops)
+    experience = next(ln for ln in example.document.lines if ln.text == "EXPERIENCE")
+    # The first role's title also opens the page under the name; the bar starts in Experience.
+    assert experience.bottom < tops[0] < experience.bottom + 20
+    assert "Machine Learning Engineer" in bars[0].text and "Mar 2022" in bars[0].text
