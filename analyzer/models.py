@@ -12,7 +12,7 @@ import datetime as _dt
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, TypeVar, Union
 
@@ -140,6 +140,10 @@ class Line(Serializable):
     """0 for the main/only column, 1.. for further columns in reading order."""
     gap_before: float = 0.0
     """Vertical gap to the previous line in the same column, in points."""
+    x1: float = 0.0
+    """Right edge in PDF points (0 for non-PDF input)."""
+    bottom: float = 0.0
+    """Distance of the line's bottom from the page top, in points (0 for non-PDF input)."""
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,9 @@ class HiddenText(Serializable):
     """Unseen: colour (no contrast with the page), covered (under a shape or image, clipped,
     optional content off), invisible (render mode 3 or 7), offpage (outside the crop box);
     barely seen: tiny (under 4 pt), faint (low contrast)."""
+    box: tuple[float, float, float, float] | None = field(default=None, compare=False)
+    """(x0, top, x1, bottom) on its page in PDF points, measured from the page top; None when
+    unknown (non-PDF input, older saved JSON). Where it is, not what it is: not compared."""
 
 
 @dataclass(frozen=True)

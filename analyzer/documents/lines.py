@@ -93,6 +93,8 @@ class TextLine:
             bold=self.bold,
             column=self.column,
             gap_before=round(self.gap_before, 2),
+            x1=round(self.x1, 2),
+            bottom=round(self.bottom, 2),
         )
 
     @property

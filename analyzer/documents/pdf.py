@@ -370,7 +370,13 @@ def _read_page(
         for line_words in group_lines([_as_word(w) for w in words]):
             text = " ".join(w.text for w in line_words).strip()
             if _is_word(text):
-                hidden = HiddenText(text=text, page=number, reason=reason)
+                box = (
+                    round(min(w.x0 for w in line_words), 2),
+                    round(min(w.top for w in line_words), 2),
+                    round(max(w.x1 for w in line_words), 2),
+                    round(max(w.bottom for w in line_words), 2),
+                )
+                hidden = HiddenText(text=text, page=number, reason=reason, box=box)
                 placed.append((line_words[0].top, line_words[0].x0, hidden))
     result.hidden = [hidden for _, _, hidden in sorted(placed, key=lambda p: p[:2])]
     lines, columns = order_page(body, width, number, rules, first_page=number == 1)

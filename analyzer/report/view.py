@@ -6,8 +6,9 @@ verdict says, which anchors are safe to link) is made here, once, for all output
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analyzer.findings import Finding, Severity
 from analyzer.glyphs import strip_glyphs
@@ -20,6 +21,8 @@ from analyzer.models import (
     ResumeDocument,
     Section,
 )
+from analyzer.report.page_view import PageLayout, page_layout, rendered_layout
+from analyzer.report.posting_view import PostingSideBySide, side_by_side
 
 ATS_TARGET = 80.0
 """Match score commercial applicant-tracking scanners commonly recommend before applying."""
@@ -74,6 +77,10 @@ class FindingView:
     """Id of the element in the appendix it links to (only ids the report generated)."""
     target_label: str | None
     """Words naming that element, e.g. "Experience, bullet 4"."""
+    page_target: str | None = None
+    """Id of the mark on the page view showing where the evidence is, when it has a place."""
+    page: int | None = None
+    """1-based page of that mark."""
 
 
 @dataclass(frozen=True)
@@ -404,6 +411,26 @@ class ReportView:
     """Problems met while reading the file."""
     finding_count: int
     """All findings."""
+    page_layout: PageLayout | None = None
+    """The overlay of what was read on each page (no images); None without page geometry."""
+    document_format: str = "pdf"
+    """The resume's file format (the page view needs a PDF)."""
+    posting: PostingSideBySide | None = None
+    """The posting and the resume side by side with the posting's skills marked."""
+    source_document: ResumeDocument | None = field(default=None, repr=False, compare=False)
+    """The document, kept to render its pages when (and only when) the HTML report asks."""
+    place_severities: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    """Bullet id -> worst severity of the findings on it, for the marks' colour."""
+
+    @functools.cached_property
+    def pages(self) -> tuple[PageLayout | None, str | None]:
+        """Return the page view with page images, and why there are none when so.
+
+        Rendered on first use: only the HTML template asks, so other forms never render pages.
+        """
+        if self.source_document is None:
+            return self.page_layout, None
+        return rendered_layout(self.source_document, self.place_severities)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -466,10 +493,43 @@ def _severity(finding: Finding) -> str:
 _SEVERITIES = tuple(s.value for s in Severity)
 
 
-def finding_view(finding: Finding, targets: dict[str, str]) -> FindingView:
+def _page_place(finding: Finding, places: PagePlaces | None) -> tuple[str | None, int | None]:
+    """Return the page-view mark a finding points at and its page (None, None when none)."""
+    if places is None:
+        return None, None
+    if finding.anchor and finding.anchor in places.marks:
+        page, mark = places.marks[finding.anchor]
+        return mark, page
+    evidence = _norm(finding.evidence or "")
+    if evidence:
+        for key, text in places.hidden:
+            if key in places.marks and text and _norm(text)[:40] in evidence:
+                page, mark = places.marks[key]
+                return mark, page
+    if finding.page is not None and 1 <= finding.page <= places.pages:
+        return f"page-{finding.page}", finding.page
+    return None, None
+
+
+@dataclass(frozen=True)
+class PagePlaces:
+    """Where on the page view findings can point: bullet and hidden-line marks, and pages."""
+
+    marks: dict[str, tuple[int, str]]
+    """Bullet id or "hidden-<n>" -> (page, mark id)."""
+    hidden: tuple[tuple[str, str], ...]
+    """("hidden-<n>", hidden text), to find a finding quoting it."""
+    pages: int
+    """Number of pages drawn."""
+
+
+def finding_view(
+    finding: Finding, targets: dict[str, str], places: PagePlaces | None = None
+) -> FindingView:
     """Return the finding as shown, linking only to anchors the report itself generated."""
     severity = _severity(finding)
     target = _resolve_anchor(finding.anchor, targets)
+    page_target, page = _page_place(finding, places)
     return FindingView(
         id=finding.id,
         severity=severity,
@@ -486,6 +546,8 @@ def finding_view(finding: Finding, targets: dict[str, str]) -> FindingView:
         impact=finding.impact,
         target=target,
         target_label=targets.get(target) if target else None,
+        page_target=page_target,
+        page=page,
     )
 
 
@@ -843,7 +905,7 @@ def portfolio_view(
 
 
 def _findings_by_part(
-    analysis: ResumeAnalysis, targets: dict[str, str]
+    analysis: ResumeAnalysis, targets: dict[str, str], places: PagePlaces | None = None
 ) -> dict[str, tuple[FindingView, ...]]:
     parts: dict[str, list[FindingView]] = {part: [] for part in (*PART_AREAS, "other")}
     area_part = {area: part for part, areas in PART_AREAS.items() for area in areas}
@@ -860,8 +922,24 @@ def _findings_by_part(
         part = area_part.get(str(finding.area), "other")
         if part == "portfolio" and analysis.portfolio is None:
             part = "other"
-        parts[part].append(finding_view(finding, targets))
+        parts[part].append(finding_view(finding, targets, places))
     return {part: tuple(views) for part, views in parts.items()}
+
+
+_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+_BULLET_ID = re.compile(r"^b\d+$")
+
+
+def _place_severities(analysis: ResumeAnalysis) -> dict[str, str]:
+    """Return bullet id -> the worst severity among the findings anchored on that bullet."""
+    worst: dict[str, str] = {}
+    for finding in analysis.findings:
+        if finding.anchor and _BULLET_ID.match(finding.anchor):
+            severity = _severity(finding)
+            current = worst.get(finding.anchor)
+            if current is None or _SEVERITY_RANK[severity] < _SEVERITY_RANK[current]:
+                worst[finding.anchor] = severity
+    return worst
 
 
 def build_view(analysis: ResumeAnalysis) -> ReportView:
@@ -869,6 +947,19 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
     document = analysis.document
     profile = analysis.profile
     targets = _targets(document, analysis.portfolio)
+    severities = _place_severities(analysis)
+    layout = page_layout(document, severities)
+    places = (
+        PagePlaces(
+            marks=layout.places,
+            hidden=tuple(
+                (f"hidden-{n}", h.text) for n, h in enumerate(document.layout.hidden, start=1)
+            ),
+            pages=len(layout.pages),
+        )
+        if layout is not None
+        else None
+    )
     headline, verdict_lines = _verdict(analysis)
     counts = {s.value: 0 for s in Severity}
     for finding in analysis.findings:
@@ -890,7 +981,9 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         scores=_scores(analysis),
         ats_score=match.score if match else None,
         severity_counts=tuple((s.value.capitalize(), counts[s.value]) for s in Severity),
-        fix_first=tuple(finding_view(f, targets) for f in analysis.findings[:FIX_FIRST_COUNT]),
+        fix_first=tuple(
+            finding_view(f, targets, places) for f in analysis.findings[:FIX_FIRST_COUNT]
+        ),
         has_posting=match is not None,
         keywords=tuple(k for k in _keywords(analysis) if not k.soft),
         soft_skills=tuple(k for k in _keywords(analysis) if k.soft),
@@ -937,9 +1030,14 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         next_steps=profile.roadmap.next_steps,
         portfolio=_portfolio(analysis),
         portfolio_error=analysis.portfolio_error,
-        findings_by_part=_findings_by_part(analysis, targets),
+        findings_by_part=_findings_by_part(analysis, targets, places),
         sections=_sections(document),
         contact=_contact(document),
         warnings=document.warnings,
         finding_count=len(analysis.findings),
+        page_layout=layout,
+        document_format=document.format,
+        posting=side_by_side(analysis),
+        source_document=document,
+        place_severities=severities,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -102,3 +103,19 @@ def parse(html: str) -> tuple[Node, TreeBuilder]:
     builder.feed(html)
     builder.close()
     return builder.root, builder
+
+
+_PAGE_VIEW_PARTS = re.compile(r'<section id="(?:pages|posting)".*?</section>\n?', re.DOTALL)
+_PAGE_VIEW_TOC = re.compile(r'<li><a href="#(?:pages|posting)">[^<]*</a></li>\n')
+_ON_PAGE_LINK = re.compile(r' (?:\u00b7 )?<a href="#[^"]*" class="on-page">[^<]*</a>')
+
+
+def without_page_view(html: str) -> str:
+    """Return the report without the parts that need the PDF or the posting's text.
+
+    A report rendered again from saved JSON has neither (the JSON keeps no line positions nor
+    the posting's text); everything else must come back byte for byte.
+    """
+    html = _PAGE_VIEW_PARTS.sub("", html)
+    html = _PAGE_VIEW_TOC.sub("", html)
+    return _ON_PAGE_LINK.sub("", html)

@@ -18,7 +18,9 @@ from tests.report.htmltree import Node, parse
 PARTS_FULL = [
     "verdict",
     "fix-first",
+    "pages",
     "ats",
+    "posting",
     "skills",
     "bullets",
     "readability",
@@ -64,7 +66,7 @@ def test_without_posting_or_portfolio_the_parts_still_read_in_order(
     no_job_analysis: ResumeAnalysis,
 ) -> None:
     html, root = html_of(no_job_analysis)
-    assert part_ids(root) == [p for p in PARTS_FULL if p != "portfolio"]
+    assert part_ids(root) == [p for p in PARTS_FULL if p not in ("portfolio", "posting")]
     ats = root.by_id("ats")
     assert ats is not None
     assert "No job posting was given" in ats.text
@@ -108,9 +110,15 @@ def test_page_is_self_contained_with_no_scripts_or_external_links(
         for name, value in node.attrs.items():
             assert not name.startswith("on"), (node.tag, name)
             assert name not in ("src", "srcset", "action", "formaction", "background")
-            if name in ("href", "xlink:href"):
+            if name in ("href", "xlink:href") and node.tag == "image":
+                # The page images of the page view: PNG data only (the CSP allows data: images).
+                assert value is not None and re.fullmatch(
+                    r"data:image/png;base64,[A-Za-z0-9+/=]+", value
+                )
+            elif name in ("href", "xlink:href"):
                 assert value is not None and re.fullmatch(r"#[A-Za-z][A-Za-z0-9._-]*", value)
-            assert "javascript:" not in (value or "").lower() or name == "content"
+            # Text in a content or title attribute is never followed as a link.
+            assert "javascript:" not in (value or "").lower() or name in ("content", "title")
     style = root.find_all("style")
     assert len(style) == 1
     assert "@media print" in style[0].text
@@ -251,6 +259,7 @@ def test_empty_resume_renders_every_part_without_inventing_content(
     assert part_ids(root) == [
         "verdict",
         "fix-first",
+        "pages",
         "ats",
         "skills",
         "bullets",
