@@ -243,10 +243,16 @@ def _generated_space(before: dict[str, Any]) -> dict[str, Any]:
     return space
 
 
-def _render(page: pdfium.PdfPage) -> np.ndarray:
-    bitmap = page.render(scale=RENDER_SCALE, may_draw_forms=False)
-    pixels: np.ndarray = bitmap.to_numpy()
-    return pixels[..., :3].astype(np.int16)
+def _render(page: pdfium.PdfPage) -> Any:
+    return page.render(scale=RENDER_SCALE, may_draw_forms=False)
+
+
+def _change(drawn: Any, bare: Any) -> np.ndarray:
+    """Return, per pixel, the largest change of a colour channel (0-255) between two renders."""
+    one, other = drawn.to_numpy()[..., :3], bare.to_numpy()[..., :3]
+    # In uint8 without a wider copy: high minus low cannot overflow.
+    diff = np.maximum(one, other) - np.minimum(one, other)
+    return np.maximum(np.maximum(diff[..., 0], diff[..., 1]), diff[..., 2])
 
 
 def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
@@ -267,7 +273,7 @@ def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
     finally:
         for obj in objects.values():
             pdfium_c.FPDFPageObj_SetIsActive(obj, True)
-    change = np.abs(drawn - bare).max(axis=2)
+    change = _change(drawn, bare)
     boxes = np.array([char.pop("ink_box") for char in chars], dtype=float).reshape(-1, 4)
     for char, ink in zip(chars, box_maxima(change, boxes * RENDER_SCALE), strict=True):
         char["ink"] = int(ink)
