@@ -165,8 +165,16 @@ def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dict
     for index, char in enumerate(chars):
         order.setdefault(id(char), index)
     unique: list[dict[str, Any]] = []
-    for _, group in itertools.groupby(sorted(chars, key=key), key=key):
-        for row in cluster_objects(list(group), itemgetter("doctop"), tolerance):
+    for _, grouped in itertools.groupby(sorted(chars, key=key), key=key):
+        group = list(grouped)
+        # A lone character is its own cluster: most are, and clustering one costs the same.
+        rows = [group]
+        if len(group) > 1:
+            rows = cluster_objects(group, itemgetter("doctop"), tolerance)
+        for row in rows:
+            if len(row) == 1:
+                unique.append(row[0])
+                continue
             for spot in cluster_objects(row, itemgetter("x0"), tolerance):
                 unique.append(min(spot, key=position))
     # Equal characters (same dict) always share a cluster, so each survivor's own index is
