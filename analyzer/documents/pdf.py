@@ -472,8 +472,9 @@ def _open(data: bytes, path: str) -> pdfium.PdfDocument:
 class _Plumber:
     """pdfplumber over the same bytes, opened only when a page needs it.
 
-    It finds ruled tables (its find_tables is the better tool) on a page whose ruling lines
-    could form one, and reads a page pdfium cannot load.
+    It reads a page pdfium cannot load, and finds ruled tables with find_tables on a page
+    whose path segments are too many to read through pdfium (pdf_rulings.SEGMENT_BUDGET);
+    elsewhere its grid search runs on edges from pdfium's path objects (pdf_rulings).
     """
 
     def __init__(self, data: bytes) -> None:
