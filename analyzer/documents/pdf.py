@@ -210,6 +210,14 @@ def _is_word(text: str) -> bool:
     return sum(ch.isalnum() for ch in text) >= 2
 
 
+@functools.lru_cache(maxsize=256)
+def _font_kind(font: str) -> tuple[bool, bool]:
+    """Return whether a font is an icon font, and whether it is an icon or symbol font."""
+    name = font.lower()
+    icon = any(family in name for family in _ICON_FONTS)
+    return icon, icon or any(family in name for family in _SYMBOL_FONTS)
+
+
 def _faint_reason(word: dict[str, Any]) -> str | None:
     """Why a word a person could see is too small or too faint to read, if it is."""
     if not _is_word(str(word["text"])):
@@ -355,14 +363,14 @@ def _read_page(
         result.words += 1
         text = str(raw["text"])
         font = str(raw.get("fontname") or "")
-        if not any(family in font.lower() for family in _ICON_FONTS + _SYMBOL_FONTS):
+        if not _font_kind(font)[1]:
             result.cids += len(_CID.findall(text))
         result.fonts.add(font.split("+", 1)[-1])
         reason = _faint_reason(raw)
         if reason is not None:
             hidden_words.setdefault(reason, []).append(raw)
             continue
-        if any(icon in font.lower() for icon in _ICON_FONTS):
+        if _font_kind(font)[0]:
             continue
         word = Word(
             text=text,
