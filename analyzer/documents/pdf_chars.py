@@ -147,7 +147,10 @@ def _boxes(transform: _Transform, boxes: list[float]) -> list[tuple[float, float
 
 
 def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[str, Any]]:
-    """Return the page's characters as pdfplumber-shaped dicts, with ``ink`` still unset."""
+    """Return the page's characters as pdfplumber-shaped dicts, with ``ink`` still unset.
+
+    Each keeps its text object as ``object``: (its address, the handle), or None.
+    """
     width, height = page.get_size()
     transform = _Transform(page, width, height)
     raw = textpage.raw
@@ -163,7 +166,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[
     get_object, address = pdfium_c.FPDFText_GetTextObject, ctypes.addressof
     # First the numbers from pdfium, then all boxes mapped to the page in one go: a
     # generated space (None) takes its place after the character before it.
-    kept: list[tuple[str, Any, _Style, float, bool] | None] = []
+    kept: list[tuple[str, int, Any, _Style, float, bool] | None] = []
     loose: list[float] = []
     ink: list[float] = []
     for index, code in enumerate(_codes(raw, count)):
@@ -204,7 +207,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[
             ink += (left.value, bottom.value, right.value, top.value)
         else:
             ink += (rect.left, low, rect.right, high)
-        kept.append((text, obj, style, size, has_ink_box))
+        kept.append((text, key, obj, style, size, has_ink_box))
     boxes = iter(_boxes(transform, loose))
     ink_boxes = iter(_boxes(transform, ink))
     chars: list[dict[str, Any]] = []
@@ -212,7 +215,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[
         if entry is None:
             chars.append(_generated_space(chars[-1]))
             continue
-        text, obj, style, size, has_ink_box = entry
+        text, key, obj, style, size, has_ink_box = entry
         x0, y0, x1, y1 = next(boxes)
         ink_box = next(ink_boxes)
         chars.append(
@@ -230,7 +233,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[
                 "non_stroking_color": style.colour,
                 "mode": style.mode,
                 "generated": False,
-                "object": obj,
+                "object": (key, obj) if obj else None,
             }
         )
     return chars
@@ -262,9 +265,9 @@ def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
     """
     objects: dict[int, Any] = {}
     for char in chars:
-        obj = char["object"]
-        if obj:
-            objects.setdefault(ctypes.addressof(obj.contents), obj)
+        placed = char["object"]  # (address, text object) or None
+        if placed is not None:
+            objects.setdefault(placed[0], placed[1])
     drawn = _render(page)
     for obj in objects.values():
         pdfium_c.FPDFPageObj_SetIsActive(obj, False)
