@@ -359,13 +359,9 @@ def degree_requirement(
 
 def text_similarity(posting_text: str, resume_text: str) -> float:
     """Return the TF-IDF cosine similarity (English stop words, 1-2 grams) of two texts."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from analyzer.ats.tfidf import tfidf_cosine
 
     try:
-        matrix = TfidfVectorizer(stop_words="english", ngram_range=(1, 2)).fit_transform(
-            [posting_text, resume_text]
-        )
+        return round(tfidf_cosine(posting_text, resume_text), 2)
     except ValueError:  # nothing but stop words
         return 0.0
-    return round(float(cosine_similarity(matrix[0], matrix[1])[0, 0]), 2)

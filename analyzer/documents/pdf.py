@@ -25,7 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.utils import cluster_objects, extract_words
 
-from analyzer.documents import pdf_chars
+from analyzer.documents import pdf_chars, pdf_rulings
 from analyzer.documents.layout import Word, group_lines, make_line, order_page
 from analyzer.documents.limits import (
     GuardTripped,
@@ -165,8 +165,16 @@ def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dict
     for index, char in enumerate(chars):
         order.setdefault(id(char), index)
     unique: list[dict[str, Any]] = []
-    for _, group in itertools.groupby(sorted(chars, key=key), key=key):
-        for row in cluster_objects(list(group), itemgetter("doctop"), tolerance):
+    for _, grouped in itertools.groupby(sorted(chars, key=key), key=key):
+        group = list(grouped)
+        # A lone character is its own cluster: most are, and clustering one costs the same.
+        rows = [group]
+        if len(group) > 1:
+            rows = cluster_objects(group, itemgetter("doctop"), tolerance)
+        for row in rows:
+            if len(row) == 1:
+                unique.append(row[0])
+                continue
             for spot in cluster_objects(row, itemgetter("x0"), tolerance):
                 unique.append(min(spot, key=position))
     # Equal characters (same dict) always share a cluster, so each survivor's own index is
@@ -200,6 +208,14 @@ def _is_word(text: str) -> bool:
     layout, and neither a finding nor a reason to distrust the file.
     """
     return sum(ch.isalnum() for ch in text) >= 2
+
+
+@functools.lru_cache(maxsize=256)
+def _font_kind(font: str) -> tuple[bool, bool]:
+    """Return whether a font is an icon font, and whether it is an icon or symbol font."""
+    name = font.lower()
+    icon = any(family in name for family in _ICON_FONTS)
+    return icon, icon or any(family in name for family in _SYMBOL_FONTS)
 
 
 def _faint_reason(word: dict[str, Any]) -> str | None:
@@ -250,6 +266,8 @@ class _PageFacts:
     """pdfplumber-shaped characters with ``ink``, ``mode`` and ``generated`` set."""
     images: int
     links: list[str]
+    edges: list[dict[str, Any]] | None
+    """Straight edges of the page's drawing, pdfplumber-shaped; None: let pdfplumber find them."""
     may_hold_grid: bool
 
 
@@ -267,13 +285,15 @@ def _pdfium_page(page: pdfium.PdfPage, number: int, limits: Limits) -> _PageFact
     if _overprinted(chars):
         chars = dedupe_chars(chars)
     pdf_chars.measure_ink(page, chars)
+    drawing = pdf_rulings.page_drawing(page, pdf_chars.display_matrix(page))
     return _PageFacts(
         width=width,
         height=height,
         chars=chars,
-        images=_count_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE),
+        images=drawing.images,
         links=_links(page),
-        may_hold_grid=_may_hold_grid(page),
+        edges=drawing.edges,
+        may_hold_grid=drawing.may_hold_grid(),
     )
 
 
@@ -315,6 +335,7 @@ def _plumber_page(page: Any, number: int, limits: Limits) -> _PageFacts:
         chars=chars,
         images=len(page.images),
         links=[str(link["uri"]) for link in page.hyperlinks if link.get("uri")],
+        edges=None,
         may_hold_grid=sum(1 for e in edges if e.get("orientation") == "h") >= 3
         and sum(1 for e in edges if e.get("orientation") == "v") >= 3,
     )
@@ -342,14 +363,14 @@ def _read_page(
         result.words += 1
         text = str(raw["text"])
         font = str(raw.get("fontname") or "")
-        if not any(family in font.lower() for family in _ICON_FONTS + _SYMBOL_FONTS):
+        if not _font_kind(font)[1]:
             result.cids += len(_CID.findall(text))
         result.fonts.add(font.split("+", 1)[-1])
         reason = _faint_reason(raw)
         if reason is not None:
             hidden_words.setdefault(reason, []).append(raw)
             continue
-        if any(icon in font.lower() for icon in _ICON_FONTS):
+        if _font_kind(font)[0]:
             continue
         word = Word(
             text=text,
@@ -396,10 +417,6 @@ def _read_page(
     return result
 
 
-def _count_objects(page: pdfium.PdfPage, kind: int) -> int:
-    return sum(1 for _ in page.get_objects(filter=[kind], max_depth=3))
-
-
 def _links(page: pdfium.PdfPage) -> list[str]:
     """Return the URIs of the page's link annotations, in page order."""
     uris: list[str] = []
@@ -416,55 +433,6 @@ def _links(page: pdfium.PdfPage) -> list[str]:
         pdfium_c.FPDFAction_GetURIPath(page.pdf.raw, action, buffer, size)
         uris.append(buffer.value.decode("utf-8", "replace"))
     return uris
-
-
-RULING_LENGTH = 15.0
-"""Shortest straight segment (points) that can be a table's ruling line; icons and glyphs
-drawn as paths are made of shorter ones, and counting them sent 19 of 47 corpus pages to
-pdfplumber's costly table search instead of 6."""
-SEGMENT_BUDGET = 20_000
-"""Path segments inspected per page before assuming the page may hold a ruled table."""
-
-
-def _may_hold_grid(page: pdfium.PdfPage) -> bool:
-    """Tell whether ruling lines could form 2x2 cells: 3 horizontal and 3 vertical at least.
-
-    Table detection (pdfplumber's find_tables) is the costliest step on pages drawn with many
-    vectors; underlines and section rules alone (horizontal only) cannot make a table, so it
-    runs only when pdfium's path segments hold both kinds of ruling line.
-    """
-    horizontal = vertical = inspected = 0
-    point = (ctypes.c_float(), ctypes.c_float())
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
-        count = pdfium_c.FPDFPath_CountSegments(obj.raw)
-        inspected += max(count, 0)
-        if inspected > SEGMENT_BUDGET:
-            return True
-        previous: tuple[float, float] | None = None
-        for index in range(count):
-            segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
-            pdfium_c.FPDFPathSegment_GetPoint(segment, point[0], point[1])
-            here = (point[0].value, point[1].value)
-            if previous is not None and (
-                pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_LINETO
-            ):
-                dx, dy = abs(here[0] - previous[0]), abs(here[1] - previous[1])
-                if dy < 1 and dx > RULING_LENGTH:
-                    horizontal += 1
-                elif dx < 1 and dy > RULING_LENGTH:
-                    vertical += 1
-            previous = here
-        if horizontal >= 3 and vertical >= 3:
-            return True
-    return False
-
-
-def _is_table(table: Any, page_area: float) -> bool:
-    """A ruled grid of at least 2x2 cells that is not the page's own frame of boxes."""
-    x0, top, x1, bottom = table.bbox
-    if (x1 - x0) * (bottom - top) >= 0.4 * page_area:
-        return False
-    return len(table.rows) >= 2 and len(table.columns) >= 2
 
 
 def _as_word(raw: dict[str, Any]) -> Word:
@@ -518,8 +486,9 @@ def _open(data: bytes, path: str) -> pdfium.PdfDocument:
 class _Plumber:
     """pdfplumber over the same bytes, opened only when a page needs it.
 
-    It finds ruled tables (its find_tables is the better tool) on a page whose ruling lines
-    could form one, and reads a page pdfium cannot load.
+    It reads a page pdfium cannot load, and finds ruled tables with find_tables on a page
+    whose path segments are too many to read through pdfium (pdf_rulings.SEGMENT_BUDGET);
+    elsewhere its grid search runs on edges from pdfium's path objects (pdf_rulings).
     """
 
     def __init__(self, data: bytes) -> None:
@@ -536,7 +505,7 @@ class _Plumber:
         """Return how many real tables pdfplumber finds on page ``number``."""
         page = self.page(number)
         try:
-            return sum(1 for table in page.find_tables() if _is_table(table, area))
+            return sum(1 for table in page.find_tables() if pdf_rulings.is_table(table, area))
         finally:
             page.close()
 
@@ -604,7 +573,10 @@ def read_pdf(data: bytes, path: str, limits: Limits, rules: HeadingRules) -> Raw
             try:
                 facts, fallback = _page_facts(pdf, plumber, number, limits)
                 area = facts.width * facts.height
-                tables = functools.partial(plumber.tables, number, area)
+                if facts.edges is None:
+                    tables = functools.partial(plumber.tables, number, area)
+                else:
+                    tables = functools.partial(pdf_rulings.count_tables, facts.edges, area)
                 result = _read_page(facts, number, tables, rules)
             except GuardTripped as tripped:
                 raise LimitExceeded(path, tripped.reason) from None

@@ -14,10 +14,14 @@ can be enforced while reading. So before pdfium opens a file, pdfminer
   builds an object of about 340 bytes for every character a page shows before anyone can count
   them, so a 92 KB file whose stream inflates to 60 MB of `(ab) Tj` took 7.5 GB.
 It reads no content stream's operators: that is pdfium's job, and what made pdfminer slow.
+Nor does it parse objects that cannot be streams: those stored inside an object stream (the
+PDF format forbids streams there) and those whose bytes, up to the next object, never say
+"stream". Parsing every font and page dictionary in Python was most of its cost.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
 from typing import Any
 
@@ -78,6 +82,34 @@ def _pixels(attrs: dict[str, Any]) -> int:
     return max(width, 0) * max(height, 0)
 
 
+def _locations(document: Any) -> dict[int, tuple[int | None, int]]:
+    """Return where pdfminer will look for each object: (object stream or None, position).
+
+    The first cross-reference section that lists an object is the one getobj uses.
+    """
+    located: dict[int, tuple[int | None, int]] = {}
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            if objid in located:
+                continue
+            try:
+                strmid, pos, _ = xref.get_pos(objid)
+            except Exception:  # noqa: BLE001 - a broken entry: let getobj judge the object
+                located[objid] = (None, -1)
+                continue
+            located[objid] = (strmid, pos)
+    return located
+
+
+def _may_be_stream(data: bytes, pos: int, starts: list[int]) -> bool:
+    """Tell whether the object at ``pos`` may be a stream: "stream" before the next object."""
+    if not 0 <= pos < len(data):
+        return True  # an offset pdfminer will not find as given: let getobj judge
+    following = bisect.bisect_right(starts, pos)
+    end = starts[following] if following < len(starts) else len(data)
+    return data.find(b"stream", pos, end) >= 0
+
+
 def check_pdf(data: bytes, max_pages: int) -> int:
     """Return the page count of the PDF in ``data``, having inflated what pdfium will.
 
@@ -93,29 +125,28 @@ def check_pdf(data: bytes, max_pages: int) -> int:
     if pages > max_pages:
         return pages
     pixels = 0
-    seen: set[int] = set()
-    for xref in document.xrefs:
-        for objid in xref.get_objids():
-            if objid in seen:
-                continue
-            seen.add(objid)
-            try:
-                obj = document.getobj(objid)
-            except Exception:  # noqa: BLE001 - a broken object: pdfium may skip it too
-                continue
-            if not isinstance(obj, PDFStream):
-                continue
-            if _is_image(obj.attrs):
-                pixels += _pixels(obj.attrs)
-                if pixels > IMAGE_PIXELS:
-                    raise GuardTripped(image_pixels_reason(pixels, IMAGE_PIXELS))
-                continue
-            try:
-                inflated = obj.get_data()
-            except GuardTripped:
-                raise
-            except Exception:  # noqa: BLE001 - undecodable: pdfium will find nothing in it
-                continue
-            if len(inflated) > CONTENT_STREAM_BYTES and _is_content(obj.attrs):
-                raise GuardTripped(content_stream_reason(len(inflated), CONTENT_STREAM_BYTES))
+    located = _locations(document)
+    starts = sorted({pos for strmid, pos in located.values() if strmid is None and pos >= 0})
+    for objid, (strmid, pos) in located.items():
+        if strmid is not None or not _may_be_stream(data, pos, starts):
+            continue
+        try:
+            obj = document.getobj(objid)
+        except Exception:  # noqa: BLE001 - a broken object: pdfium may skip it too
+            continue
+        if not isinstance(obj, PDFStream):
+            continue
+        if _is_image(obj.attrs):
+            pixels += _pixels(obj.attrs)
+            if pixels > IMAGE_PIXELS:
+                raise GuardTripped(image_pixels_reason(pixels, IMAGE_PIXELS))
+            continue
+        try:
+            inflated = obj.get_data()
+        except GuardTripped:
+            raise
+        except Exception:  # noqa: BLE001 - undecodable: pdfium will find nothing in it
+            continue
+        if len(inflated) > CONTENT_STREAM_BYTES and _is_content(obj.attrs):
+            raise GuardTripped(content_stream_reason(len(inflated), CONTENT_STREAM_BYTES))
     return pages

@@ -70,10 +70,11 @@ def keyword_units(lines: Iterable[PostingLine], rules: PostingRules) -> tuple[Ke
 @functools.lru_cache(maxsize=4)
 def _stop_words(rules: KeywordRules) -> frozenset[str]:
     """Return the stop words of keyword extraction: spaCy's, scikit-learn's and the rules'."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    stop = {w.lower() for w in (*ENGLISH_STOP_WORDS, *STOP_WORDS)}
+    from analyzer.ats.tfidf import english_stop_words
+
+    stop = {w.lower() for w in (*english_stop_words(), *STOP_WORDS)}
     stop |= {w.lower() for w in (*rules.stop_words, *rules.boilerplate)}
     return frozenset(stop)
 
