@@ -35,3 +35,19 @@ def test_on_a_phone_rows_become_blocks_and_long_values_wrap() -> None:
     assert "tr { border-bottom" in rules and "td { display: block" in rules
     assert "td[data-label]::before { content: attr(data-label)" in rules
     assert "overflow-wrap: anywhere" in style
+
+
+def test_readability_problems_are_named_in_words_not_ids() -> None:
+    row = ScreenRow(
+        "a.pdf",
+        "a.pdf",
+        "0" * 64,
+        ScreenStatus.OK,
+        readability_problems=2,
+        readability_ids=("readability.glued_words", "readability.multi_column"),
+    )
+    root, _ = parse(render([row], ScreenFormat.HTML, RenderContext()))
+    cell = next(
+        td for td in root.find_all("td") if td.attrs.get("data-label") == "Readability problems"
+    )
+    assert cell.text.split() == ["2", "(glued", "words,", "multi", "column)"]
