@@ -52,6 +52,39 @@ def is_bold_font(fontname: str) -> bool:
     return any(marker in name for marker in _BOLD_MARKERS)
 
 
+_LIGHT_MARKERS = ("light", "thin", "hairline")
+
+
+def font_weight(fontname: str) -> int:
+    """Return a font's weight class from its name: 0 light, 1 regular, 2 bold."""
+    if is_bold_font(fontname):
+        return 2
+    name = fontname.split("+", 1)[-1].lower()
+    return 0 if any(marker in name for marker in _LIGHT_MARKERS) else 1
+
+
+def font_family(fontname: str) -> str:
+    """Return a font's family from its name ("ABCDEF+Lato-Light" -> "lato")."""
+    return re.split(r"[-,]", fontname.split("+", 1)[-1], maxsplit=1)[0].lower()
+
+
+def typeface_break(previous: Word, word: Word) -> bool:
+    """Tell whether two words printed with no gap are two words set in two typefaces.
+
+    A name printed "john" in a light weight and "smith" in a regular one with no space
+    (friggeri) is two words: letters on both sides and the weight or the family changes. A
+    single glyph taken from a fallback font ("Bo" + "ğ" + "aziçi") or a colour change alone
+    ("Sum" + "mary") leaves the word whole; so does punctuation ("Python" + ",").
+    """
+    if not (previous.text[-2:].isalpha() and word.text[:2].isalpha()):
+        return False
+    if len(previous.text) < 2 or len(word.text) < 2:
+        return False
+    if font_weight(previous.font) != font_weight(word.font):
+        return True
+    return font_family(previous.font) != font_family(word.font)
+
+
 def group_lines(words: Sequence[Word]) -> list[list[Word]]:
     """Group words into visual lines: a word joins a line it overlaps vertically by half."""
     lines: list[list[Word]] = []
@@ -98,7 +131,7 @@ def make_line(words: Sequence[Word], page: int, column: int = 0) -> TextLine:
             if gap >= 2.0 * size:
                 cells.append(" ".join(cell))
                 cell = []
-            if gap < 0.1 * size and parts:
+            if gap < 0.1 * size and parts and not typeface_break(previous, word):
                 # A word split by a change of colour or font ("Sum" + "mary"): no space.
                 parts[-1] += word.text
                 if cell:

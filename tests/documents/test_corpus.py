@@ -359,12 +359,7 @@ XFAIL: dict[str, dict[str, str]] = {
             "document opens with it and has no contact part"
         ),
     },
-    "name": {
-        "friggeri_a4__cv.pdf": (
-            "'Full Time' (a sub-heading) taken as the name: the header's light + bold name "
-            "extracts glued as 'johnsmith' and is passed over"
-        ),
-    },
+    "name": {},
     "email": {},
     "clean": {},
 }

@@ -35,9 +35,6 @@ KNOWN_WRONG: dict[str, dict[str, str]] = {
         "years": "no job has dates: the date column is read elsewhere",
     },
     "deedy__deedy_resume-openfont.pdf": {},
-    "friggeri_a4__cv.pdf": {
-        "name": "'johnsmith' is extracted glued (two weights, no gap)",
-    },
     "latexcv__infographics2_fr.pdf": {
         "sections": "the two-letter heading OS is read on one line with a paragraph",
     },
