@@ -203,6 +203,19 @@ def find_gutter(
     Both sides need ``min_lines`` lines spanning ``min_span`` of the region's height, and the
     side with fewer lines must not share its baselines with the other (a date column).
     """
+    found = gutter_run(words, page_width, rules, min_lines=min_lines, min_span=min_span)
+    return found[0] if found else None
+
+
+def gutter_run(
+    words: Sequence[Word],
+    page_width: float,
+    rules: HeadingRules,
+    *,
+    min_lines: int = 3,
+    min_span: float = 0.3,
+) -> tuple[float, float] | None:
+    """Return the widest gutter find_gutter would take as (x of its middle, width), if any."""
     if len(words) < 2 * min_lines:
         return None
     width = int(page_width) + 2
@@ -254,7 +267,7 @@ def find_gutter(
             continue
         if best is None or b - a > best[1]:
             best = (middle, b - a)
-    return best[0] if best else None
+    return best
 
 
 def _header_block_end(words: Sequence[Word]) -> float:
@@ -309,9 +322,19 @@ def order_page(
         if min(w.top for w in line) - content_top > 0.45 * content_height:
             break
         body = [w for ws in page_lines[index:] for w in ws]
-        gutter = find_gutter(body, page_width, rules)
-        if gutter is not None:
-            split_at = index
+        found = gutter_run(body, page_width, rules)
+        if found is not None:
+            split_at, (gutter, width) = index, found
+            # The header's last row left in the body (a row of contact links) can block the
+            # real gutter and leave a narrower blank strip inside a column: the next line down
+            # may show a wider gutter, the columns' own. (Looking further down takes a column's
+            # own first lines for header: latexcv infographics.)
+            later = index + 1
+            if later < len(page_lines):
+                below = [w for ws in page_lines[later:] for w in ws]
+                wider = gutter_run(below, page_width, rules)
+                if wider is not None and wider[1] > width and abs(wider[0] - gutter) > 1:
+                    split_at, gutter = later, wider[0]
             break
     if split_at is None or gutter is None:
         header_end = _header_block_end(words)
