@@ -216,3 +216,15 @@ def test_the_years_finding_of_a_whole_analysis_names_the_date(tmp_path: Path) ->
     assert analysis.profile.years_experience == 1.3  # Mar 2022 to June 2023
     finding = next(f for f in analysis.findings if f.id == "ats.years_short")
     assert "counted up to 15 June 2023, the PDF's creation date" in finding.message
+
+
+def test_the_schema_lists_every_source_of_present() -> None:
+    import json
+
+    from analyzer.nlp.experience import AS_OF_SOURCES
+
+    schema = json.loads(
+        (Path(__file__).resolve().parents[2] / "analyzer/schemas/resume.schema.json").read_text()
+    )
+    enum = schema["properties"]["experience_years"]["properties"]["as_of_source"]["enum"]
+    assert set(enum) == {*AS_OF_SOURCES, None}
