@@ -157,7 +157,7 @@ def analyze_document(
     match = None
     if posting is not None:
         match = match_resume(document, profile, posting, resources)
-        findings.extend(ats_findings(match, scoring.ats))
+        findings.extend(ats_findings(match, scoring.ats, years_note=profile.years_note))
     return ResumeAnalysis(
         document=document,
         profile=profile,

@@ -271,6 +271,10 @@ class LayoutFacts(Serializable):
     """Pages holding images but no text."""
     fonts: tuple[str, ...] = ()
     """Font names used (sorted, de-duplicated)."""
+    file_created: _dt.date | None = None
+    """The creation date the file states (PDF CreationDate, DOCX core "created"), if any."""
+    file_modified: _dt.date | None = None
+    """The modification date the file states (PDF ModDate, DOCX core "modified"), if any."""
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,11 @@ from analyzer.models import AtsMatch, KeywordMatch
 from analyzer.rules.scoring import AtsRules
 
 
-def ats_findings(match: AtsMatch, rules: AtsRules) -> tuple[Finding, ...]:
+def ats_findings(match: AtsMatch, rules: AtsRules, years_note: str = "") -> tuple[Finding, ...]:
     """Return findings from a posting match: missing skills, title, years, degree, keywords.
+
+    ``years_note`` (the profile's) says what "present" was counted up to; the years finding
+    quotes it, so the person sees which date the years were counted to.
 
     The first few missing required hard skills (posting frequency, then name) get a HIGH finding
     each; the other missing required skills share one finding, MEDIUM (LOW when all are generic
@@ -30,7 +33,7 @@ def ats_findings(match: AtsMatch, rules: AtsRules) -> tuple[Finding, ...]:
     findings = _missing_skill_findings(match, points, rules)
     findings.extend(_only_listed_findings(match, points, rules))
     findings.extend(_title_findings(match, available.get("title", 0.0)))
-    findings.extend(_requirement_findings(match, available))
+    findings.extend(_requirement_findings(match, available, years_note))
     findings.extend(_keyword_findings(match, available.get("keywords", 0.0)))
     findings.extend(_unnamed_concept_findings(match))
     return tuple(findings)
@@ -171,7 +174,9 @@ def _title_findings(match: AtsMatch, points: float) -> list[Finding]:
     ]
 
 
-def _requirement_findings(match: AtsMatch, available: dict[str, float]) -> list[Finding]:
+def _requirement_findings(
+    match: AtsMatch, available: dict[str, float], years_note: str = ""
+) -> list[Finding]:
     findings: list[Finding] = []
     years, degree = match.years, match.degree
     if years.meets is False:
@@ -186,9 +191,10 @@ def _requirement_findings(match: AtsMatch, available: dict[str, float]) -> list[
                 "an ATS can count your years."
             )
         else:
+            counted = f" ({years_note})" if years_note else ""
             message = (
                 f"The posting asks {years.asked:g}+ years of experience; your resume shows "
-                f"{years.found:g}."
+                f"{years.found:g}{counted}."
             )
             fix = (
                 "Count all relevant experience with dates (internships, research, freelance, "

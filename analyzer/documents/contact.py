@@ -143,17 +143,20 @@ def _name_in(line: TextLine, rules: HeadingRules) -> str | None:
 
 
 def _single_word_name(line: TextLine, sizes: list[float], rules: HeadingRules) -> str | None:
-    """A one-word name ("Alice") counts only set clearly larger than anything else on page 1."""
+    """A name set clearly larger than anything else on page 1, in a form a plain line is not.
+
+    A one-word name ("Alice"), or a name printed in lower case as a design ("john smith",
+    friggeri), counts only then.
+    """
     text = line.text.strip()
     larger = [size for size in sizes if size < line.size]
-    if (
-        " " in text
-        or not text.isalpha()
-        or not text[:1].isupper()
-        or canonical_heading(text, rules) is not None
-        or not larger
-        or line.size < 1.15 * max(larger)
-    ):
+    if not larger or line.size < 1.15 * max(larger) or canonical_heading(text, rules) is not None:
+        return None
+    if " " in text:
+        if len(text.split()) <= 4 and text.islower() and is_name_like(text.title(), rules):
+            return text
+        return None
+    if not text.isalpha() or not text[:1].isupper():
         return None
     return text
 

@@ -122,20 +122,83 @@ def month_after(value: dt.date) -> dt.date:
     return dt.date(value.year + value.month // 12, value.month % 12 + 1, 1)
 
 
-def latest_printed_date(text: str) -> dt.date | None:
-    """Return the end of the latest date a text prints: the document's own "today".
+@dataclass(frozen=True)
+class PrintedDates:
+    """What the dates a text prints say about the document's own date."""
 
-    "May 2024" ends on 1 June 2024 (the month is covered), a bare "2023" on 1 January 2023
-    (it says no more than that the year began). None when the text prints no date.
+    latest: dt.date | None
+    """The end of the latest date printed other than the start of an ongoing range ("May 2024"
+    ends on 1 June 2024, a bare "2023" on 1 January 2023); None when there is none."""
+    ongoing_start: dt.date | None
+    """The latest start of a range that runs to "present"; None when no range is ongoing."""
+
+    @property
+    def open_ended(self) -> bool:
+        """True when the page cannot say how long its latest ongoing role has run.
+
+        That is when no date printed ends after the role's start: the latest date is only the
+        start of the role still held ("Mar 2022 - Present", nothing later).
+        """
+        if self.ongoing_start is None:
+            return False
+        return self.latest is None or self.latest <= self.ongoing_start
+
+
+def printed_dates(text: str, today: dt.date | None = None) -> PrintedDates:
+    """Read the dates a text prints: the latest one and the latest start of an ongoing range.
+
+    A date after ``today``'s month (an expected graduation) is a plan, not the document's date,
+    and is left out when ``today`` is given.
     """
+    ongoing_starts = {
+        match.start(1)
+        for pattern in (RANGE, SPACED_RANGE)
+        for match in pattern.finditer(text)
+        if _ONGOING_RE.match(match.group(2).strip())
+    }
+    ongoing_starts.update(_split_ongoing_starts(text))
+    limit = month_after(today) if today is not None else None
     latest: dt.date | None = None
+    ongoing: dt.date | None = None
     for match in _ANY_DATE.finditer(text):
         printed = match.group(1)
         value = parse_date(printed)
-        if value is None:
+        if value is None or (limit is not None and value >= limit):
+            continue
+        if match.start(1) in ongoing_starts:
+            if ongoing is None or value > ongoing:
+                ongoing = value
             continue
         if has_month(printed):
             value = month_after(value)
         if latest is None or value > latest:
             latest = value
-    return latest
+    return PrintedDates(latest=latest, ongoing_start=ongoing)
+
+
+_DASHED_START = re.compile(rf"^\s*({DATE})\s*[-–—‒−~](?!\s*\d)", re.IGNORECASE)
+
+
+def _split_ongoing_starts(text: str) -> set[int]:
+    """Where a range to "present" starts whose two ends sit on two lines of a date column.
+
+    "June 2020 – MERN Stack Developer" above "Present Working on ..." (the dash printed after
+    the start), or "Actual" printed above "01/2019 -" (the end above the start).
+    """
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    starts = set()
+    for index, line in enumerate(lines):
+        dangling = _DASHED_START.match(line)
+        if dangling is None:
+            continue
+        for neighbour in (index + 1, index - 1):
+            if not 0 <= neighbour < len(lines):
+                continue
+            leading = LEADING_END.match(lines[neighbour])
+            if leading and _ONGOING_RE.match(leading.group(1).strip()):
+                starts.add(offsets[index] + dangling.start(1))
+                break
+    return starts

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from analyzer.documents.file_dates import docx_file_dates
 from analyzer.documents.limits import check_zip
 from analyzer.documents.lines import RawDocument, TextLine, clean_text
 from analyzer.documents.pdf import count_glued
@@ -223,6 +224,7 @@ def _read(document: Any) -> RawDocument:
             fonts.add(normal)
     except KeyError:
         pass
+    created, modified = docx_file_dates(document)
     facts = LayoutFacts(
         columns=1,
         tables=tables,
@@ -230,6 +232,8 @@ def _read(document: Any) -> RawDocument:
         glued_words=count_glued(" ".join(line.text for line in lines).split()),
         images=images,
         fonts=tuple(sorted(fonts)),
+        file_created=created,
+        file_modified=modified,
     )
     name_hint = next(
         (line.text for line in body[:5] if line.font.lower() == "title"),

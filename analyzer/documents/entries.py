@@ -355,14 +355,22 @@ def _opener_style(
     """Learn the type an entry's first header line is set in ("CORNELL UNIVERSITY" in bold).
 
     It is the type most runs of header lines open with (or lines right after a dated one), when
-    that type opens two entries or more and is not the body type; None otherwise.
+    that type opens two entries or more and is not the body type (the type of most letters
+    outside the header lines; a section of header lines only, altacv's degrees, has none);
+    None otherwise.
     """
     weight: dict[tuple[str, bool, float], int] = {}
+    styles: set[tuple[str, bool, float]] = set()
     for line, text in lines:
-        weight[_style(line)] = weight.get(_style(line), 0) + sum(c.isalpha() for c in text)
-    if len(weight) < 2:
+        styles.add(_style(line))
+        probe = TextLine(**{**line.__dict__, "text": text})
+        if text and (
+            line.list_item or BULLET_GLYPH.match(text) or not _is_header(probe, section, rules)
+        ):
+            weight[_style(line)] = weight.get(_style(line), 0) + sum(c.isalpha() for c in text)
+    if len(styles) < 2:
         return None
-    body = max(weight, key=weight.__getitem__)
+    body = max(weight, key=weight.__getitem__) if weight else None
     openers: dict[tuple[str, bool, float], int] = {}
     in_run = after_date = False
     for line, text in lines:
@@ -376,7 +384,8 @@ def _opener_style(
             after_date = find_date_range(text) is not None
         else:
             in_run = after_date = False
-    openers.pop(body, None)
+    if body is not None:
+        openers.pop(body, None)
     if not openers:
         return None
     best = max(openers, key=openers.__getitem__)
@@ -451,6 +460,7 @@ def parse_section(
         if with_entries and not stray and _is_header(probe, section, rules):
             if block.lines and (
                 (block.dates is not None and dated is not None)
+                or (section == "education" and _second_degree(block, text))
                 or (block.dates is not None and opener is not None and _style(line) == opener)
                 or (dates_at == "first" and dated is not None)
                 or (dates_at == "last" and block.dates is not None)
@@ -495,6 +505,18 @@ def parse_section(
             content.entries[entry] = Entry(
                 **{**old.__dict__, "bullets": old.bullets + (bullet_id,)}
             )
+
+
+def _second_degree(block: _Block, text: str) -> bool:
+    """Tell whether a header line names another degree than the entry being built already does.
+
+    An education entry holds one degree: another one opens the next entry even where no date
+    cuts them ("1863-1865 M.Sc." under "since 1865 Ph.D.", dates mlcheck does not read). The
+    same level named again ("Abschluss: Master of Science" under "M.Sc.") is a detail of it.
+    """
+    level = degree_level(text)
+    held = {degree_level(line) for line in block.lines} - {None}
+    return level is not None and bool(held) and level not in held
 
 
 def _attach_side(content: SectionContent, index: int, side: str) -> None:

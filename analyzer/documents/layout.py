@@ -52,6 +52,39 @@ def is_bold_font(fontname: str) -> bool:
     return any(marker in name for marker in _BOLD_MARKERS)
 
 
+_LIGHT_MARKERS = ("light", "thin", "hairline")
+
+
+def font_weight(fontname: str) -> int:
+    """Return a font's weight class from its name: 0 light, 1 regular, 2 bold."""
+    if is_bold_font(fontname):
+        return 2
+    name = fontname.split("+", 1)[-1].lower()
+    return 0 if any(marker in name for marker in _LIGHT_MARKERS) else 1
+
+
+def font_family(fontname: str) -> str:
+    """Return a font's family from its name ("ABCDEF+Lato-Light" -> "lato")."""
+    return re.split(r"[-,]", fontname.split("+", 1)[-1], maxsplit=1)[0].lower()
+
+
+def typeface_break(previous: Word, word: Word) -> bool:
+    """Tell whether two words printed with no gap are two words set in two typefaces.
+
+    A name printed "john" in a light weight and "smith" in a regular one with no space
+    (friggeri) is two words: letters on both sides and the weight or the family changes. A
+    single glyph taken from a fallback font ("Bo" + "ğ" + "aziçi") or a colour change alone
+    ("Sum" + "mary") leaves the word whole; so does punctuation ("Python" + ",").
+    """
+    if not (previous.text[-2:].isalpha() and word.text[:2].isalpha()):
+        return False
+    if len(previous.text) < 2 or len(word.text) < 2:
+        return False
+    if font_weight(previous.font) != font_weight(word.font):
+        return True
+    return font_family(previous.font) != font_family(word.font)
+
+
 def group_lines(words: Sequence[Word]) -> list[list[Word]]:
     """Group words into visual lines: a word joins a line it overlaps vertically by half."""
     lines: list[list[Word]] = []
@@ -98,7 +131,7 @@ def make_line(words: Sequence[Word], page: int, column: int = 0) -> TextLine:
             if gap >= 2.0 * size:
                 cells.append(" ".join(cell))
                 cell = []
-            if gap < 0.1 * size and parts:
+            if gap < 0.1 * size and parts and not typeface_break(previous, word):
                 # A word split by a change of colour or font ("Sum" + "mary"): no space.
                 parts[-1] += word.text
                 if cell:
@@ -170,6 +203,19 @@ def find_gutter(
     Both sides need ``min_lines`` lines spanning ``min_span`` of the region's height, and the
     side with fewer lines must not share its baselines with the other (a date column).
     """
+    found = gutter_run(words, page_width, rules, min_lines=min_lines, min_span=min_span)
+    return found[0] if found else None
+
+
+def gutter_run(
+    words: Sequence[Word],
+    page_width: float,
+    rules: HeadingRules,
+    *,
+    min_lines: int = 3,
+    min_span: float = 0.3,
+) -> tuple[float, float] | None:
+    """Return the widest gutter find_gutter would take as (x of its middle, width), if any."""
     if len(words) < 2 * min_lines:
         return None
     width = int(page_width) + 2
@@ -221,7 +267,7 @@ def find_gutter(
             continue
         if best is None or b - a > best[1]:
             best = (middle, b - a)
-    return best[0] if best else None
+    return best
 
 
 def _header_block_end(words: Sequence[Word]) -> float:
@@ -276,9 +322,19 @@ def order_page(
         if min(w.top for w in line) - content_top > 0.45 * content_height:
             break
         body = [w for ws in page_lines[index:] for w in ws]
-        gutter = find_gutter(body, page_width, rules)
-        if gutter is not None:
-            split_at = index
+        found = gutter_run(body, page_width, rules)
+        if found is not None:
+            split_at, (gutter, width) = index, found
+            # The header's last row left in the body (a row of contact links) can block the
+            # real gutter and leave a narrower blank strip inside a column: the next line down
+            # may show a wider gutter, the columns' own. (Looking further down takes a column's
+            # own first lines for header: latexcv infographics.)
+            later = index + 1
+            if later < len(page_lines):
+                below = [w for ws in page_lines[later:] for w in ws]
+                wider = gutter_run(below, page_width, rules)
+                if wider is not None and wider[1] > width and abs(wider[0] - gutter) > 1:
+                    split_at, gutter = later, wider[0]
             break
     if split_at is None or gutter is None:
         header_end = _header_block_end(words)

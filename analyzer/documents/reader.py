@@ -133,6 +133,7 @@ _READ_AS = {"a PDF": ("PDF", PDF_EXTENSIONS), "a DOCX document": ("DOCX", DOCX_E
 
 def _dispatch(display: str, payload: bytes, limits: Limits, rules: HeadingRules) -> RawDocument:
     from analyzer.documents.docx import read_docx
+    from analyzer.documents.file_dates import pdf_bytes_dates
     from analyzer.documents.pdf import read_pdf
     from analyzer.documents.text import read_text
 
@@ -142,6 +143,8 @@ def _dispatch(display: str, payload: bytes, limits: Limits, rules: HeadingRules)
         name, extensions = _READ_AS[kind]
         if kind == "a PDF":
             raw = read_pdf(payload, display, limits, rules)
+            created, modified = pdf_bytes_dates(payload)
+            raw.facts = replace(raw.facts, file_created=created, file_modified=modified)
         else:
             raw = read_docx(payload, display, limits)
         if extension and extension not in extensions:

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from analyzer.documents.dates import (
     RANGE,
     SPACED_RANGE,
+    PrintedDates,
     has_month,
-    latest_printed_date,
     month_after,
+    printed_dates,
 )
 from analyzer.documents.degrees import DEGREE_PATTERNS, is_internship
-from analyzer.models import Entry, ResumeDocument
+from analyzer.models import Entry, LayoutFacts, ResumeDocument
 
 DEGREE_RANK = {"associate": 0, "bachelor": 1, "master": 2, "phd": 3}
 """Degree levels, lowest first."""
@@ -102,6 +103,14 @@ _NOT_EMPLOYMENT = re.compile(
 )
 
 
+LATEST_PRINTED = "latest date printed"
+FILE_CREATED = "file creation date"
+FILE_MODIFIED = "file modification date"
+TODAY = "today"
+AS_OF_SOURCES = (LATEST_PRINTED, FILE_CREATED, FILE_MODIFIED, TODAY)
+"""Where "present" comes from, in the order they are tried."""
+
+
 @dataclass(frozen=True)
 class ExperienceYears:
     """Years of experience read from the dated experience entries."""
@@ -112,9 +121,11 @@ class ExperienceYears:
     internship_years: float | None
     """Years covered by internships and working-student jobs, apart; None when there are none."""
     as_of: dt.date | None
-    """The date "present" stands for (first day after it); None when no entry is ongoing."""
+    """The date "present" stands for (counted up to, exclusive); None when no entry is ongoing."""
     as_of_source: str
-    """Where as_of comes from: "latest date printed", "today" or "" when unused."""
+    """Where as_of comes from: one of AS_OF_SOURCES, or "" when unused."""
+    file_format: str = "pdf"
+    """The file's format, to name where a file date comes from ("the PDF's creation date")."""
 
     @property
     def note(self) -> str:
@@ -122,9 +133,52 @@ class ExperienceYears:
         if self.as_of is None:
             return ""
         day = f"{self.as_of.day} {self.as_of:%B %Y}"
-        if self.as_of_source == "today":
-            return f"'present' counted up to {day} (today): the resume prints no other date"
+        if self.as_of_source == TODAY:
+            return (
+                f"'present' counted up to {day} (today): the resume prints no date after the "
+                "current role began and the file states none"
+            )
+        if self.as_of_source in (FILE_CREATED, FILE_MODIFIED):
+            kind = {"pdf": "PDF", "docx": "DOCX"}.get(self.file_format, "file")
+            which = "creation" if self.as_of_source == FILE_CREATED else "last modification"
+            return (
+                f"'present' counted up to {day}, the {kind}'s {which} date: the resume prints "
+                "no date after the current role began"
+            )
         return f"'present' counted up to {day}, the latest date the resume prints"
+
+
+def file_date(layout: LayoutFacts, today: dt.date) -> tuple[dt.date | None, str]:
+    """Return the latest date the file states about itself that is not after today, and which.
+
+    A modification date is named only when it is later than the creation date.
+    """
+    best: tuple[dt.date | None, str] = (None, "")
+    for value, source in (
+        (layout.file_created, FILE_CREATED),
+        (layout.file_modified, FILE_MODIFIED),
+    ):
+        if value is None or value > today:
+            continue
+        if best[0] is None or value > best[0]:
+            best = (value, source)
+    return best
+
+
+def present_date(printed: PrintedDates, layout: LayoutFacts, today: dt.date) -> tuple[dt.date, str]:
+    """Return the date "present" stands for and where it comes from (one of AS_OF_SOURCES).
+
+    The document's own date: the latest date it prints, unless that is only the start of the
+    role still held (the page then cannot say how long the role has run). Then the file's own
+    date when it is not before anything printed and not in the future; else today.
+    """
+    if printed.latest is not None and not printed.open_ended:
+        return printed.latest, LATEST_PRINTED
+    stated, source = file_date(layout, today)
+    floor = max((d for d in (printed.latest, printed.ongoing_start) if d is not None), default=None)
+    if stated is not None and (floor is None or stated >= floor):
+        return stated, source
+    return month_after(today), TODAY
 
 
 def _end_of(entry: Entry, as_of: dt.date) -> dt.date | None:
@@ -166,16 +220,16 @@ def experience_years(document: ResumeDocument, today: dt.date | None = None) -> 
     """Return years of experience from the document's experience entries.
 
     Overlapping roles are merged and internships counted apart. "Present" is the document's own
-    date, the latest date it prints (a resume written in 2019 is not read as of today); only a
-    document printing no other date falls back to ``today``. Education is never counted.
+    date (see present_date): the latest date it prints (a resume written in 2019 is not read as
+    of today), or, when that date only starts the role still held, the date the file states
+    (PDF CreationDate/ModDate, DOCX core properties), else ``today``. Education is never
+    counted.
     """
     jobs = [e for e in document.entries if e.section == "experience" and e.start is not None]
+    today = today or dt.date.today()
     # A date printed in a page footer ("Updated May 2024") is printed all the same.
     printed = "\n".join((document.text, *document.layout.header_footer_text))
-    as_of = latest_printed_date(printed)
-    source = "latest date printed"
-    if as_of is None:
-        as_of, source = month_after(today or dt.date.today()), "today"
+    as_of, source = present_date(printed_dates(printed, today), document.layout, today)
     if not any(e.current for e in jobs):
         source = ""
     spans: dict[bool, list[tuple[dt.date, dt.date]]] = {True: [], False: []}
@@ -193,4 +247,5 @@ def experience_years(document: ResumeDocument, today: dt.date | None = None) -> 
         internship_years=_years_of(spans[True]),
         as_of=as_of if source else None,
         as_of_source=source,
+        file_format=document.format,
     )

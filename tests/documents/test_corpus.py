@@ -337,9 +337,8 @@ EXPECTED: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
 XFAIL: dict[str, dict[str, str]] = {
     "sections": {
         "altacv__sample.pdf": (
-            "MOST PROUD OF is read on one line with the left column's 'Location' ('Location MOST "
-            "PROUD OF'); page 2's PUBLICATIONS and REFEREES, side by side in two columns, are "
-            "joined into one heading 'PUBLICATIONS REFEREES'"
+            "page 2's PUBLICATIONS and REFEREES, side by side in two columns, are joined into "
+            "one heading 'PUBLICATIONS REFEREES'"
         ),
         "deedy__deedy_resume-openfont.pdf": (
             "the narrow left sidebar (EDUCATION, LINKS, COURSEWORK, SKILLS) is read before the "
@@ -359,12 +358,7 @@ XFAIL: dict[str, dict[str, str]] = {
             "document opens with it and has no contact part"
         ),
     },
-    "name": {
-        "friggeri_a4__cv.pdf": (
-            "'Full Time' (a sub-heading) taken as the name: the header's light + bold name "
-            "extracts glued as 'johnsmith' and is passed over"
-        ),
-    },
+    "name": {},
     "email": {},
     "clean": {},
 }

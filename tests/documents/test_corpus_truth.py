@@ -41,6 +41,8 @@ EXPERIENCE_OPTIONAL = {"internship", "in_years", "other_periods"}
 EDUCATION_FIELDS = {"degree_level", "degree_as_printed", "field", "institution", "start", "end"}
 DEGREE_LEVELS = {"associate", "bachelor", "master", "mba", "jd", "phd", "other", "none"}
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+FILE_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+"""An as_of taken from the file's own date: counted up to that day, its month not counted."""
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
 
 
@@ -56,10 +58,16 @@ def resumes() -> list[dict[str, Any]]:
 
 
 def _month(date: str, as_of: str | None, *, end: bool) -> int:
-    """A date as a month count: a month's start or end, a bare year its 1 January."""
+    """A date as a month count: a month's start or end, a bare year its 1 January.
+
+    An as_of that is a day (the file's own date, "2023-07-16") counts the months before its
+    month: the month it falls in is not over.
+    """
     if date == "present":
         assert as_of is not None
         date = as_of
+        if FILE_DAY.match(date):
+            return int(date[:4]) * 12 + int(date[5:7]) - 1
     year = int(date[:4])
     if len(date) == 4:
         return year * 12
@@ -146,7 +154,8 @@ def test_truth_entry_is_well_formed(entry: dict[str, Any]) -> None:
         assert school["institution"] or school["degree_as_printed"], school
         _check_range(school["start"], school["end"], str(school))
 
-    _check_date(entry["as_of"], present=False)
+    if not (isinstance(entry["as_of"], str) and FILE_DAY.match(entry["as_of"])):
+        _check_date(entry["as_of"], present=False)
     years = entry["years_of_experience"]
     assert years is None or (isinstance(years, float) and years >= 0 and round(years, 1) == years)
     assert isinstance(entry["years_note"], str) and entry["years_note"]

@@ -23,9 +23,8 @@ ASPECTS = ("sections", "entries", "entry_dates", "years", "degrees", "name")
 
 KNOWN_WRONG: dict[str, dict[str, str]] = {
     "altacv__sample.pdf": {
-        "sections": "two columns side by side: 'PUBLICATIONS REFEREES' read as one heading",
+        "sections": "page 2's columns side by side: 'PUBLICATIONS REFEREES' read as one heading",
         "entry_dates": "'Month 20XX – Ongoing' placeholders give no start, read as dated",
-        "degrees": "the sidebar's M.Sc. is read into the PhD's entry",
     },
     "awesomecv__cv.pdf": {
         "entry_dates": "a few roles read with the next role's dates",
@@ -35,9 +34,6 @@ KNOWN_WRONG: dict[str, dict[str, str]] = {
         "years": "no job has dates: the date column is read elsewhere",
     },
     "deedy__deedy_resume-openfont.pdf": {},
-    "friggeri_a4__cv.pdf": {
-        "name": "'johnsmith' is extracted glued (two weights, no gap)",
-    },
     "latexcv__infographics2_fr.pdf": {
         "sections": "the two-letter heading OS is read on one line with a paragraph",
     },
@@ -57,9 +53,6 @@ KNOWN_WRONG: dict[str, dict[str, str]] = {
         "entries": "end date printed above the start in a left column: entries mis-cut",
         "entry_dates": "end date printed above the start in a left column: entries mis-cut",
         "years": "only the start dates are read with the entries: no range to count",
-    },
-    "twentyseconds__Twenty-Seconds-Icons_cv.pdf": {
-        "degrees": "dates '1863-1865' are no dates: the degrees run into one entry",
     },
 }
 
