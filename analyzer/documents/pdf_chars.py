@@ -6,7 +6,9 @@ judged the way a person judges it: the page is rendered twice at screen resoluti
 without its text objects, and the pixels under each character are compared. A character
 that changes no pixel is not visible, whatever the trick: render mode 3 or 7, white on white,
 under a rectangle or an image, clipped away, in switched-off optional content, a tint of 0,
-outside the crop box. One that changes pixels only faintly is low-contrast text.
+outside the crop box. One that changes pixels only faintly is low-contrast text. Where
+nothing but the text is drawn near any character (no other object's bounds, no drawn
+annotation), the page without its text is the white page and is not rendered.
 
 The characters come out as the dicts pdfplumber's word grouping takes (``x0``, ``x1``,
 ``top``, ``bottom`` in points from the top-left corner of the page as displayed), so the
@@ -258,6 +260,88 @@ def _change(drawn: Any, bare: Any) -> np.ndarray:
     return np.maximum(np.maximum(diff[..., 0], diff[..., 1]), diff[..., 2])
 
 
+def _change_on_blank(drawn: Any) -> np.ndarray:
+    """Return what ``_change`` gives against a blank white page: 255 less the darkest channel."""
+    return 255 - drawn.to_numpy()[..., :3].min(axis=2)
+
+
+OCCLUDER_MARGIN = 3.0
+"""Points by which another object's bounds are widened before they are taken to miss a
+character: a pixel of anti-aliasing, a hairline drawn one pixel wide, a box's rounding."""
+
+
+MAX_OCCLUDERS = 400
+"""Other objects past which a page is simply rendered twice rather than checked box by box."""
+
+
+def _occluders(page: pdfium.PdfPage, objects: dict[int, Any]) -> list[tuple[float, ...]] | None:
+    """Return the displayed boxes of everything but these text objects that the renders draw.
+
+    That is every other top-level page object (a form counts as its whole bounds) and every
+    annotation. None when one of them has no bounds or could paint beyond them (a shading).
+    """
+    width, height = page.get_size()
+    transform = _Transform(page, width, height)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    boxes: list[tuple[float, ...]] = []
+    raw = page.raw
+    count = pdfium_c.FPDFPage_CountObjects(raw)
+    if count - len(objects) > MAX_OCCLUDERS:
+        return None
+    for index in range(count):
+        obj = pdfium_c.FPDFPage_GetObject(raw, index)
+        if not obj or ctypes.addressof(obj.contents) in objects:
+            continue
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_SHADING:
+            return None
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            return None
+        boxes.append(transform.box(left.value, bottom.value, right.value, top.value))
+    rect = pdfium_c.FS_RECTF()
+    for index in range(pdfium_c.FPDFPage_GetAnnotCount(raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(raw, index)
+        if not annot:
+            return None
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(
+                annot
+            ) == pdfium_c.FPDF_ANNOT_LINK and not pdfium_c.FPDFAnnot_HasKey(annot, b"AP"):
+                continue  # pdfium draws a link only from an appearance stream of its own
+            if not pdfium_c.FPDFAnnot_GetRect(annot, rect):
+                return None
+            boxes.append(transform.box(rect.left, rect.bottom, rect.right, rect.top))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return boxes
+
+
+def _bare_is_blank(page: pdfium.PdfPage, objects: dict[int, Any], boxes: np.ndarray) -> bool:
+    """Tell whether the page drawn without these text objects is blank under every box.
+
+    Then the render without the text need not be made: it is the white page. Decided from
+    the bounds of everything else the renders draw; any doubt renders.
+    """
+    occluders = _occluders(page, objects)
+    if occluders is None:
+        return False
+    if not occluders or not len(boxes):
+        return True
+    other = np.array(occluders, dtype=float).reshape(-1, 4)
+    other[:, :2] -= OCCLUDER_MARGIN
+    other[:, 2:] += OCCLUDER_MARGIN
+    for start in range(0, len(boxes), _CHUNK):
+        part = boxes[start : start + _CHUNK, None, :]
+        overlap = (
+            (part[..., 0] <= other[:, 2])
+            & (part[..., 2] >= other[:, 0])
+            & (part[..., 1] <= other[:, 3])
+            & (part[..., 3] >= other[:, 1])
+        )
+        if overlap.any():
+            return False
+    return True
+
+
 def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
     """Set each character's ``ink``: how much drawing it changes the rendered page (0-255).
 
@@ -268,16 +352,19 @@ def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
         placed = char["object"]  # (address, text object) or None
         if placed is not None:
             objects.setdefault(placed[0], placed[1])
-    drawn = _render(page)
-    for obj in objects.values():
-        pdfium_c.FPDFPageObj_SetIsActive(obj, False)
-    try:
-        bare = _render(page)
-    finally:
-        for obj in objects.values():
-            pdfium_c.FPDFPageObj_SetIsActive(obj, True)
-    change = _change(drawn, bare)
     boxes = np.array([char.pop("ink_box") for char in chars], dtype=float).reshape(-1, 4)
+    drawn = _render(page)
+    if _bare_is_blank(page, objects, boxes):
+        change = _change_on_blank(drawn)
+    else:
+        for obj in objects.values():
+            pdfium_c.FPDFPageObj_SetIsActive(obj, False)
+        try:
+            bare = _render(page)
+        finally:
+            for obj in objects.values():
+                pdfium_c.FPDFPageObj_SetIsActive(obj, True)
+        change = _change(drawn, bare)
     for char, ink in zip(chars, box_maxima(change, boxes * RENDER_SCALE), strict=True):
         char["ink"] = int(ink)
         del char["object"]
