@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pdfplumber
@@ -93,27 +94,34 @@ def test_corpus_tables_from_pdfium_paths_match_pdfplumber(name: str) -> None:
 def _ink_both_ways(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> list[tuple[bool, list[int], list[int]]]:
-    """Per page: whether one render sufficed, the ink measured so, and with two renders."""
-    decide = pdf_chars._bare_is_blank
+    """Per page: whether one render sufficed, the ink measured so, and the old way.
+
+    The old way renders the page whole and again with only its text objects left out.
+    """
+    plan = pdf_chars._left_out
     pages = []
+    decisions: list[bool] = []
+
+    def recorded(page: Any, objects: dict[int, Any], boxes: Any) -> list[Any] | None:
+        left_out = plan(page, objects, boxes)
+        decisions.append(left_out is None)
+        return left_out
+
+    def old_way(page: Any, objects: dict[int, Any], boxes: Any) -> list[Any] | None:
+        return list(objects.values())
+
     pdf = pdfium.PdfDocument(path)
     for page in pdf:
-        decisions: list[bool] = []
-
-        def recorded(*args: object, _seen: list[bool] = decisions) -> bool:
-            _seen.append(decide(*args))  # type: ignore[arg-type]
-            return _seen[-1]
-
         inks = []
-        for rule in (recorded, lambda *args: False):
+        for rule in (recorded, old_way):
             textpage = page.get_textpage()
             chars = pdf_chars.page_chars(page, textpage)
             textpage.close()
-            monkeypatch.setattr(pdf_chars, "_bare_is_blank", rule)
+            monkeypatch.setattr(pdf_chars, "_left_out", rule)
             pdf_chars.measure_ink(page, chars)
             inks.append([char["ink"] for char in chars])
-        monkeypatch.setattr(pdf_chars, "_bare_is_blank", decide)
-        pages.append((decisions[0], inks[0], inks[1]))
+        monkeypatch.setattr(pdf_chars, "_left_out", plan)
+        pages.append((decisions[-1], inks[0], inks[1]))
     pdf.close()
     return pages
 
@@ -157,7 +165,7 @@ def test_lure_measures_the_same_ink_with_one_render(
     assert single and ink == two_renders
 
 
-def test_corpus_ink_is_the_same_with_one_render_where_it_suffices(
+def test_corpus_ink_is_the_same_with_less_rendered(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     paths = sorted((CORPUS / "resumes").glob("*.pdf"))
