@@ -8,6 +8,12 @@ first imported, ``scipy.stats`` is stood in by a module that imports the real on
 anything reads from it (an attribute, a ``from scipy.stats import ...``); nothing mlcheck
 runs does, and anything else in the process that does gets the real module, only later.
 
+The TF-IDF module imports one function from ``sklearn.preprocessing``, ``normalize``, and that
+package's ``__init__`` imports all its transformers, the spline one with ``scipy.interpolate``
+and ``scipy.optimize`` (0.2 s of CPU). So ``sklearn.preprocessing`` is stood in too:
+``normalize`` comes from ``sklearn.preprocessing._data``, which defines it, and reading
+anything else imports the real package.
+
 The cosine of two TF-IDF rows is their dot product: ``TfidfVectorizer`` already scales every
 row to unit length (``norm="l2"``), so ``sklearn.metrics`` (which imports ``scipy.stats`` at
 its top, for ``rankdata``) is not needed.
@@ -23,6 +29,7 @@ import types
 from typing import Any
 
 _DEFERRED = "scipy.stats"
+_PREPROCESSING = "sklearn.preprocessing"
 _LOCK = threading.RLock()
 
 
@@ -30,6 +37,10 @@ class _Deferred(types.ModuleType):
     """A stand-in that imports the real module on the first attribute read from it."""
 
     def __getattr__(self, attr: str) -> Any:
+        home = self.__dict__.get("_homes", {}).get(attr)
+        if home is not None and self.__dict__.get("_real") is None:
+            # Served from the one submodule that defines it, the package left unrun.
+            return getattr(importlib.import_module(f"{self.__name__}.{home}"), attr)
         with _LOCK:
             real = self.__dict__.get("_real")
             if real is None:
@@ -50,8 +61,12 @@ class _Deferred(types.ModuleType):
         return getattr(real, attr)
 
 
-def _defer(name: str) -> None:
-    """Put a stand-in for module ``name`` in sys.modules unless it is imported already."""
+def _defer(name: str, homes: dict[str, str] | None = None) -> None:
+    """Put a stand-in for module ``name`` in sys.modules unless it is imported already.
+
+    ``homes`` names, for a few attributes, the submodule of package ``name`` that defines
+    each: reading one imports only that submodule.
+    """
     if name in sys.modules:
         return
     parent = importlib.import_module(name.rpartition(".")[0])
@@ -63,6 +78,7 @@ def _defer(name: str) -> None:
     stand_in.__spec__ = spec
     stand_in.__file__ = spec.origin
     stand_in.__path__ = list(spec.submodule_search_locations or [])
+    stand_in.__dict__["_homes"] = dict(homes or {})
     sys.modules[name] = stand_in
     setattr(parent, name.rpartition(".")[2], stand_in)
 
@@ -73,6 +89,7 @@ def _text_module() -> Any:
     if module is None:
         with _LOCK:
             _defer(_DEFERRED)
+            _defer(_PREPROCESSING, {"normalize": "_data"})
         module = importlib.import_module("sklearn.feature_extraction.text")
     return module
 

@@ -6,7 +6,10 @@ judged the way a person judges it: the page is rendered twice at screen resoluti
 without its text objects, and the pixels under each character are compared. A character
 that changes no pixel is not visible, whatever the trick: render mode 3 or 7, white on white,
 under a rectangle or an image, clipped away, in switched-off optional content, a tint of 0,
-outside the crop box. One that changes pixels only faintly is low-contrast text.
+outside the crop box. One that changes pixels only faintly is low-contrast text. Objects
+whose bounds come nowhere near a character are left out of the render without text (they
+cannot change a pixel that is read), and when nothing but the text is drawn near any
+character that render is the white page and is not made at all.
 
 The characters come out as the dicts pdfplumber's word grouping takes (``x0``, ``x1``,
 ``top``, ``bottom`` in points from the top-left corner of the page as displayed), so the
@@ -258,6 +261,114 @@ def _change(drawn: Any, bare: Any) -> np.ndarray:
     return np.maximum(np.maximum(diff[..., 0], diff[..., 1]), diff[..., 2])
 
 
+def _change_on_blank(drawn: Any) -> np.ndarray:
+    """Return what ``_change`` gives against a blank white page: 255 less the darkest channel."""
+    pixels = drawn.to_numpy()
+    # Pairwise: a reduction over the short channel axis is many times slower.
+    return 255 - np.minimum(np.minimum(pixels[..., 0], pixels[..., 1]), pixels[..., 2])
+
+
+OCCLUDER_MARGIN = 3.0
+"""Points by which another object's bounds are widened before they are taken to miss a
+character: a pixel of anti-aliasing, a hairline drawn one pixel wide, a box's rounding."""
+
+
+MAX_OTHERS = 150
+"""Other objects past which the page without its text is rendered whole: reading thousands
+of bounds through ctypes costs more than the render (a page of vector ornaments)."""
+
+
+def _others(page: pdfium.PdfPage, objects: dict[int, Any]) -> tuple[list[Any], np.ndarray] | None:
+    """Return what the renders draw besides these text objects, and its displayed boxes.
+
+    That is every other top-level page object (a form counts as its whole bounds; its
+    handle is returned) and every annotation pdfium draws (handle None: it cannot be left
+    out). None when one of them has no bounds or could paint beyond them (a shading).
+    """
+    width, height = page.get_size()
+    transform = _Transform(page, width, height)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    handles: list[Any] = []
+    bounds: list[float] = []
+    raw = page.raw
+    count = pdfium_c.FPDFPage_CountObjects(raw)
+    if count - len(objects) > MAX_OTHERS:
+        return None
+    for index in range(count):
+        obj = pdfium_c.FPDFPage_GetObject(raw, index)
+        if not obj:
+            return None
+        if ctypes.addressof(obj.contents) in objects:
+            continue
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_SHADING:
+            return None
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            return None
+        handles.append(obj)
+        bounds += (left.value, bottom.value, right.value, top.value)
+    rect = pdfium_c.FS_RECTF()
+    for index in range(pdfium_c.FPDFPage_GetAnnotCount(raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(raw, index)
+        if not annot:
+            return None
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(
+                annot
+            ) == pdfium_c.FPDF_ANNOT_LINK and not pdfium_c.FPDFAnnot_HasKey(annot, b"AP"):
+                continue  # pdfium draws a link only from an appearance stream of its own
+            if not pdfium_c.FPDFAnnot_GetRect(annot, rect):
+                return None
+            handles.append(None)
+            bounds += (rect.left, rect.bottom, rect.right, rect.top)
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    if not handles:
+        return handles, np.zeros((0, 4))
+    return handles, np.array(_boxes(transform, bounds), dtype=float).reshape(-1, 4)
+
+
+_OVERLAP_CHUNK = 256
+"""Character boxes compared with all other objects at once (bounds the comparison's memory)."""
+
+
+def _near(others: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Tell, for each other object's box, whether it comes near any character's box."""
+    near = np.zeros(len(others), dtype=bool)
+    if not len(others) or not len(boxes):
+        return near
+    wide = others.copy()
+    wide[:, :2] -= OCCLUDER_MARGIN
+    wide[:, 2:] += OCCLUDER_MARGIN
+    for start in range(0, len(boxes), _OVERLAP_CHUNK):
+        part = boxes[start : start + _OVERLAP_CHUNK, None, :]
+        near |= (
+            (part[..., 0] <= wide[:, 2])
+            & (part[..., 2] >= wide[:, 0])
+            & (part[..., 1] <= wide[:, 3])
+            & (part[..., 3] >= wide[:, 1])
+        ).any(axis=0)
+    return near
+
+
+def _left_out(page: pdfium.PdfPage, objects: dict[int, Any], boxes: np.ndarray) -> list[Any] | None:
+    """Return the objects to leave out of the render without text, or None to skip that render.
+
+    The text objects are always left out. So is every other object that comes nowhere near a
+    character: it cannot change a pixel that is read, and drawing it costs time (a page of
+    vector ornaments). When nothing else is near any character, the page without its text
+    is the white page under every box, and None says so. Any doubt renders everything else.
+    """
+    found = _others(page, objects)
+    if found is None:
+        return list(objects.values())
+    handles, others = found
+    near = _near(others, boxes)
+    if not near.any():
+        return None
+    far = [handle for handle, close in zip(handles, near.tolist(), strict=True) if not close]
+    return list(objects.values()) + [handle for handle in far if handle is not None]
+
+
 def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
     """Set each character's ``ink``: how much drawing it changes the rendered page (0-255).
 
@@ -268,16 +379,20 @@ def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
         placed = char["object"]  # (address, text object) or None
         if placed is not None:
             objects.setdefault(placed[0], placed[1])
-    drawn = _render(page)
-    for obj in objects.values():
-        pdfium_c.FPDFPageObj_SetIsActive(obj, False)
-    try:
-        bare = _render(page)
-    finally:
-        for obj in objects.values():
-            pdfium_c.FPDFPageObj_SetIsActive(obj, True)
-    change = _change(drawn, bare)
     boxes = np.array([char.pop("ink_box") for char in chars], dtype=float).reshape(-1, 4)
+    drawn = _render(page)
+    left_out = _left_out(page, objects, boxes)
+    if left_out is None:
+        change = _change_on_blank(drawn)
+    else:
+        for obj in left_out:
+            pdfium_c.FPDFPageObj_SetIsActive(obj, False)
+        try:
+            bare = _render(page)
+        finally:
+            for obj in left_out:
+                pdfium_c.FPDFPageObj_SetIsActive(obj, True)
+        change = _change(drawn, bare)
     for char, ink in zip(chars, box_maxima(change, boxes * RENDER_SCALE), strict=True):
         char["ink"] = int(ink)
         del char["object"]

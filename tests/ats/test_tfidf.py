@@ -54,3 +54,24 @@ def test_scipy_stats_is_imported_only_when_used() -> None:
     assert float(cosine) == pytest.approx(tfidf_cosine(POSTING, RESUME), abs=1e-6)
     assert loaded == "False"
     assert used == "[np.float64(3.0), np.float64(1.0), np.float64(2.0)] 0.5"
+
+
+def test_sklearn_preprocessing_is_imported_whole_only_when_used() -> None:
+    code = (
+        "import sys\n"
+        "from analyzer.ats.tfidf import tfidf_cosine\n"
+        f"print(round(tfidf_cosine({POSTING!r}, {RESUME!r}), 6))\n"
+        "print('scipy.interpolate' in sys.modules,"
+        " 'sklearn.preprocessing._polynomial' in sys.modules)\n"
+        "from sklearn.preprocessing import SplineTransformer, normalize\n"
+        "import sklearn.preprocessing\n"
+        "print(SplineTransformer.__module__, normalize.__module__,"
+        " sklearn.preprocessing.StandardScaler.__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    cosine, loaded, used = result.stdout.splitlines()
+    assert float(cosine) == pytest.approx(tfidf_cosine(POSTING, RESUME), abs=1e-6)
+    assert loaded == "False False"
+    assert used == "sklearn.preprocessing._polynomial sklearn.preprocessing._data StandardScaler"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pdfplumber
@@ -10,6 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from analyzer.documents import pdf_chars, pdf_rulings
+from tests.hidden_pdfs import TECHNIQUES, VISIBLE_CONTROLS, hidden_pdf, lure_pdf, visible_pdf
 from tests.pdf_factory import make_resume_pdf
 from tests.shared import CORPUS
 
@@ -87,3 +89,91 @@ def test_corpus_tables_from_pdfium_paths_match_pdfplumber(name: str) -> None:
     assert all(ours == theirs for ours, theirs in counts), counts
     if name.startswith("latexcv__infographics"):
         assert sum(ours for ours, _ in counts) == 1
+
+
+def _ink_both_ways(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[bool, list[int], list[int]]]:
+    """Per page: whether one render sufficed, the ink measured so, and the old way.
+
+    The old way renders the page whole and again with only its text objects left out.
+    """
+    plan = pdf_chars._left_out
+    pages = []
+    decisions: list[bool] = []
+
+    def recorded(page: Any, objects: dict[int, Any], boxes: Any) -> list[Any] | None:
+        left_out = plan(page, objects, boxes)
+        decisions.append(left_out is None)
+        return left_out
+
+    def old_way(page: Any, objects: dict[int, Any], boxes: Any) -> list[Any] | None:
+        return list(objects.values())
+
+    pdf = pdfium.PdfDocument(path)
+    for page in pdf:
+        inks = []
+        for rule in (recorded, old_way):
+            textpage = page.get_textpage()
+            chars = pdf_chars.page_chars(page, textpage)
+            textpage.close()
+            monkeypatch.setattr(pdf_chars, "_left_out", rule)
+            pdf_chars.measure_ink(page, chars)
+            inks.append([char["ink"] for char in chars])
+        monkeypatch.setattr(pdf_chars, "_left_out", plan)
+        pages.append((decisions[-1], inks[0], inks[1]))
+    pdf.close()
+    return pages
+
+
+DRAWN_OVER_OR_UNDER = {
+    "under_white_rectangle",
+    "under_black_rectangle",
+    "under_image",
+    "white_on_white_image",
+}
+
+
+@pytest.mark.parametrize("technique", sorted(TECHNIQUES))
+def test_one_render_only_where_nothing_else_is_drawn_under_the_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, technique: str
+) -> None:
+    [(single, ink, two_renders)] = _ink_both_ways(
+        hidden_pdf(tmp_path / f"{technique}.pdf", technique), monkeypatch
+    )
+    assert ink == two_renders
+    # A rectangle or an image over or under the text needs the page drawn without the text;
+    # the other tricks leave no other drawing on the page, which is then white under it.
+    assert single is (technique not in DRAWN_OVER_OR_UNDER)
+
+
+@pytest.mark.parametrize("control", sorted(VISIBLE_CONTROLS))
+def test_visible_controls_measure_the_same_ink_with_one_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, control: str
+) -> None:
+    [(single, ink, two_renders)] = _ink_both_ways(
+        visible_pdf(tmp_path / f"{control}.pdf", control), monkeypatch
+    )
+    assert ink == two_renders
+    assert single is (control != "dark_background")
+
+
+def test_lure_measures_the_same_ink_with_one_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [(single, ink, two_renders)] = _ink_both_ways(lure_pdf(tmp_path / "lure.pdf"), monkeypatch)
+    assert single and ink == two_renders
+
+
+def test_corpus_ink_is_the_same_with_less_rendered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paths = sorted((CORPUS / "resumes").glob("*.pdf"))
+    if not paths:
+        pytest.skip("shared corpus not available")
+    singles = 0
+    for path in paths:
+        for single, ink, two_renders in _ink_both_ways(path, monkeypatch):
+            assert ink == two_renders, path.name
+            singles += single
+    assert singles >= 10  # pages with nothing drawn near their text: 12 of 57 when written
