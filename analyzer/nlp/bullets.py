@@ -520,7 +520,7 @@ def review_bullet(
                     f"Runs to {_words_count(len(words))} and {len(text)} characters; a bullet over "
                     f"{lists.max_words} words or about two lines gets skimmed."
                 ),
-                hint=_split_hint(text),
+                hint=_split_hint(text, lists),
             )
         )
     elif judged_for_results and len(words) < lists.min_words:
@@ -579,10 +579,27 @@ def _sentence_end(text: str) -> str:
     return snippet if snippet.endswith("...") else snippet + "."
 
 
-def _split_hint(text: str) -> str:
+def _split_parts(text: str, lists: LanguageLists) -> list[str]:
+    """Split a bullet in two at a sentence end or semicolon, else at ", and <verb>" /
+    ", while" / ", which"; never inside a list ("Node.js, Express.js, and React")."""
+    body = text.strip().rstrip(".")
+    for pattern in (r"[.;]\s+(?=\S)", r",\s+(?:while|which)\s+"):
+        for found in re.finditer(pattern, body):
+            first, second = body[: found.start()], body[found.end() :]
+            if len(first.split()) >= 5 and len(second.split()) >= 4:
+                return [first, second]
+    for found in re.finditer(r",?\s+and\s+(\S+)", body):
+        if opening_verb(found.group(1), lists) is not None:
+            first, second = body[: found.start()], body[found.end() - len(found.group(1)) :]
+            if len(first.split()) >= 5 and len(second.split()) >= 4:
+                return [first, second]
+    return [body]
+
+
+def _split_hint(text: str, lists: LanguageLists) -> str:
     """Suggest where to split or cut an over-long bullet, quoting it."""
-    parts = re.split(r";\s+|,\s+(?:and|while|which)\s+|\.\s+", text.strip().rstrip("."), maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 4:
+    parts = _split_parts(text, lists)
+    if len(parts) == 2:
         first, second = _sentence_end(parts[0]), _sentence_end(_capitalise(parts[1]))
         return f"Split it in two: '{first}' and '{second}'; keep the action and the result in each."
     return (

@@ -226,3 +226,21 @@ def test_a_lead_in_to_a_sub_list_and_a_roman_numeral_are_not_judged() -> None:
     assert next(i.hint for i in mid.issues if i.id == "first_person") == (
         "Drop the pronoun and start with the verb for what you did."
     )
+
+
+def test_a_long_bullet_is_split_at_a_sentence_or_a_verb_never_inside_a_list() -> None:
+    listed = review(
+        "Working on the development of the ChatGPT project, using Node.js, Express.js, and "
+        "React. Implementing RESTful services for communication between frontend and backend "
+        "with Docker and Kubernetes for 3 teams across the whole company every single week"
+    )
+    hint = next(i.hint for i in listed.issues if i.id == "too_long")
+    assert "Express.js.' and 'React" not in hint
+    assert "Express.js, and React.' and 'Implementing RESTful services" in hint
+    verbs = review(
+        "Built the feature pipeline for the churn model with Airflow and Spark and wrote the "
+        "tests and the documentation for it and presented it to the leadership team and 12 "
+        "data engineers across three offices every quarter"
+    )
+    hint = next(i.hint for i in verbs.issues if i.id == "too_long")
+    assert "with Airflow and Spark.' and 'Wrote the tests" in hint
