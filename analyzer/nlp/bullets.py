@@ -269,11 +269,28 @@ def _verb_first(text: str, lists: LanguageLists) -> str | None:
             return _capitalise(rest)
     if " | " in text or _opens_with_clause(words, lists):
         return None
+    verb = _suggested_verb(words, lists)
     if first in {"a", "an", "the"}:
-        return f"Built {words[0].lower()} {' '.join(words[1:])}".strip()
+        return f"{verb} {words[0].lower()} {' '.join(words[1:])}".strip()
     if any(c.isupper() for c in words[0][1:]):  # "DevFlow", "ICML": a name keeps its case
-        return f"Built {text}" if len(words) == 1 else f"Built the {text}"
-    return f"Built the {words[0].lower()}{text[len(words[0]) :]}"
+        return f"{verb} {text}" if len(words) == 1 else f"{verb} the {text}"
+    return f"{verb} the {words[0].lower()}{text[len(words[0]) :]}"
+
+
+def _suggested_verb(words: list[str], lists: LanguageLists) -> str:
+    """Return the verb for a noun-phrase bullet: "Published" for a paper, else "Built"."""
+    head: set[str] = set()
+    for raw in words:
+        word = _plain(raw)
+        if word in _HEAD_STOPS:
+            break
+        head.add(word)
+        if raw.endswith((",", ";", ":")):
+            break
+    for triggers, verb in lists.opener_suggestions:
+        if triggers & head:
+            return verb
+    return "Built"
 
 
 def _verb_first_hint(text: str, lists: LanguageLists, result: str) -> str:

@@ -47,6 +47,9 @@ class LanguageLists:
     opener_verbs: frozenset[str]
     """Every single word that is a verb when it opens a bullet: the action verbs' forms, the
     other verbs' forms and the irregular participles (lower case)."""
+    opener_suggestions: tuple[tuple[frozenset[str], str], ...]
+    """(words, verb): the verb put in front of a noun-phrase bullet whose opening has one of the
+    words ("ICML 2022 main conference paper" -> "Published the ..."); "Built" otherwise."""
     past_forms: frozenset[str]
     """Past tenses and participles known ("built", "led", "got"): after a hyphen ("Fine-tuned")
     or an adverb ("Continuously improved") they still open the bullet with a verb."""
@@ -145,6 +148,10 @@ def parse_language(data: dict[str, Any]) -> LanguageLists:
         phrasal_of=phrasal_of,
         opener_verbs=frozenset(past_of) | other_forms | set(irregular) | set(irregular.values()),
         past_forms=past_forms,
+        opener_suggestions=tuple(
+            (frozenset(str(w).lower() for w in o["words"]), str(o["verb"]))
+            for o in data.get("opener_suggestions", ())
+        ),
         weak_openers=tuple(
             sorted(
                 (

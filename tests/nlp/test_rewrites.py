@@ -171,6 +171,10 @@ def test_a_bullet_opening_with_a_verb_is_not_told_it_lacks_one(text: str) -> Non
             "'Wrote and reviewed code for the web app'",
         ),
         ("DevFlow", "'Built DevFlow'"),
+        (
+            "NeurIPS 2022 workshop paper on emergent communication protocols",
+            "'Published the NeurIPS 2022 workshop paper on emergent communication protocols'",
+        ),
     ],
 )
 def test_a_noun_phrase_bullet_gets_a_verb_in_front(text: str, rewrite: str) -> None:
