@@ -19,6 +19,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from analyzer.models import AtsMatch
     from analyzer.nlp.interface import Taxonomy
 
 
@@ -564,6 +565,24 @@ MEDIUM_POINTS = 2.0
 REPO_SCORE_AREAS = frozenset({Area.README, Area.HYGIENE})
 """Areas whose impact is points of one repo's README or hygiene score, not of a headline
 score: their points can lower the check's severity, never raise it."""
+
+
+def cap_match(match: AtsMatch, finding_id: str, cap: float = BLOCKED_SCORE_CAP) -> AtsMatch:
+    """Return the match with its score capped by a blocking finding.
+
+    The components' earned points are scaled by the same factor so they still add up to the
+    score; ``capped_by`` names the finding and ``uncapped_score`` keeps the score before.
+    """
+    if match.score <= cap:
+        return dataclasses.replace(match, capped_by=finding_id, uncapped_score=match.score)
+    factor = cap / match.score
+    return dataclasses.replace(
+        match,
+        score=cap,
+        components=tuple((n, round(e * factor, 1), a) for n, e, a in match.components),
+        capped_by=finding_id,
+        uncapped_score=match.score,
+    )
 
 
 def is_blocking(finding: Finding) -> bool:

@@ -560,6 +560,12 @@ class AtsMatch(Serializable):
     """The posting's job title the title match looked for (None when the posting has none)."""
     components: tuple[tuple[str, float, float], ...] = ()
     """Score breakdown: (component, points earned, points available); sums to ``score``."""
+    capped_by: str | None = None
+    """Id of the blocking finding that capped ``score`` (e.g. "readability.unreadable_text"),
+    or None. When capped, the earned points of ``components`` are scaled down so they still
+    add up to ``score``, and ``uncapped_score`` keeps what the text would have scored."""
+    uncapped_score: float | None = None
+    """The score before the cap (None when not capped)."""
 
 
 # --------------------------------------------------------------------------- github

@@ -183,8 +183,8 @@ def _requirement_findings(
         earned = dict((n, e) for n, e, _a in match.components).get("years", 0.0)
         if years.found is None:
             message = (
-                f"The posting asks {years.asked:g}+ years of experience; mlcheck could not tell "
-                "how many your resume shows: it read no role with a start and an end date."
+                f"The posting asks for {years.asked:g}+ years of experience; mlcheck could not "
+                "tell how many your resume shows: it read no role with a start and an end date."
             )
             fix = (
                 "Give every role a start and end month and year (e.g. 'Mar 2021 - Present') so "
@@ -193,8 +193,8 @@ def _requirement_findings(
         else:
             counted = f" ({years_note})" if years_note else ""
             message = (
-                f"The posting asks {years.asked:g}+ years of experience; your resume shows "
-                f"{years.found:g}{counted}."
+                f"The posting asks for {years.asked:g}+ years of experience; your resume shows "
+                f"{years.found:g} {'year' if years.found == 1 else 'years'}{counted}."
             )
             fix = (
                 "Count all relevant experience with dates (internships, research, freelance, "
@@ -217,7 +217,7 @@ def _requirement_findings(
     if degree.meets is False:
         earned = dict((n, e) for n, e, _a in match.components).get("degree", 0.0)
         shown = (
-            f"your resume shows {degree.found}"
+            f"your resume shows {_degree_name(degree.found)}"
             if degree.found
             else "mlcheck found no degree on your resume, so it could not check it"
         )
@@ -227,7 +227,7 @@ def _requirement_findings(
                 id="ats.degree_short",
                 severity=Severity.LOW if skipped else Severity.MEDIUM,
                 area=Area.ATS,
-                message=f"The posting asks a {degree.asked} degree; {shown}.",
+                message=f"The posting asks for {_degree_name(degree.asked)}; {shown}.",
                 fix="List your degree in an Education section with the degree name spelled out "
                 "(e.g. 'Bachelor of Science in Computer Science', 'BS'); if you have none, "
                 "show equivalent experience and certifications.",
@@ -236,6 +236,19 @@ def _requirement_findings(
             )
         )
     return findings
+
+
+_DEGREE_NAMES = {
+    "phd": "a PhD",
+    "master": "a master's degree",
+    "bachelor": "a bachelor's degree",
+    "associate": "an associate degree",
+}
+
+
+def _degree_name(degree: object) -> str:
+    """Spell a degree level for a person: "master" -> "a master's degree"."""
+    return _DEGREE_NAMES.get(str(degree), f"a {degree} degree")
 
 
 def _function_words() -> frozenset[str]:

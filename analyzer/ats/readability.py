@@ -146,8 +146,8 @@ def unreadable_text(
         f"The text in this file does not read as any language: it extracts as '{sample}', "
         f"and only {share:.0%} of its words are common words (a real resume has 7% or more). "
         "The font's text map (ToUnicode) is likely broken, so an ATS reads the same letters; "
-        "every other finding and the ATS match are unreliable, and the resume quality score "
-        f"is capped at {BLOCKED_SCORE_CAP:.0f}.",
+        "every other finding is unreliable, and the resume quality score and the ATS match "
+        f"are capped at {BLOCKED_SCORE_CAP:.0f}.",
         "Re-export the PDF from its source with standard embedded fonts, then copy the text "
         "out of the PDF into a plain-text editor: it must read as what the page shows.",
         evidence=sample,

@@ -89,9 +89,32 @@ def _weak_opener(text: str, lists: LanguageLists) -> tuple[str, str] | None:
     return None
 
 
-def _rewrite_after_weak(rest: str, suggest: str, lists: LanguageLists) -> str:
+def _rewrite_after_weak(rest: str, suggest: str, lists: LanguageLists, phrase: str = "") -> str:
     """Turn what follows a weak opener into a bullet that starts with a verb."""
     words = rest.split()
+    purpose = re.search(r"\bto (\w+)([ ,]*)(.*)$", rest)
+    if (
+        purpose is not None
+        and purpose.group(2) == " "
+        and purpose.group(1).lower() in lists.past_of
+        and not re.match(r"(?:and|or)\b", purpose.group(3))
+    ):
+        partners = rest[: purpose.start()].strip().rstrip(",")
+        # "Worked with A and B to create X" -> "Created X, with A and B"; "Worked on the
+        # captions team to plan X" -> "Planned X, with the captions team".
+        if phrase == "worked with" or (phrase == "worked on" and "team" in partners.lower()):
+            past = _capitalise(lists.past_of[purpose.group(1).lower()])
+            return f"{past} {purpose.group(3).rstrip('.')}, with {partners}"
+    if phrase in {"worked on", "working on"} and "team" in (_plain(w) for w in words[:6]):
+        return f"{suggest} <what you did> on {rest}"  # a team is not what was built
+    if len(words) > 2 and words[0].lower() == "the" and words[2].lower() == "of":
+        nominal = _nominal_verb(words[1], lists)  # "Working on the development of X"
+        if nominal is not None:
+            return " ".join([nominal, *words[3:]])
+    if len(words) > 1 and words[1].lower() == "of":
+        nominal = _nominal_verb(words[0], lists)  # "Did analysis of the data"
+        if nominal is not None:
+            return " ".join([nominal, *words[2:]])
     if words and words[0].lower() == "to" and len(words) > 1:
         verb = words[1].lower().strip(",")
         if verb in lists.past_of:  # "Helped to build X" -> "Built X"
@@ -115,41 +138,182 @@ _NOMINAL_SUFFIXES = (
     ("ment", ""), ("sis", "se"), ("ysis", "yze"), ("ion", "e"), ("ion", ""),
 )  # fmt: skip
 
+_STRIP = ",.;:!?()[]\"'‘’“”"
 
-def _verb_first(text: str, lists: LanguageLists) -> str:
-    """Rewrite a bullet that opens with a noun: "Development of X" -> "Developed X",
-    anything else -> "Built <text>"."""
+_HEAD_STOPS = frozenset(
+    "with for on in at of to using via from by and or across into over under within "
+    "through during between per".split()
+)
+"""Words that end the opening noun phrase of a bullet ("Time-series forecasting | with ...")."""
+
+_CLAUSE_WORDS = frozenset(
+    "is are was were be been being am can could will would shall should may might must has "
+    "have had do does did not that which who whom whose it its they he she this these those "
+    "there here everything something nothing anything also".split()
+)
+"""Words that make the opening of a bullet a clause, not a noun phrase: putting a verb in
+front of it ("Built the phabricator is used ...") would break the sentence."""
+
+_AUXILIARIES = frozenset(
+    "is are was were am can could will would shall should may might must".split()
+)
+
+_SEPARATOR = re.compile(r"\s[-–—:|]\s")
+"""A role or title before the work: "Full-stack developer - Wrote and reviewed code ..."."""
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip(_STRIP)
+
+
+def _is_past(word: str, lists: LanguageLists) -> bool:
+    return word in lists.past_forms or (
+        word.endswith("ed") and len(word) > 4 and word not in lists.not_participles
+    )
+
+
+def opening_verb(text: str, lists: LanguageLists) -> str | None:
+    """Return the verb a bullet opens with, as written, or None when it opens with none.
+
+    A verb is an action verb or another known verb in any form ("Built", "Led", "Got",
+    "Building"), a phrasal verb ("Set up", "Rolled out"), a hyphenated past ("Fine-tuned",
+    "Co-authored"), a past after one adverb ("Continuously improved") or a capitalised
+    ``-ed`` word the lists do not know ("Productionised").
+    """
     words = text.split()
-    first = words[0].lower() if words else ""
+    plain = [_plain(w) for w in words[:3]]
+    if not plain or not plain[0]:
+        return None
+    i = 0
+    if (
+        len(plain) > 1
+        and plain[0].endswith("ly")
+        and plain[0] not in lists.opener_verbs
+        and _is_past(plain[1], lists)
+    ):
+        i = 1  # "Continuously improved the ..."
+    if len(plain) > i + 1 and f"{plain[i]} {plain[i + 1]}" in lists.phrasal_of:
+        return " ".join(words[: i + 2]).strip(_STRIP)
+    word = plain[i]
+    if "-" in word and word not in lists.past_forms:
+        last = word.rsplit("-", 1)[1]
+        # "Fine-tuned", "Co-authored", "Re-trained"; "Open-source CLI tool" is an adjective.
+        if _is_past(last, lists) or (last.endswith("ing") and last in lists.opener_verbs):
+            return words[i].strip(_STRIP)
+        return None
+    if word in lists.opener_verbs:
+        after = plain[i + 1] if len(plain) > i + 1 else ""
+        if (
+            word.endswith("s")
+            and word not in lists.past_forms
+            and (after in _AUXILIARIES or _is_past(after, lists))
+        ):
+            return None  # "Models were reviewed ...": a plural noun, then its verb
+        return " ".join(words[: i + 1]).strip(_STRIP)
+    if i == 1 or (_is_past(word, lists) and words[0][:1].isupper()):
+        return " ".join(words[: i + 1]).strip(_STRIP)
+    return None
+
+
+def _opens_with_clause(words: list[str], lists: LanguageLists) -> bool:
+    """True when the words before the first preposition or comma read as a clause."""
+    if not words or not re.match(r"[^\W\d_]", words[0]) or _plain(words[0]) in _HEAD_STOPS:
+        return True  # "52 out of 2500 applicants chosen ...", "(cid:123)", "For items ..."
+    sentence = re.split(r"[.;!?](?:\s|$)", " ".join(words), maxsplit=1)[0]
+    if any(_plain(w) in _AUXILIARIES for w in sentence.split()):
+        return True  # "The first Alice on film was over ..."
+    for position, raw in enumerate(words):
+        word = _plain(raw)
+        if not word or not re.search(r"\w", word) or word in _HEAD_STOPS:
+            return False
+        if word in _CLAUSE_WORDS:
+            return True
+        if position and not word.endswith("ing"):
+            if word in lists.opener_verbs or _is_past(word, lists):
+                return True  # "Topics included ...", "Walt Disney brings ..."
+        if raw.endswith((",", ";", ":")) or "(" in raw:
+            return False
+    return False
+
+
+def _nominal_verb(noun: str, lists: LanguageLists) -> str | None:
+    """Return the past of the verb a noun is made from ("development" -> "Developed")."""
+    noun = noun.lower()
+    for suffix, replacement in _NOMINAL_SUFFIXES:
+        if noun.endswith(suffix):
+            base = noun[: -len(suffix)] + replacement
+            if base in lists.action_verbs:
+                return _capitalise(lists.action_verbs[base])
+    return None
+
+
+def _verb_first(text: str, lists: LanguageLists) -> str | None:
+    """Rewrite a bullet that opens without a verb so that it does, or None when no rewrite
+    keeps the sentence whole.
+
+    "Development of X" -> "Developed X"; "Data engineer - Built X" -> "Built X"; a noun
+    phrase "Time-series forecasting with ..." -> "Built the time-series forecasting with ...";
+    a clause ("Phabricator is used daily ...", "This film stars ...") gets no rewrite: a verb
+    put in front of it would break it.
+    """
+    words = text.split()
+    first = _plain(words[0]) if words else ""
     if len(words) > 2 and words[1].lower() == "of":
-        for suffix, replacement in _NOMINAL_SUFFIXES:
-            if first.endswith(suffix):
-                base = first[: -len(suffix)] + replacement
-                if base in lists.action_verbs:
-                    return " ".join([_capitalise(lists.action_verbs[base]), *words[2:]])
-    if words and words[0][1:].islower():
-        text = words[0].lower() + text[len(words[0]) :]
-    article = "" if first in {"a", "an", "the"} else "the "
-    return f"Built {article}{text}"
+        nominal = _nominal_verb(first, lists)
+        if nominal is not None:
+            return " ".join([nominal, *words[2:]])
+    split = _SEPARATOR.search(text)
+    if split is not None:
+        rest = text[split.end() :].strip()
+        if opening_verb(rest, lists) is not None:
+            return _capitalise(rest)
+    if " | " in text or _opens_with_clause(words, lists):
+        return None
+    verb = _suggested_verb(words, lists)
+    if first in {"a", "an", "the"}:
+        return f"{verb} {words[0].lower()} {' '.join(words[1:])}".strip()
+    if any(c.isupper() for c in words[0][1:]):  # "DevFlow", "ICML": a name keeps its case
+        return f"{verb} {text}" if len(words) == 1 else f"{verb} the {text}"
+    return f"{verb} the {words[0].lower()}{text[len(words[0]) :]}"
 
 
-def _opens_with_verb(doc: Doc, words: list[Token], lists: LanguageLists) -> bool:
-    """True when the first word is a strong action verb."""
+def _suggested_verb(words: list[str], lists: LanguageLists) -> str:
+    """Return the verb for a noun-phrase bullet: "Published" for a paper, else "Built"."""
+    head: set[str] = set()
+    for raw in words:
+        word = _plain(raw)
+        if word in _HEAD_STOPS:
+            break
+        head.add(word)
+        if raw.endswith((",", ";", ":")):
+            break
+    for triggers, verb in lists.opener_suggestions:
+        if triggers & head:
+            return verb
+    return "Built"
+
+
+def _verb_first_hint(text: str, lists: LanguageLists, result: str) -> str:
+    rewrite = _verb_first(text, lists)
+    if rewrite is None:
+        return (
+            "Rewrite it to start with the verb for what you did (built, trained, deployed, "
+            f"led...), then what you did it to{result}."
+        )
+    return f"Lead with the verb for what you did, e.g. '{_snippet(rewrite)}'{result}."
+
+
+def _opens_with_verb(doc: Doc, words: list[Token], lists: LanguageLists, text: str) -> bool:
+    """True when the bullet opens with a verb (see ``opening_verb``)."""
     if not words:
         return False
     first = words[0]
-    lower = first.lower_
-    if lower in lists.verb_forms:
-        return True
-    if doc.has_annotation("TAG") and first.tag_ in _VERB_TAGS and first.pos_ in {"VERB", ""}:
-        return True
-    # Without tags: a capitalised -ed word is almost always a past-tense verb ("Productionised").
-    return (
-        lower.endswith("ed")
-        and len(lower) > 4
-        and first.text[:1].isupper()
-        and lower not in lists.not_participles
-    )
+    if doc.has_annotation("TAG"):  # a trained tagger knows "Models" from "Builds"
+        if first.tag_ in _VERB_TAGS and first.pos_ in {"VERB", ""}:
+            return True
+        if first.tag_.startswith("NN"):
+            return False
+    return opening_verb(text[first.idx :], lists) is not None
 
 
 # --------------------------------------------------------------------------- passive voice
@@ -184,9 +348,33 @@ def _passive_span(doc: Doc, lists: LanguageLists) -> tuple[int, int] | None:
     return None
 
 
-def _active_rewrite(doc: Doc, aux: int, participle: int, lists: LanguageLists) -> str:
-    """Rewrite "<object> was <participle> <rest>" as "<Past> <object> <rest>"."""
+_SELF_DOERS = re.compile(r"^by (?:me|us|myself|our team|the team|my team)\b", re.IGNORECASE)
+
+
+def _names_doer(doc: Doc, participle: int) -> bool:
+    """True when "by <someone>" other than the candidate follows the participle."""
+    after = doc[participle + 1 : participle + 4].text.strip()
+    if participle + 1 < len(doc) and doc[participle + 1].lower_ in {"daily", "widely", "now"}:
+        after = doc[participle + 2 : participle + 5].text.strip()
+    return after.lower().startswith("by ") and not _SELF_DOERS.match(after)
+
+
+_MODALS = frozenset("can could will would shall should may might must".split())
+
+
+def _active_rewrite(doc: Doc, aux: int, participle: int, lists: LanguageLists) -> str | None:
+    """Rewrite "<object> was <participle> <rest>" as "<Past> <object> <rest>", or None when
+    what stands before the auxiliary is not a short object ("For items ..., a definition list
+    can be used", "This film stars X. It was released")."""
     tokens = list(doc)
+    before = [t for t in tokens[:aux] if not t.is_space]
+    if len(before) > 6 or any(
+        t.is_punct or t.lower_ in _MODALS or t.lower_ in _CLAUSE_WORDS - {"this", "these"}
+        for t in before
+    ):
+        return None
+    if any(i and _is_past(t.lower_, lists) for i, t in enumerate(before)):
+        return None
     subject = doc[:aux].text.strip()
     rest = doc[participle + 1 :].text.strip()
     rest = re.sub(r"\bby (?:me|us|myself|our team|the team|my team)\b\s*", "", rest).strip()
@@ -207,16 +395,20 @@ def _first_person(words: list[Token], lists: LanguageLists) -> list[Token]:
             continue
         if token.text == "I" or (not token.text.isupper() and token.text != "i"):
             found.append(token)  # "US" (the country) is not "us"
-        elif token.text == "i":
-            found.append(token)
+        elif token.text == "i" and token.i + 1 < len(token.doc) and token.nbor().is_alpha:
+            found.append(token)  # "Sub-achievement i;" is a numeral, "i built" a pronoun
     return found
 
 
-def _without_pronouns(text: str) -> str:
+def _without_pronouns(text: str) -> str | None:
+    """Return the bullet without its pronouns, or None when dropping one mid-sentence would
+    break it ("Here, we have a list" -> "Here, have a list")."""
     rewritten = _LEADING_PRONOUN.sub("", text.strip())
     rewritten = re.sub(r"\s+by (?:me|us|myself)\b", "", rewritten)
     rewritten = re.sub(r"\b(?:my|our|My|Our)\b", "the", rewritten)
-    rewritten = re.sub(r"\s+\b(?:I|we|me|us|myself)\b(?=[\s,.;]|$)", "", rewritten)
+    if re.search(r"\b(?:I|we|We)\b", rewritten):
+        return None
+    rewritten = re.sub(r"\s+\b(?:me|us|myself)\b(?=[\s,.;]|$)", "", rewritten)
     return _capitalise(rewritten.strip())
 
 
@@ -244,7 +436,7 @@ def review_bullet(
     if pronouns and words and pronouns[0].i == words[0].i:
         opener_words = words[1:]  # "I built ..." opens with "built"
     weak = _weak_opener(_LEADING_PRONOUN.sub("", text), lists)
-    action_verb = weak is None and _opens_with_verb(doc, opener_words, lists)
+    action_verb = weak is None and _opens_with_verb(doc, opener_words, lists, text)
     review = BulletReview(
         bullet=bullet.id,
         text=bullet.text,
@@ -256,14 +448,15 @@ def review_bullet(
     if bullet.section in UNJUDGED_SECTIONS or not words:
         return review
     issues: list[BulletIssue] = []
-    judged_for_results = bullet.section in RESULT_SECTIONS
+    # A lead-in to a sub-list ("Detailed achievements:") is a label, not a statement.
+    judged_for_results = bullet.section in RESULT_SECTIONS and not text.rstrip().endswith(":")
     result = "" if quantified else " and " + _result_hint(text, lists)
 
     better = text  # the bullet with its opener, voice and pronouns fixed, for the hints
     if weak is not None:
         phrase, rest = weak
         opener = next(w for w in lists.weak_openers if w.phrase == phrase.lower())
-        better = _rewrite_after_weak(rest, opener.suggest, lists)
+        better = _rewrite_after_weak(rest, opener.suggest, lists, opener.phrase)
         shown = _snippet(better)
         if not quantified and not shown.endswith("..."):
             shown += " ..."
@@ -279,36 +472,45 @@ def review_bullet(
             BulletIssue(
                 id="weak_opener",
                 message="Does not start with an action verb.",
-                hint=(
-                    "Lead with the verb for what you did, e.g. "
-                    f"'{_snippet(_verb_first(text, lists))}'{result}."
-                ),
+                hint=_verb_first_hint(text, lists, result),
             )
         )
 
-    passive = _passive_span(doc, lists)
+    # A bullet that opens with the candidate's verb already says who did the work; a passive
+    # with its doer named ("used daily by Facebook") hides no one.
+    passive = None if action_verb else _passive_span(doc, lists)
+    if passive is not None and _names_doer(doc, passive[1]):
+        passive = None
     if passive is not None and not (weak is not None and "responsible" in weak[0].lower()):
         rewrite = _active_rewrite(doc, passive[0], passive[1], lists)
-        better = rewrite if weak is None else better
+        if rewrite is not None:
+            better = rewrite if weak is None else better
+            hint = f"Say it actively, starting with the verb: '{_snippet(rewrite)}'."
+        else:
+            hint = (
+                "Say it actively: start with the verb for what you did, then what it was done to."
+            )
         issues.append(
             BulletIssue(
                 id="passive",
                 message="Uses the passive voice, which hides who did the work.",
-                hint=f"Say it actively, starting with the verb: '{_snippet(rewrite)}'.",
+                hint=hint,
             )
         )
 
     if pronouns:
-        if better == text:
-            better = _without_pronouns(text)
+        without = _without_pronouns(text)
+        if better == text and without is not None:
+            better = without
         shown = ", ".join(dict.fromkeys(f"'{t.text}'" for t in pronouns))
         issues.append(
             BulletIssue(
                 id="first_person",
                 message=f"Uses first-person pronouns ({shown}); resumes drop them.",
                 hint=(
-                    "Drop the pronoun and start with the verb: "
-                    f"'{_snippet(_without_pronouns(text))}'."
+                    "Drop the pronoun and start with the verb for what you did."
+                    if without is None
+                    else f"Drop the pronoun and start with the verb: '{_snippet(without)}'."
                 ),
             )
         )
@@ -335,7 +537,7 @@ def review_bullet(
                     f"Runs to {_words_count(len(words))} and {len(text)} characters; a bullet over "
                     f"{lists.max_words} words or about two lines gets skimmed."
                 ),
-                hint=_split_hint(text),
+                hint=_split_hint(text, lists),
             )
         )
     elif judged_for_results and len(words) < lists.min_words:
@@ -394,10 +596,27 @@ def _sentence_end(text: str) -> str:
     return snippet if snippet.endswith("...") else snippet + "."
 
 
-def _split_hint(text: str) -> str:
+def _split_parts(text: str, lists: LanguageLists) -> list[str]:
+    """Split a bullet in two at a sentence end or semicolon, else at ", and <verb>" /
+    ", while" / ", which"; never inside a list ("Node.js, Express.js, and React")."""
+    body = text.strip().rstrip(".")
+    for pattern in (r"[.;]\s+(?=\S)", r",\s+(?:while|which)\s+"):
+        for found in re.finditer(pattern, body):
+            first, second = body[: found.start()], body[found.end() :]
+            if len(first.split()) >= 5 and len(second.split()) >= 4:
+                return [first, second]
+    for found in re.finditer(r",?\s+and\s+(\S+)", body):
+        if opening_verb(found.group(1), lists) is not None:
+            first, second = body[: found.start()], body[found.end() - len(found.group(1)) :]
+            if len(first.split()) >= 5 and len(second.split()) >= 4:
+                return [first, second]
+    return [body]
+
+
+def _split_hint(text: str, lists: LanguageLists) -> str:
     """Suggest where to split or cut an over-long bullet, quoting it."""
-    parts = re.split(r";\s+|,\s+(?:and|while|which)\s+|\.\s+", text.strip().rstrip("."), maxsplit=1)
-    if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) >= 4:
+    parts = _split_parts(text, lists)
+    if len(parts) == 2:
         first, second = _sentence_end(parts[0]), _sentence_end(_capitalise(parts[1]))
         return f"Split it in two: '{first}' and '{second}'; keep the action and the result in each."
     return (

@@ -170,6 +170,11 @@ def ats_json(analysis: ResumeAnalysis) -> dict[str, Any] | None:
             {"name": name, "earned": earned, "available": available}
             for name, earned, available in match.components
         ],
+        **(
+            {"capped_by": match.capped_by, "uncapped_score": match.uncapped_score}
+            if match.capped_by
+            else {}
+        ),
         "posting": {
             "path": posting.path,
             "title": posting.title,
@@ -447,6 +452,8 @@ def _ats_from_json(ats: Mapping[str, Any] | None) -> tuple[JobPosting | None, At
         scoring_version=ats["scoring_version"],
         posting_title=posting.title,
         components=tuple((c["name"], c["earned"], c["available"]) for c in ats["components"]),
+        capped_by=ats.get("capped_by"),
+        uncapped_score=ats.get("uncapped_score"),
     )
     return posting, match
 

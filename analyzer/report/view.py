@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from analyzer.findings import Finding, Severity
+from analyzer.findings import BLOCKED_SCORE_CAP, Finding, Severity, is_blocking
 from analyzer.glyphs import strip_glyphs
 from analyzer.models import (
     BulletReview,
@@ -145,6 +145,8 @@ class RequirementRow:
     """What the resume shows."""
     status: str
     """Meets, Short or Not asked."""
+    note: str = ""
+    """How the resume's value was read (years: what date "present" was taken as), or ""."""
 
 
 @dataclass(frozen=True)
@@ -339,6 +341,12 @@ class ReportView:
     """The posting's file name."""
     headline: str
     """The verdict in one sentence."""
+    blocked: bool
+    """True when a blocking finding (text that does not read as language) stands: the
+    text-based lists (missing skills, roadmap) are withheld and the scores are capped."""
+    years_line: str | None
+    """The years of experience found, with how "present" was read, e.g. "Years of experience
+    on the resume: 1.8 ('present' counted up to 1 April 2022, ...)"; None when none."""
     verdict_lines: tuple[str, ...]
     """Supporting sentences."""
     scores: tuple[ScoreView, ...]
@@ -551,8 +559,31 @@ def finding_view(
     )
 
 
+def _is_blocked(analysis: ResumeAnalysis) -> bool:
+    return any(is_blocking(f) for f in analysis.findings)
+
+
 def _verdict(analysis: ResumeAnalysis) -> tuple[str, tuple[str, ...]]:
     lines: list[str] = []
+    if _is_blocked(analysis):
+        # What was read is not the resume: counting its "missing" skills would be false.
+        headline = (
+            "The text of this file could not be read: what mlcheck (and an ATS) extracts "
+            "does not read as language, so the skills, bullets and match cannot be judged."
+        )
+        capped = [
+            label
+            for label, capped in (
+                ("ATS match", analysis.match is not None and analysis.match.capped_by),
+                ("resume quality", True),
+            )
+            if capped
+        ]
+        lines.append(
+            f"The {' and '.join(capped)} {'scores are' if len(capped) > 1 else 'score is'} "
+            f"capped at {BLOCKED_SCORE_CAP:.0f} until the text reads as the page does."
+        )
+        return headline, tuple(lines)
     if analysis.match is not None:
         score = analysis.match.score
         gap = ATS_TARGET - score
@@ -692,8 +723,19 @@ def _requirements(analysis: ResumeAnalysis) -> tuple[RequirementRow, ...]:
     ):
         status = "Not asked" if req.meets is None else "Meets" if req.meets else "Short"
         asked = _fmt_value(req.asked) if req.asked is not None else "not asked"
-        rows.append(RequirementRow(label, asked, _fmt_value(req.found), status))
+        note = analysis.profile.years_note if label.startswith("Years") and req.found else ""
+        rows.append(RequirementRow(label, asked, _fmt_value(req.found), status, note))
     return tuple(rows)
+
+
+def _years_line(analysis: ResumeAnalysis) -> str | None:
+    """Return the years found on the resume with how "present" was read, or None."""
+    years = analysis.profile.years_experience
+    if years is None:
+        return None
+    line = f"Years of experience on the resume: {_fmt_value(float(years))}"
+    note = analysis.profile.years_note
+    return f"{line} ({note})." if note else f"{line}."
 
 
 def _pillars(analysis: ResumeAnalysis) -> tuple[PillarView, ...]:
@@ -961,6 +1003,7 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         else None
     )
     headline, verdict_lines = _verdict(analysis)
+    blocked = _is_blocked(analysis)
     counts = {s.value: 0 for s in Severity}
     for finding in analysis.findings:
         counts[_severity(finding)] += 1
@@ -977,6 +1020,8 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         posting_title=posting.title if posting else None,
         posting_source=posting.path.replace("\\", "/").rsplit("/", 1)[-1] if posting else None,
         headline=headline,
+        blocked=blocked,
+        years_line=None if blocked else _years_line(analysis),
         verdict_lines=verdict_lines,
         scores=_scores(analysis),
         ats_score=match.score if match else None,
@@ -989,17 +1034,17 @@ def build_view(analysis: ResumeAnalysis) -> ReportView:
         soft_skills=tuple(k for k in _keywords(analysis) if k.soft),
         missing_required=tuple(
             k.keyword
-            for k in (match.missing if match else ())
+            for k in (match.missing if match and not blocked else ())
             if k.importance == "required" and not k.soft
         ),
         missing_soft=tuple(
             k.keyword
-            for k in (match.missing if match else ())
+            for k in (match.missing if match and not blocked else ())
             if k.importance == "required" and k.soft
         ),
         shown_not_named=tuple(
             f"{k.keyword}: shown by {k.satisfied_by}"
-            for k in (match.matched if match else ())
+            for k in (match.matched if match and not blocked else ())
             if k.satisfied_by and k.importance != "keyword"
         ),
         requirements=_requirements(analysis),

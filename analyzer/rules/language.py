@@ -42,6 +42,17 @@ class LanguageLists:
     """Every accepted opener form: base, third person, past, -ing (lower case)."""
     past_of: dict[str, str]
     """Any form (base, -s, -ing, past) -> past tense."""
+    phrasal_of: dict[str, str]
+    """Any form of a phrasal verb ("sets up", "setting up", "set up") -> its past ("set up")."""
+    opener_verbs: frozenset[str]
+    """Every single word that is a verb when it opens a bullet: the action verbs' forms, the
+    other verbs' forms and the irregular participles (lower case)."""
+    opener_suggestions: tuple[tuple[frozenset[str], str], ...]
+    """(words, verb): the verb put in front of a noun-phrase bullet whose opening has one of the
+    words ("ICML 2022 main conference paper" -> "Published the ..."); "Built" otherwise."""
+    past_forms: frozenset[str]
+    """Past tenses and participles known ("built", "led", "got"): after a hyphen ("Fine-tuned")
+    or an adverb ("Continuously improved") they still open the bullet with a verb."""
     weak_openers: tuple[WeakOpener, ...]
     """Weak openers, longest phrase first."""
     cliches: tuple[Cliche, ...]
@@ -113,12 +124,34 @@ def parse_language(data: dict[str, Any]) -> LanguageLists:
         for form in _conjugations(base, past):
             past_of.setdefault(form, past)
     passive = data["passive"]
+    phrasal_of: dict[str, str] = {}
+    for phrase, past in data.get("phrasal_verbs", {}).items():
+        verb, _, particle = str(phrase).lower().partition(" ")
+        head = str(past).lower().split(" ")[0]
+        for form in _conjugations(verb, head):
+            phrasal_of.setdefault(f"{form} {particle}", str(past).lower())
+    others = {str(k).lower(): str(v).lower() for k, v in data.get("other_verbs", {}).items()}
+    other_forms = {form for base, past in others.items() for form in _conjugations(base, past)}
+    irregular = {
+        str(k).lower(): str(v).lower() for k, v in passive["irregular_participles"].items()
+    }
+    past_forms = frozenset(
+        {*verbs.values(), *others.values(), *irregular, *irregular.values()}
+        | {p for p in past_of if p.endswith("ed")}
+    )
     metrics = data["metrics"]
     length = data["length"]
     return LanguageLists(
         action_verbs=verbs,
         verb_forms=frozenset(past_of),
         past_of=past_of,
+        phrasal_of=phrasal_of,
+        opener_verbs=frozenset(past_of) | other_forms | set(irregular) | set(irregular.values()),
+        past_forms=past_forms,
+        opener_suggestions=tuple(
+            (frozenset(str(w).lower() for w in o["words"]), str(o["verb"]))
+            for o in data.get("opener_suggestions", ())
+        ),
         weak_openers=tuple(
             sorted(
                 (

@@ -135,7 +135,21 @@ def test_trained_pipeline_tags_and_parse_are_used() -> None:
     )
     r = review_bullet(Bullet("b0", " ".join(words), "experience"), nlp, LISTS, doc=doc)
     assert r.action_verb
+    # The bullet opens with the candidate's verb: the passive of its relative clause hides
+    # no one's work.
+    assert "passive" not in ids(r)
+    words = ["Models", "were", "reviewed", "weekly"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        tags=["NNS", "VBD", "VBN", "RB"],
+        pos=["NOUN", "AUX", "VERB", "ADV"],
+        heads=[2, 2, 2, 2],
+        deps=["nsubjpass", "auxpass", "ROOT", "advmod"],
+    )
+    r = review_bullet(Bullet("b1", " ".join(words), "experience"), nlp, LISTS, doc=doc)
     assert "passive" in ids(r)
+    assert "'Reviewed models weekly'" in issue(r, "passive")
 
 
 def test_review_bullets_keeps_order() -> None:

@@ -51,6 +51,7 @@ the documentation for it and presented it to the leadership team and 12 data eng
 three offices every quarter.
 - Cut costs 20%.
 - Did analysis of the data.
+- Dashboards for 12 teams across the company, refreshed every hour.
 
 Education
 BSc Mathematics, University of London, 2019
