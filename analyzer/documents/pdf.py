@@ -141,14 +141,50 @@ class _PageResult:
         self.links: list[str] = []
 
 
-def _overprinted(chars: list[dict[str, Any]]) -> bool:
+def _ligature_parts(chars: list[dict[str, Any]]) -> set[int]:
+    """Indexes of the characters pdfium split out of a ligature glyph ("ff", "ffi", "fl").
+
+    pdfium gives each letter of a ligature its own character with the glyph's box, so the
+    second "f" of "coffee" sits exactly where the first does, right after it. That is one
+    glyph printed once, not a character printed twice: it must not be deduplicated away.
+    """
+    return {
+        index
+        for index in range(1, len(chars))
+        if not chars[index]["text"].isspace()
+        and chars[index]["x0"] == chars[index - 1]["x0"]
+        and chars[index]["x1"] == chars[index - 1]["x1"]
+        and chars[index]["top"] == chars[index - 1]["top"]
+    }
+
+
+def _overprinted(
+    chars: list[dict[str, Any]], parts: frozenset[int] | set[int] = frozenset()
+) -> bool:
     """Tell whether characters are printed twice on the same spot (fake bold, shadows)."""
     keys = [
         (char["text"], round(char["x0"]), round(char["top"]))
-        for char in chars
-        if not char["text"].isspace()
+        for index, char in enumerate(chars)
+        if not char["text"].isspace() and index not in parts
     ]
     return len(set(keys)) < len(keys)
+
+
+def _dedupe_printed_twice(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop characters printed twice, keeping every letter of a ligature.
+
+    Ligature letters are deduplicated among themselves (a shadowed line prints its
+    ligatures twice too), the other characters among themselves.
+    """
+    parts = _ligature_parts(chars)
+    if not _overprinted(chars, parts):
+        return chars
+    if not parts:
+        return dedupe_chars(chars)
+    leads = [char for index, char in enumerate(chars) if index not in parts]
+    kept = {id(char) for char in dedupe_chars(leads)}
+    kept.update(id(char) for char in dedupe_chars([chars[index] for index in sorted(parts)]))
+    return [char for char in chars if id(char) in kept]
 
 
 def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dict[str, Any]]:
@@ -282,8 +318,7 @@ def _pdfium_page(page: pdfium.PdfPage, number: int, limits: Limits) -> _PageFact
         chars = pdf_chars.page_chars(page, textpage)
     finally:
         textpage.close()
-    if _overprinted(chars):
-        chars = dedupe_chars(chars)
+    chars = _dedupe_printed_twice(chars)
     pdf_chars.measure_ink(page, chars)
     drawing = pdf_rulings.page_drawing(page, pdf_chars.display_matrix(page))
     return _PageFacts(
