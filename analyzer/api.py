@@ -142,6 +142,7 @@ def analyze_document(
     from analyzer.ats.findings import ats_findings
     from analyzer.ats.match import match_resume
     from analyzer.ats.readability import readability_findings
+    from analyzer.documents.language import detect_language
     from analyzer.findings import cap_match, is_blocking, order_findings
     from analyzer.nlp.profile import build_profile
     from analyzer.nlp.quality import content_findings, resume_quality
@@ -157,7 +158,10 @@ def analyze_document(
     match = None
     if posting is not None:
         match = match_resume(document, profile, posting, resources)
-        findings.extend(ats_findings(match, scoring.ats, years_note=profile.years_note))
+        languages = (document.language, detect_language(posting.text, resources.rules.headings))
+        findings.extend(
+            ats_findings(match, scoring.ats, years_note=profile.years_note, languages=languages)
+        )
         blocking = next((f for f in findings if is_blocking(f)), None)
         if blocking is not None:  # what was read is not the resume: the match is capped too
             match = cap_match(match, blocking.id)

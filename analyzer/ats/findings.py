@@ -14,11 +14,18 @@ from analyzer.models import AtsMatch, KeywordMatch
 from analyzer.rules.scoring import AtsRules
 
 
-def ats_findings(match: AtsMatch, rules: AtsRules, years_note: str = "") -> tuple[Finding, ...]:
+def ats_findings(
+    match: AtsMatch,
+    rules: AtsRules,
+    years_note: str = "",
+    languages: tuple[str | None, str | None] = (None, None),
+) -> tuple[Finding, ...]:
     """Return findings from a posting match: missing skills, title, years, degree, keywords.
 
     ``years_note`` (the profile's) says what "present" was counted up to; the years finding
-    quotes it, so the person sees which date the years were counted to.
+    quotes it, so the person sees which date the years were counted to. ``languages`` is
+    (the resume's, the posting's) ISO 639-1 code, None when mlcheck cannot tell: a posting in
+    another language than the resume cannot have its salient terms matched word for word.
 
     The first few missing required hard skills (posting frequency, then name) get a HIGH finding
     each; the other missing required skills share one finding, MEDIUM (LOW when all are generic
@@ -34,7 +41,7 @@ def ats_findings(match: AtsMatch, rules: AtsRules, years_note: str = "") -> tupl
     findings.extend(_only_listed_findings(match, points, rules))
     findings.extend(_title_findings(match, available.get("title", 0.0)))
     findings.extend(_requirement_findings(match, available, years_note))
-    findings.extend(_keyword_findings(match, available.get("keywords", 0.0)))
+    findings.extend(_keyword_findings(match, available.get("keywords", 0.0), languages))
     findings.extend(_unnamed_concept_findings(match))
     return tuple(findings)
 
@@ -257,7 +264,15 @@ def _function_words() -> frozenset[str]:
     return frozenset(w for ws in shipped_rules().headings.function_words.values() for w in ws)
 
 
-def _keyword_findings(match: AtsMatch, points: float) -> list[Finding]:
+def _language_name(code: str) -> str:
+    from analyzer.ats.readability import LANGUAGE_NAMES
+
+    return {"en": "English", **LANGUAGE_NAMES}.get(code, code)
+
+
+def _keyword_findings(
+    match: AtsMatch, points: float, languages: tuple[str | None, str | None] = (None, None)
+) -> list[Finding]:
     # A term made only of function words ("del", "en el" from a posting in Spanish) is not
     # something to add to a resume: it is left out of the advice.
     common = _function_words()
@@ -270,6 +285,25 @@ def _keyword_findings(match: AtsMatch, points: float) -> list[Finding]:
     if not missing or not total:
         return []
     shown = ", ".join(f"'{k.keyword}'" for k in missing[:5])
+    resume_language, posting_language = languages
+    if resume_language and posting_language and resume_language != posting_language:
+        # Words of one language are not missing from a resume written in another: say that
+        # the comparison could not be made, and claim no points for it.
+        return [
+            Finding(
+                id="ats.missing_keywords",
+                severity=Severity.LOW,
+                area=Area.ATS,
+                message=f"The posting is written in {_language_name(posting_language)} and your "
+                f"resume in {_language_name(resume_language)}, so mlcheck could not match the "
+                f"posting's salient terms word for word ({shown}).",
+                fix="If the employer reads applications in "
+                f"{_language_name(posting_language)}, send a resume in that language; skill "
+                "names (Java, SQL, PyTorch) read the same in both and are still matched.",
+                evidence=", ".join(k.keyword for k in missing),
+                impact=0.0,
+            )
+        ]
     return [
         Finding(
             id="ats.missing_keywords",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import math
 import re
 from collections import Counter
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from analyzer.ats.interface import AtsResources
 from analyzer.ats.posting.reading import KEYWORD_PARTS, PostingLine, normalize, sentences
 from analyzer.ats.posting.requirements import degree_asked
+from analyzer.documents.language import detect_language
 from analyzer.rules.language import LanguageLists
 from analyzer.rules.posting import KeywordRules, PostingRules
 
@@ -67,15 +69,26 @@ def keyword_units(lines: Iterable[PostingLine], rules: PostingRules) -> tuple[Ke
     return tuple(units)
 
 
-@functools.lru_cache(maxsize=4)
-def _stop_words(rules: KeywordRules) -> frozenset[str]:
-    """Return the stop words of keyword extraction: spaCy's, scikit-learn's and the rules'."""
+@functools.lru_cache(maxsize=8)
+def _stop_words(rules: KeywordRules, posting_language: str | None = None) -> frozenset[str]:
+    """Return the stop words of keyword extraction: spaCy's, scikit-learn's and the rules'.
+
+    A posting written in another language (``posting_language``, an ISO 639-1 code) also
+    gets spaCy's stop words of that language, which ship inside spaCy: "nuestro equipo de
+    desarrollo" is everyday Spanish, not a term a resume should repeat.
+    """
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from analyzer.ats.tfidf import english_stop_words
 
     stop = {w.lower() for w in (*english_stop_words(), *STOP_WORDS)}
     stop |= {w.lower() for w in (*rules.stop_words, *rules.boilerplate)}
+    if posting_language and posting_language != "en" and posting_language.isalpha():
+        try:
+            module = importlib.import_module(f"spacy.lang.{posting_language}.stop_words")
+        except ImportError:  # a language spaCy has no stop words for: English ones only
+            module = None
+        stop |= {w.lower() for w in getattr(module, "STOP_WORDS", ())}
     return frozenset(stop)
 
 
@@ -107,7 +120,10 @@ def idf(term: Term, rules: KeywordRules) -> float:
 
 
 def candidate_terms(
-    unit: str, rules: KeywordRules, language: LanguageLists
+    unit: str,
+    rules: KeywordRules,
+    language: LanguageLists,
+    posting_language: str | None = None,
 ) -> list[tuple[Term, str]]:
     """Return (term, as written) for each run of 1-3 adjacent content words of a sentence.
 
@@ -115,7 +131,7 @@ def candidate_terms(
     verb opening the sentence or following "and"/"or"/"to" ("Build and maintain feature
     stores" gives "feature stores", not "build").
     """
-    stop, verbs = _stop_words(rules), language.verb_forms
+    stop, verbs = _stop_words(rules, posting_language), language.verb_forms
     out: list[tuple[Term, str]] = []
     opening = True
     for chunk in _PHRASE_BREAK.split(_URL.sub(" ", unit.replace("\u2019", "'"))):
@@ -188,11 +204,12 @@ def salient_keywords(
     else:
         units = text
     joined = "\n".join(unit for unit, _weight, _item in units)
+    posting_language = detect_language(joined, resources.rules.headings)
     verbs, generic = language.verb_forms, rules.generic_unigrams
     frequency: dict[Term, float] = {}
     spellings: dict[Term, Counter[str]] = {}
     for unit, weight, _item in units:
-        for term, written in candidate_terms(unit, rules, language):
+        for term, written in candidate_terms(unit, rules, language, posting_language):
             frequency[term] = frequency.get(term, 0.0) + weight
             spellings.setdefault(term, Counter())[written.lower()] += 1
     proper = _proper_nouns(units)
