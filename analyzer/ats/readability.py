@@ -412,6 +412,26 @@ def headings(
         # mlcheck only knows it found no heading it recognises, not that the section is absent:
         # never HIGH, and the headings it could not place are named.
         title = name.capitalize()
+        word = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+        combined = next(
+            (s for s in document.sections if s.heading and word.search(s.heading)), None
+        )
+        if combined is not None:
+            # "EDUCATION ET PROJET ET EXPERIENCE": the section is there, under a heading that
+            # holds several; say that, not that no heading names it.
+            yield _finding(
+                rules,
+                "missing_section",
+                Severity.MEDIUM,
+                f"Your {name} shares the heading '{combined.heading.strip()}' with other "
+                f"sections; mlcheck filed it under {combined.name}, and an ATS may file it "
+                "under one name only.",
+                f"Give it a heading of its own, '{title}'.",
+                evidence=combined.heading.strip(),
+                anchor=f"section-{combined.index}",
+                page=page_of(combined.heading, document.lines),
+            )
+            continue
         seen = (
             " It saw headings it does not recognise: "
             + ", ".join(f"'{heading}'" for heading in unknown[:6])
