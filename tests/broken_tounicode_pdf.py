@@ -8,8 +8,9 @@ what text extraction (and an ATS) uses. Written in raw PDF syntax so the fault i
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
+
+from tests.hidden_pdfs import flate_stream, write_objects
 
 LINES = (
     (20, "Ada Lovelace"),
@@ -47,15 +48,6 @@ def _cmap() -> bytes:
     ).encode()
 
 
-def _stream(content: bytes) -> bytes:
-    data = zlib.compress(content)
-    return (
-        f"<< /Length {len(data)} /Filter /FlateDecode >>\nstream\n".encode()
-        + data
-        + (b"\nendstream")
-    )
-
-
 def broken_tounicode_pdf(path: Path) -> Path:
     """Write the resume with the shifted ToUnicode map to ``path`` and return it."""
     y, content = 740, []
@@ -67,22 +59,9 @@ def broken_tounicode_pdf(path: Path) -> Path:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        _stream("\n".join(content).encode("latin-1")),
+        flate_stream("\n".join(content).encode("latin-1")),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
         b"/ToUnicode 6 0 R >>",
-        _stream(_cmap()),
+        flate_stream(_cmap()),
     ]
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-    ).encode()
-    path.write_bytes(bytes(out))
-    return path
+    return write_objects(path, objects)

@@ -56,7 +56,7 @@ VISIBLE_CONTROLS: dict[str, str] = {
 """Text a person sees, drawn in ways a naive colour check would call hidden."""
 
 
-def _stream(content: bytes, extra: str = "") -> bytes:
+def flate_stream(content: bytes, extra: str = "") -> bytes:
     data = zlib.compress(content)
     return (
         f"<< /Length {len(data)} /Filter /FlateDecode {extra}>>\nstream\n".encode()
@@ -65,14 +65,32 @@ def _stream(content: bytes, extra: str = "") -> bytes:
     )
 
 
+def write_objects(path: Path, objects: list[bytes]) -> Path:
+    """Write a PDF of ``objects`` (numbered from 1, the catalogue first) with its xref table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
 def write_pdf(path: Path, content: str, crop_box: bool = False) -> Path:
     """Write a one-page PDF whose page draws ``content`` (Helvetica as /F1) to ``path``."""
-    black = _stream(
+    black = flate_stream(
         b"\x00" * 4,
         "/Type /XObject /Subtype /Image /Width 2 /Height 2 "
         "/ColorSpace /DeviceGray /BitsPerComponent 8 ",
     )
-    white = _stream(
+    white = flate_stream(
         b"\xff" * 4,
         "/Type /XObject /Subtype /Image /Width 2 /Height 2 "
         "/ColorSpace /DeviceGray /BitsPerComponent 8 ",
@@ -91,7 +109,7 @@ def write_pdf(path: Path, content: str, crop_box: bool = False) -> Path:
             "/CS2 [/Lab << /WhitePoint [0.9505 1 1.089] /Range [-128 127 -128 127] >>] >> "
             ">> >>"
         ).encode(),
-        _stream((_VISIBLE + content).encode("latin-1")),
+        flate_stream((_VISIBLE + content).encode("latin-1")),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         black,
         white,
@@ -102,20 +120,7 @@ def write_pdf(path: Path, content: str, crop_box: bool = False) -> Path:
         + b"\nendstream",
         b"<< /Type /OCG /Name (Hidden layer) >>",
     ]
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-    ).encode()
-    path.write_bytes(bytes(out))
-    return path
+    return write_objects(path, objects)
 
 
 def hidden_pdf(path: Path, technique: str) -> Path:
