@@ -31,7 +31,7 @@ import logging
 import math
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -716,7 +716,6 @@ def _fetch(
     fetch: _Fetch, user: str, max_repos: int, include_forks: bool, fetch_dependencies: bool
 ) -> Portfolio:
     """Fetch a portfolio in its steps: the user, the listing, each repo, the profile README."""
-    stats = fetch.transport.stats
     named, user_data = _get_user(fetch, user)
     login = str(user_data.get("login") or user)
     fetch.login = login
@@ -734,20 +733,7 @@ def _fetch(
             rate_limit_message(fetch.rate_reset, fetch.authenticated, fetch.token_env),
             reset_at=_iso(fetch.rate_reset),
         )
-    reset = stats.rate_reset if stats.rate_reset else fetch.rate_reset
-    return Portfolio(
-        user=_user_profile(user_data, has_profile_readme),
-        repos=tuple(snapshots),
-        forks=tuple(_snapshot_from_listing(f) for f in listing.forks),
-        requests_used=stats.used,
-        not_modified=stats.not_modified,
-        warnings=tuple(fetch.warnings),
-        partial=fetch.partial,
-        rate_limit_remaining=stats.rate_remaining,
-        rate_limit_reset=(
-            _dt.datetime.fromtimestamp(reset, tz=_dt.timezone.utc) if reset else None
-        ),
-    )
+    return _portfolio(fetch, user_data, has_profile_readme, snapshots, listing.forks)
 
 
 def _fetch_dependencies(fetch: _Fetch, snapshots: list[RepoSnapshot]) -> list[RepoSnapshot]:
@@ -782,6 +768,31 @@ def _fetch_dependencies(fetch: _Fetch, snapshots: list[RepoSnapshot]) -> list[Re
             continue
         out.append(_with(snapshot, dependency_files=((path, text),)) if text else snapshot)
     return out
+
+
+def _portfolio(
+    fetch: _Fetch,
+    user_data: dict[str, Any],
+    has_profile_readme: bool,
+    snapshots: list[RepoSnapshot],
+    forks: Iterable[dict[str, Any]],
+) -> Portfolio:
+    """Assemble what was fetched, over REST or GraphQL, with the run's request figures."""
+    stats = fetch.transport.stats
+    reset = stats.rate_reset if stats.rate_reset else fetch.rate_reset
+    return Portfolio(
+        user=_user_profile(user_data, has_profile_readme),
+        repos=tuple(snapshots),
+        forks=tuple(_snapshot_from_listing(f) for f in forks),
+        requests_used=stats.used,
+        not_modified=stats.not_modified,
+        warnings=tuple(fetch.warnings),
+        partial=fetch.partial,
+        rate_limit_remaining=stats.rate_remaining,
+        rate_limit_reset=(
+            _dt.datetime.fromtimestamp(reset, tz=_dt.timezone.utc) if reset else None
+        ),
+    )
 
 
 def _iso(reset: int | None) -> str | None:
@@ -860,7 +871,6 @@ def _fetch_graphql(
     The pages stop once ``max_repos`` own repos are seen. A rate limit on the first page is
     RateLimited; later, what was fetched is kept (partial). A cursor seen before is a loop.
     """
-    stats = fetch.transport.stats
     listing = _Listing()
     user_data: dict[str, Any] | None = None
     has_profile_readme = False
@@ -938,17 +948,4 @@ def _fetch_graphql(
         after = page.next_cursor
     assert user_data is not None
     snapshots = [_graphql_snapshot(fetch, node) for node in nodes]
-    reset = stats.rate_reset if stats.rate_reset else fetch.rate_reset
-    return Portfolio(
-        user=_user_profile(user_data, has_profile_readme),
-        repos=tuple(snapshots),
-        forks=tuple(_snapshot_from_listing(f) for f in listing.forks),
-        requests_used=stats.used,
-        not_modified=stats.not_modified,
-        warnings=tuple(fetch.warnings),
-        partial=fetch.partial,
-        rate_limit_remaining=stats.rate_remaining,
-        rate_limit_reset=(
-            _dt.datetime.fromtimestamp(reset, tz=_dt.timezone.utc) if reset else None
-        ),
-    )
+    return _portfolio(fetch, user_data, has_profile_readme, snapshots, listing.forks)
