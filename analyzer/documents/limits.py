@@ -291,6 +291,10 @@ def time_reason(seconds: float) -> str:
     return f"took longer than {seconds:g} s to read (--max-seconds)"
 
 
+REARM_SECONDS = 0.05
+"""After the deadline fired, how soon it fires again while the block still runs."""
+
+
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
     """Interrupt the block with GuardTripped after ``seconds`` (main thread, POSIX only)."""
@@ -299,6 +303,9 @@ def deadline(seconds: float) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: Any) -> None:
+        # An exception raised inside a gc callback or a __del__ is swallowed by Python: arm the
+        # alarm again, so a swallowed deadline fires once more instead of being lost.
+        signal.setitimer(signal.ITIMER_REAL, REARM_SECONDS)
         raise GuardTripped(time_reason(seconds))
 
     previous = signal.signal(signal.SIGALRM, expire)
