@@ -21,6 +21,11 @@ from it while scikit-learn is imported, ``boxcox`` and ``inv_boxcox`` (by
 ``sklearn.preprocessing._data``), come from ``scipy.special._ufuncs``, which defines them (the
 same objects the package exports).
 
+``sklearn.preprocessing._data`` imports one class from ``sklearn.callback``, whose
+``__init__`` also imports the progress-bar callback and with it ``rich.progress`` (0.04 s
+of CPU). So ``sklearn.callback`` is stood in too, ``CallbackSupportMixin`` served from
+``sklearn.callback._callback_support``, which defines it.
+
 The cosine of two TF-IDF rows is their dot product: ``TfidfVectorizer`` already scales every
 row to unit length (``norm="l2"``), so ``sklearn.metrics`` (which imports ``scipy.stats`` at
 its top, for ``rankdata``) is not needed.
@@ -38,6 +43,7 @@ from typing import Any
 _DEFERRED = "scipy.stats"
 _PREPROCESSING = "sklearn.preprocessing"
 _SPECIAL = "scipy.special"
+_CALLBACK = "sklearn.callback"
 _LOCK = threading.RLock()
 
 
@@ -98,7 +104,8 @@ def _text_module() -> Any:
         with _LOCK:
             _defer(_DEFERRED)
             _defer(_SPECIAL, dict.fromkeys(("boxcox", "inv_boxcox"), "_ufuncs"))
-            _defer(_PREPROCESSING, {"normalize": "_data"})  # imports sklearn: the last
+            _defer(_PREPROCESSING, {"normalize": "_data"})  # imports sklearn itself
+            _defer(_CALLBACK, {"CallbackSupportMixin": "_callback_support"})
         module = importlib.import_module("sklearn.feature_extraction.text")
     return module
 
