@@ -14,6 +14,18 @@ and ``scipy.optimize`` (0.2 s of CPU). So ``sklearn.preprocessing`` is stood in 
 ``normalize`` comes from ``sklearn.preprocessing._data``, which defines it, and reading
 anything else imports the real package.
 
+``sklearn.utils._array_api`` imports ``scipy.special`` at its top for two functions mlcheck
+never calls (``expit``, ``logit``), and its ``__init__`` wraps every function for array-API
+backends (about 0.08 s of CPU). So ``scipy.special`` is stood in as well; the only names read
+from it while scikit-learn is imported, ``boxcox`` and ``inv_boxcox`` (by
+``sklearn.preprocessing._data``), come from ``scipy.special._ufuncs``, which defines them (the
+same objects the package exports).
+
+``sklearn.preprocessing._data`` imports one class from ``sklearn.callback``, whose
+``__init__`` also imports the progress-bar callback and with it ``rich.progress`` (0.04 s
+of CPU). So ``sklearn.callback`` is stood in too, ``CallbackSupportMixin`` served from
+``sklearn.callback._callback_support``, which defines it.
+
 The cosine of two TF-IDF rows is their dot product: ``TfidfVectorizer`` already scales every
 row to unit length (``norm="l2"``), so ``sklearn.metrics`` (which imports ``scipy.stats`` at
 its top, for ``rankdata``) is not needed.
@@ -30,6 +42,8 @@ from typing import Any
 
 _DEFERRED = "scipy.stats"
 _PREPROCESSING = "sklearn.preprocessing"
+_SPECIAL = "scipy.special"
+_CALLBACK = "sklearn.callback"
 _LOCK = threading.RLock()
 
 
@@ -89,7 +103,9 @@ def _text_module() -> Any:
     if module is None:
         with _LOCK:
             _defer(_DEFERRED)
-            _defer(_PREPROCESSING, {"normalize": "_data"})
+            _defer(_SPECIAL, dict.fromkeys(("boxcox", "inv_boxcox"), "_ufuncs"))
+            _defer(_PREPROCESSING, {"normalize": "_data"})  # imports sklearn itself
+            _defer(_CALLBACK, {"CallbackSupportMixin": "_callback_support"})
         module = importlib.import_module("sklearn.feature_extraction.text")
     return module
 

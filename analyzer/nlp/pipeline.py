@@ -31,13 +31,15 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +56,9 @@ _SPECIAL_CASES = ("C#", "F#")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 """Only URLs with a scheme or www. stay one token; "Node.js/Express" must split."""
 
+_BLANK_TOKENIZER = "mlcheck.blank_tokenizer.v1"
+"""The registered name of the blank pipeline's tokenizer (see _blank_tokenizer)."""
+
 _EXTRA_INFIXES = (
     r"[|()\[\]{}]",  # list punctuation glued to words: "AWS(S3)", "Python|SQL"
     r"(?<=[^\s/])/(?=[^\s/])",  # slash between any two non-spaces: "C#/.NET", "TF/Keras"
@@ -61,27 +66,71 @@ _EXTRA_INFIXES = (
 
 
 def _extend_tokenizer(nlp: Language) -> None:
-    """Add infix rules so glued list punctuation splits like the skill patterns do.
-
-    The tokenizer is built anew with every change at once: each change to a spaCy tokenizer
-    re-checks its 4,000 special cases (0.15 s of start-up for four changes).
-    """
-    infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
+    """Give a loaded pipeline's tokenizer the extra infixes and special cases."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):  # a custom callable: leave it alone
         return
-    rules = dict(tokenizer.rules or {})
-    rules.update({name: [{ORTH: name}] for name in _SPECIAL_CASES})
-    nlp.tokenizer = Tokenizer(
-        nlp.vocab,
-        rules=rules,
+    nlp.tokenizer = _tokenizer(
+        nlp,
+        rules=tokenizer.rules,
         prefix_search=tokenizer.prefix_search,
         suffix_search=tokenizer.suffix_search,
-        infix_finditer=compile_infix_regex(infixes).finditer,
         token_match=tokenizer.token_match,
-        url_match=_URL.match,
         faster_heuristics=tokenizer.faster_heuristics,
     )
+
+
+def _tokenizer(
+    nlp: Language,
+    rules: dict[str, Any] | None,
+    prefix_search: Callable[[str], Any] | None,
+    suffix_search: Callable[[str], Any] | None,
+    token_match: Callable[[str], Any] | None,
+    faster_heuristics: bool = True,
+) -> Tokenizer:
+    """Build a tokenizer whose glued list punctuation splits like the skill patterns do.
+
+    Every change is made at once: each change to a spaCy tokenizer re-checks its 4,000
+    special cases (0.15 s of start-up for four changes).
+    """
+    infixes = list(nlp.Defaults.infixes or ()) + list(_EXTRA_INFIXES)
+    rules = dict(rules or {})
+    rules.update({name: [{ORTH: name}] for name in _SPECIAL_CASES})
+    return Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=prefix_search,
+        suffix_search=suffix_search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=token_match,
+        url_match=_URL.match,
+        faster_heuristics=faster_heuristics,
+    )
+
+
+@spacy.registry.tokenizers(_BLANK_TOKENIZER)
+def _blank_tokenizer() -> Callable[[Language], Tokenizer]:
+    """The blank pipeline's tokenizer, built once with mlcheck's extra rules.
+
+    spaCy's own factory would build the language's tokenizer first, and replacing it costs
+    as much again (0.1 s of start-up): this one takes the same defaults its factory takes.
+    """
+
+    def make(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return _tokenizer(
+            nlp,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=(
+                compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None
+            ),
+            suffix_search=(
+                compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None
+            ),
+            token_match=defaults.token_match,
+        )
+
+    return make
 
 
 def is_trained(nlp: Language) -> bool:
@@ -112,10 +161,11 @@ def build_nlp(model: str | None = None) -> Language:
     elif name != BLANK:
         logger.warning("spaCy pipeline %r is not installed; using a blank English one", model)
     if nlp is None:
-        nlp = spacy.blank("en")
+        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": _BLANK_TOKENIZER}}})
         nlp.add_pipe("sentencizer")
-    elif "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer")
-    _extend_tokenizer(nlp)
+    else:
+        if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+        _extend_tokenizer(nlp)
     logger.debug("spaCy pipeline: %s %s", nlp.meta.get("name"), nlp.pipe_names)
     return nlp

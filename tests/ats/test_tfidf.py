@@ -75,3 +75,46 @@ def test_sklearn_preprocessing_is_imported_whole_only_when_used() -> None:
     assert float(cosine) == pytest.approx(tfidf_cosine(POSTING, RESUME), abs=1e-6)
     assert loaded == "False False"
     assert used == "sklearn.preprocessing._polynomial sklearn.preprocessing._data StandardScaler"
+
+
+def test_scipy_special_is_imported_only_when_used() -> None:
+    code = (
+        "import sys\n"
+        "from analyzer.ats.tfidf import tfidf_cosine\n"
+        f"print(round(tfidf_cosine({POSTING!r}, {RESUME!r}), 6))\n"
+        "print('scipy.special._support_alternative_backends' in sys.modules)\n"
+        "from scipy.special import boxcox, expit\n"
+        "import scipy.special\n"
+        "print(boxcox(1.0, 0.0), expit(0.0), scipy.special.logit(0.5))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    cosine, loaded, used = result.stdout.splitlines()
+    assert float(cosine) == pytest.approx(tfidf_cosine(POSTING, RESUME), abs=1e-6)
+    assert loaded == "False"
+    assert used == "0.0 0.5 0.0"
+
+
+def test_sklearn_callback_is_imported_whole_only_when_used() -> None:
+    code = (
+        "import sys\n"
+        "from analyzer.ats.tfidf import tfidf_cosine\n"
+        f"print(round(tfidf_cosine({POSTING!r}, {RESUME!r}), 6))\n"
+        "print('rich' in sys.modules, 'sklearn.callback._progressbar' in sys.modules)\n"
+        "from sklearn.callback import CallbackSupportMixin, ProgressBar\n"
+        "import sklearn.callback\n"
+        "from sklearn.preprocessing import StandardScaler\n"
+        "print(ProgressBar.__module__, CallbackSupportMixin.__module__,"
+        " sklearn.callback.ScoringMonitor.__name__,"
+        " issubclass(StandardScaler, sklearn.callback.CallbackSupportMixin))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    cosine, loaded, used = result.stdout.splitlines()
+    assert float(cosine) == pytest.approx(tfidf_cosine(POSTING, RESUME), abs=1e-6)
+    assert loaded == "False False"
+    assert used == (
+        "sklearn.callback._progressbar sklearn.callback._callback_support ScoringMonitor True"
+    )
