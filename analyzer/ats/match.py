@@ -23,10 +23,11 @@ beside the score but not part of it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
-from analyzer.ats.evidence import concept_evidence
+from analyzer.ats.evidence import Unit, concept_evidence, resume_words
 from analyzer.ats.interface import AtsResources
 from analyzer.ats.posting import clean_title
 from analyzer.ats.score import DEGREE_RANK, SCORING_VERSION, components, total
@@ -114,6 +115,7 @@ def keyword_matches(
     required = {n.casefold() for n in posting.required_skills}
     matched: list[KeywordMatch] = []
     missing: list[KeywordMatch] = []
+    units: tuple[Unit, ...] | None = None  # the resume's words, split at the first need
 
     def found(name: str) -> tuple[tuple[str, ...], bool, str | None, int] | None:
         """(sections, used, shown by, count) of a skill in the resume, by name or evidence."""
@@ -122,7 +124,10 @@ def keyword_matches(
             # Shown only by the skills that imply it (MySQL -> SQL): name them.
             shown = ", ".join(skill.implied_by[:SHOWN_BY_LIMIT]) if skill.implied_by else None
             return tuple(sorted(set(skill.sections))), skill.used, shown, skill.mentions
-        evidence = concept_evidence(name, document, profile, rules.concept_evidence)
+        nonlocal units
+        if units is None:
+            units = resume_words(document)
+        evidence = concept_evidence(name, document, profile, rules.concept_evidence, units)
         if evidence is not None:
             return evidence.sections, evidence.used, evidence.shown_by, evidence.count
         return None
@@ -223,6 +228,7 @@ def is_generic(name: str, rules: GenericSkills, taxonomy: Taxonomy) -> bool:
     return definition is not None and definition.category in rules.categories
 
 
+@functools.lru_cache(maxsize=1024)
 def _term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word pattern for a term, tolerating a plural "s" and flexible spacing/hyphens."""
     words = [re.escape(w) for w in re.split(r"[\s-]+", term.strip()) if w]
@@ -266,20 +272,41 @@ def _normalize_text(text: str, abbreviations: Mapping[str, str]) -> str:
     return " ".join(w for t in tokens for w in abbreviations.get(t, t).split())
 
 
-def _has_title(title: str, texts: Iterable[str], abbreviations: Mapping[str, str]) -> bool:
+def _has_title(title: str, normalized: Iterable[str]) -> bool:
+    """True when ``title`` is in one of the texts (each normalized by ``_normalize_text``)."""
     if not title:
         return False
     pattern = re.compile(rf"(?<![\w]){re.escape(title)}(?![\w])")
-    return any(pattern.search(_normalize_text(t, abbreviations)) for t in texts)
+    return any(pattern.search(t) for t in normalized)
+
+
+_ROLE_TITLES_KEPT = 4
+_RoleTitles = tuple[tuple[str, ...], ...]
+_role_titles: dict[tuple[int, int], tuple[Taxonomy, PostingRules, _RoleTitles]] = {}
+"""Normalized titles of each taxonomy role, by the identity of the taxonomy and the rules."""
+
+
+def _normalized_role_titles(taxonomy: Taxonomy, rules: PostingRules) -> _RoleTitles:
+    """Return each role's sorted normalized titles, normalized once per taxonomy and rules."""
+    key = (id(taxonomy), id(rules))
+    kept = _role_titles.get(key)
+    if kept is not None and kept[0] is taxonomy and kept[1] is rules:
+        return kept[2]
+    titles = tuple(
+        tuple(sorted({normalize_title(t, rules) for t in role.titles if t.strip()}))
+        for role in taxonomy.roles
+    )
+    if len(_role_titles) >= _ROLE_TITLES_KEPT:
+        del _role_titles[next(iter(_role_titles))]
+    _role_titles[key] = (taxonomy, rules, titles)
+    return titles
 
 
 def role_family(title: str, resources: AtsResources) -> tuple[str, ...]:
     """Return the normalized titles of the taxonomy role the title belongs to."""
     best: tuple[int, tuple[str, ...]] = (0, ())
     padded = f" {title} "
-    rules = resources.rules.posting
-    for role in resources.taxonomy.roles:
-        titles = tuple(sorted({normalize_title(t, rules) for t in role.titles if t.strip()}))
+    for titles in _normalized_role_titles(resources.taxonomy, resources.rules.posting):
         for candidate in titles:
             if candidate and (candidate == title or f" {candidate} " in padded):
                 if len(candidate) > best[0]:
@@ -309,14 +336,16 @@ def title_match(document: ResumeDocument, title: str, resources: AtsResources) -
         for i, e in enumerate(e for e in document.entries if e.section == "experience")
         if e.role and (i == 0 or e.current)
     ]
-    if _has_title(wanted, headline, abbreviations):
+    normalized = {t: _normalize_text(t, abbreviations) for t in [*headline, *roles]}
+    if _has_title(wanted, (normalized[t] for t in headline)):
         return weights.headline
-    if _has_title(wanted, recent, abbreviations):
+    if _has_title(wanted, (normalized[t] for t in recent)):
         return weights.recent_role
-    if _has_title(wanted, roles, abbreviations):
+    if _has_title(wanted, (normalized[t] for t in roles)):
         return weights.any_role
     family = [t for t in role_family(wanted, resources) if t != wanted]
-    if any(_has_title(t, [*headline, *roles], abbreviations) for t in family):
+    everywhere = [normalized[t] for t in [*headline, *roles]]
+    if any(_has_title(t, everywhere) for t in family):
         return weights.family
     wanted_words = set(wanted.split())
     best = 0.0

@@ -429,7 +429,7 @@ def review_bullet(
     if metrics is None:
         metrics = parse_metrics(text, lists)
     # Any number is a number: "a 1408 node supercomputer" says how big, even with no unit.
-    quantified = bool(metrics) or has_number(text, lists)
+    quantified = bool(metrics) or has_number(text, lists, metrics)
     words = _words(doc)
     pronouns = _first_person(words, lists)
     opener_words = words
@@ -517,7 +517,10 @@ def review_bullet(
 
     lowered = text.lower()
     cliches = [
-        c for c in lists.cliches if re.search(rf"(?<!\w){re.escape(c.phrase)}(?!\w)", lowered)
+        c
+        for c in lists.cliches
+        # The plain substring test first: most bullets hold no cliché, and it costs no regex.
+        if c.phrase in lowered and re.search(rf"(?<!\w){re.escape(c.phrase)}(?!\w)", lowered)
     ]
     if cliches:
         shown = ", ".join(f"'{c.phrase}'" for c in cliches)

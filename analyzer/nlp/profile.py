@@ -7,11 +7,17 @@ import re
 from dataclasses import dataclass
 
 from analyzer.glyphs import LEADING_GLYPHS, strip_glyphs
-from analyzer.models import Achievement, ResumeDocument, ResumeProfile, Section, SkillMention
+from analyzer.models import (
+    Achievement,
+    Metric,
+    ResumeDocument,
+    ResumeProfile,
+    Section,
+    SkillMention,
+)
 from analyzer.nlp.achievements import (
     ACHIEVEMENT_SECTIONS_EXCLUDED,
     PROSE_SECTIONS,
-    achievement_from,
     parse_metrics,
 )
 from analyzer.nlp.bullets import review_bullet
@@ -91,26 +97,38 @@ def build_profile(
     mentions: list[SkillMention] = []
     achievements: list[Achievement] = []
     bullet_docs = {}
+    # A bullet's metrics serve its achievement and its review: parsed once per text.
+    parsed: dict[str, tuple[Metric, ...]] = {}
+
+    def metrics_of(text: str) -> tuple[Metric, ...]:
+        metrics = parsed.get(text)
+        if metrics is None:
+            metrics = parsed[text] = parse_metrics(text, lists)
+        return metrics
+
+    def achievement(text: str, section: str, bullet: str | None = None) -> None:
+        metrics = metrics_of(text)
+        if metrics:
+            achievements.append(
+                Achievement(text=text, section=section, metrics=metrics, bullet=bullet)
+            )
+
     for segment, doc in zip(segments, docs, strict=True):
         mentions.extend(resources.skills.find_in_doc(doc, segment.section, segment.bullet))
         if segment.bullet is not None:
             bullet_docs[segment.bullet] = doc
             if segment.section not in ACHIEVEMENT_SECTIONS_EXCLUDED:
-                found = achievement_from(segment.text, segment.section, lists, segment.bullet)
-                if found is not None:
-                    achievements.append(found)
+                achievement(segment.text, segment.section, segment.bullet)
         elif segment.section in PROSE_SECTIONS:
             for sentence in doc.sents:
-                found = achievement_from(sentence.text.strip(), segment.section, lists)
-                if found is not None:
-                    achievements.append(found)
+                achievement(sentence.text.strip(), segment.section)
     reviews = tuple(
         review_bullet(
             bullet,
             resources.nlp,
             lists,
             doc=bullet_docs.get(bullet.id),
-            metrics=parse_metrics(strip_glyphs(bullet.text), lists),
+            metrics=metrics_of(strip_glyphs(bullet.text)),
         )
         for bullet in document.bullets
     )

@@ -303,14 +303,13 @@ def _sentence(span: Span) -> Span:
 
 def implied_skills(skill: str, taxonomy: Taxonomy) -> tuple[str, ...]:
     """Return the skills that using ``skill`` shows, following implications transitively."""
-    implies = {s.name: s.implies for s in taxonomy.skills if s.implies}
     out: list[str] = []
-    todo = list(implies.get(skill, ()))
+    todo = list(taxonomy.implies(skill))
     while todo:
         name = todo.pop(0)
         if name != skill and name not in out:
             out.append(name)
-            todo.extend(implies.get(name, ()))
+            todo.extend(taxonomy.implies(name))
     return tuple(out)
 
 
