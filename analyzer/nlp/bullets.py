@@ -84,7 +84,8 @@ def _weak_opener(text: str, lists: LanguageLists) -> tuple[str, str] | None:
     """Return (phrase as written, rest of the bullet) when it opens with a weak phrase."""
     lowered = text.lower()
     for weak in lists.weak_openers:
-        if re.match(rf"{re.escape(weak.phrase)}\b", lowered):
+        # startswith first: the regex only adds the word boundary, and most bullets open well.
+        if lowered.startswith(weak.phrase) and re.match(rf"{re.escape(weak.phrase)}\b", lowered):
             return text[: len(weak.phrase)], text[len(weak.phrase) :].strip()
     return None
 

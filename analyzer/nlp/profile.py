@@ -50,11 +50,15 @@ def _prose_lines(section: Section, bullet_texts: list[str]) -> list[str]:
     starts in lower case (a wrapped sentence); list sections stay one segment per line.
     """
     kept: list[str] = []
+    heading = _squash(section.heading)
+    # One substring test against all bullets at once: a squashed text holds no newline, so a
+    # line found in the joined text is found inside one bullet.
+    bullets = "\n".join(bullet_texts)
     for line in section.text.splitlines():
         squashed = _squash(line)
-        if not squashed or squashed == _squash(section.heading):
+        if not squashed or squashed == heading:
             continue
-        if any(squashed in b for b in bullet_texts):
+        if squashed in bullets:
             continue
         kept.append(strip_glyphs(line))
     if section.name not in PROSE_SECTIONS:
