@@ -54,6 +54,7 @@ HEADLINE_SECTIONS = ("contact", "summary")
 """Sections that hold the resume's headline."""
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
+_TERM_SPLIT = re.compile(r"[\s-]+")
 
 
 def match_resume(
@@ -196,9 +197,10 @@ def keyword_matches(
                 soft=soft(group),
             )
         )
+    texts = _folded_texts(document) if posting.keywords else None
     for keyword in posting.keywords:
         count = len(find_term(keyword, posting.text))
-        sections = term_sections(keyword, document)
+        sections = term_sections(keyword, document, texts)
         if sections:
             used = any(s in ("experience", "projects") for s in sections)
             times = len(find_term(keyword, document.text))
@@ -231,7 +233,7 @@ def is_generic(name: str, rules: GenericSkills, taxonomy: Taxonomy) -> bool:
 @functools.lru_cache(maxsize=1024)
 def _term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word pattern for a term, tolerating a plural "s" and flexible spacing/hyphens."""
-    words = [re.escape(w) for w in re.split(r"[\s-]+", term.strip()) if w]
+    words = [re.escape(w) for w in _TERM_SPLIT.split(term.strip()) if w]
     body = r"[\s-]+".join(words)
     return re.compile(rf"(?<![\w-]){body}(?:s|es)?(?![\w-])", re.IGNORECASE)
 
@@ -241,11 +243,53 @@ def find_term(term: str, text: str) -> list[str]:
     return _term_pattern(term).findall(text)
 
 
-def term_sections(term: str, document: ResumeDocument) -> tuple[str, ...]:
-    """Return the sorted canonical sections of the resume that contain the term."""
+_ODD_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+"""Characters an IGNORECASE regex matches to an ASCII letter though str.lower() does not give
+that letter (İ, dotless ı, long ſ, the Kelvin sign): a text holding one gets no pre-test."""
+
+_FoldedTexts = tuple[tuple[tuple[str, str, "str | None"], ...], "str | None"]
+"""((section name, text, its pre-test form), ...) and the whole text's pre-test form."""
+
+
+def _folded(text: str) -> str | None:
+    """Return ``text`` lower-cased for the substring pre-test, or None when it cannot serve."""
+    return None if not _ODD_FOLDS.isdisjoint(text) else text.lower()
+
+
+def _folded_texts(document: ResumeDocument) -> _FoldedTexts:
+    """Lower-case the resume's sections and text once for all the posting's keywords."""
+    sections = tuple((s.name, s.text, _folded(s.text)) for s in document.sections)
+    return sections, _folded(document.text)
+
+
+def _may_hold(term: str, folded: str | None) -> bool:
+    """False only when ``_term_pattern(term)`` cannot match the text ``folded`` was made from.
+
+    The pattern's words are ASCII literals matched case-insensitively, so in a text without
+    odd folds each word, lower-cased, is a substring of the lower-cased text: a plain ``in``
+    rules most texts out before the regex, whose look-behind it tries at every position.
+    """
+    if folded is None:
+        return True
+    words = [w.lower() for w in _TERM_SPLIT.split(term.strip()) if w]
+    if not all(w.isascii() for w in words):
+        return True
+    return all(w in folded for w in words)
+
+
+def term_sections(
+    term: str, document: ResumeDocument, texts: _FoldedTexts | None = None
+) -> tuple[str, ...]:
+    """Return the sorted canonical sections of the resume that contain the term.
+
+    ``texts`` is ``_folded_texts(document)``, passed by a caller asking for many terms.
+    """
     pattern = _term_pattern(term)
-    found = {s.name for s in document.sections if pattern.search(s.text)}
-    if not found and pattern.search(document.text):
+    sections, whole = _folded_texts(document) if texts is None else texts
+    found = {
+        name for name, text, folded in sections if _may_hold(term, folded) and pattern.search(text)
+    }
+    if not found and _may_hold(term, whole) and pattern.search(document.text):
         found.add("other")
     return tuple(sorted(found))
 
