@@ -64,6 +64,19 @@ def resume_units(document: ResumeDocument) -> Iterator[tuple[str, str]]:
                 yield section.name, unit.strip()
 
 
+Unit = tuple[str, list[str], frozenset[str]]
+"""(section, words in order, the same words as a set) of one sentence or bullet."""
+
+
+def resume_words(document: ResumeDocument) -> tuple[Unit, ...]:
+    """Return the resume's units as words, split once for every concept a posting asks for."""
+    out = []
+    for section, unit in resume_units(document):
+        words = _WORD.findall(unit.lower())
+        out.append((section, words, frozenset(words)))
+    return tuple(out)
+
+
 def find_pattern(pattern: Pattern, words: list[str], window: int) -> tuple[int, int] | None:
     """Return the (first, last) word indexes where the pattern matches, or None."""
     for start, word in enumerate(words):
@@ -102,9 +115,16 @@ def concepts_in_text(text: str, rules: ConceptEvidence) -> tuple[str, ...]:
 
 
 def concept_evidence(
-    skill: str, document: ResumeDocument, profile: ResumeProfile, rules: ConceptEvidence
+    skill: str,
+    document: ResumeDocument,
+    profile: ResumeProfile,
+    rules: ConceptEvidence,
+    units: tuple[Unit, ...] | None = None,
 ) -> Evidence | None:
-    """Return what shows ``skill`` in the resume without naming it, or None."""
+    """Return what shows ``skill`` in the resume without naming it, or None.
+
+    ``units`` is ``resume_words(document)``, passed by a caller asking for many concepts.
+    """
     window = rules.window
     folded = skill.casefold()
     concept = next((c for name, c in rules.concepts.items() if name.casefold() == folded), None)
@@ -113,9 +133,10 @@ def concept_evidence(
     # The resume's own words first: "drift monitoring" says more than "drift detection".
     found: list[tuple[bool, str, str]] = []  # (used, section, shown by)
     if concept.patterns:
-        for section, unit in resume_units(document):
-            words = _WORD.findall(unit.lower())
+        for section, words, vocabulary in resume_words(document) if units is None else units:
             for pattern in concept.patterns:
+                if any(wanted.isdisjoint(vocabulary) for wanted in pattern):
+                    continue  # a word set none of the unit's words is in: no match
                 span = find_pattern(pattern, words, window)
                 if span is not None:
                     # Quoted: the resume's words, not a skill's name.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from analyzer.ats.score import requirement_points
+from analyzer.ats.score import requirement_points, requirements_weight
 from analyzer.findings import Area, Finding, Severity
 from analyzer.models import AtsMatch, KeywordMatch
 from analyzer.rules.scoring import AtsRules
@@ -34,8 +34,12 @@ def ats_findings(
     available = {name: points for name, _earned, points in match.components}
     skill_points = available.get("skills", 0.0)
 
+    weight_sum = requirements_weight(match.matched, match.missing, rules)  # once, not per item
+
     def points(item: KeywordMatch) -> float:
-        return requirement_points(item, match.matched, match.missing, skill_points, rules)
+        return requirement_points(
+            item, match.matched, match.missing, skill_points, rules, weight_sum
+        )
 
     findings = _missing_skill_findings(match, points, rules)
     findings.extend(_only_listed_findings(match, points, rules))

@@ -23,10 +23,11 @@ beside the score but not part of it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
-from analyzer.ats.evidence import concept_evidence
+from analyzer.ats.evidence import Unit, concept_evidence, resume_words
 from analyzer.ats.interface import AtsResources
 from analyzer.ats.posting import clean_title
 from analyzer.ats.score import DEGREE_RANK, SCORING_VERSION, components, total
@@ -53,6 +54,7 @@ HEADLINE_SECTIONS = ("contact", "summary")
 """Sections that hold the resume's headline."""
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
+_TERM_SPLIT = re.compile(r"[\s-]+")
 
 
 def match_resume(
@@ -114,6 +116,7 @@ def keyword_matches(
     required = {n.casefold() for n in posting.required_skills}
     matched: list[KeywordMatch] = []
     missing: list[KeywordMatch] = []
+    units: tuple[Unit, ...] | None = None  # the resume's words, split at the first need
 
     def found(name: str) -> tuple[tuple[str, ...], bool, str | None, int] | None:
         """(sections, used, shown by, count) of a skill in the resume, by name or evidence."""
@@ -122,7 +125,10 @@ def keyword_matches(
             # Shown only by the skills that imply it (MySQL -> SQL): name them.
             shown = ", ".join(skill.implied_by[:SHOWN_BY_LIMIT]) if skill.implied_by else None
             return tuple(sorted(set(skill.sections))), skill.used, shown, skill.mentions
-        evidence = concept_evidence(name, document, profile, rules.concept_evidence)
+        nonlocal units
+        if units is None:
+            units = resume_words(document)
+        evidence = concept_evidence(name, document, profile, rules.concept_evidence, units)
         if evidence is not None:
             return evidence.sections, evidence.used, evidence.shown_by, evidence.count
         return None
@@ -191,9 +197,10 @@ def keyword_matches(
                 soft=soft(group),
             )
         )
+    texts = _folded_texts(document) if posting.keywords else None
     for keyword in posting.keywords:
         count = len(find_term(keyword, posting.text))
-        sections = term_sections(keyword, document)
+        sections = term_sections(keyword, document, texts)
         if sections:
             used = any(s in ("experience", "projects") for s in sections)
             times = len(find_term(keyword, document.text))
@@ -223,9 +230,10 @@ def is_generic(name: str, rules: GenericSkills, taxonomy: Taxonomy) -> bool:
     return definition is not None and definition.category in rules.categories
 
 
+@functools.lru_cache(maxsize=1024)
 def _term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word pattern for a term, tolerating a plural "s" and flexible spacing/hyphens."""
-    words = [re.escape(w) for w in re.split(r"[\s-]+", term.strip()) if w]
+    words = [re.escape(w) for w in _TERM_SPLIT.split(term.strip()) if w]
     body = r"[\s-]+".join(words)
     return re.compile(rf"(?<![\w-]){body}(?:s|es)?(?![\w-])", re.IGNORECASE)
 
@@ -235,11 +243,53 @@ def find_term(term: str, text: str) -> list[str]:
     return _term_pattern(term).findall(text)
 
 
-def term_sections(term: str, document: ResumeDocument) -> tuple[str, ...]:
-    """Return the sorted canonical sections of the resume that contain the term."""
+_ODD_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+"""Characters an IGNORECASE regex matches to an ASCII letter though str.lower() does not give
+that letter (İ, dotless ı, long ſ, the Kelvin sign): a text holding one gets no pre-test."""
+
+_FoldedTexts = tuple[tuple[tuple[str, str, "str | None"], ...], "str | None"]
+"""((section name, text, its pre-test form), ...) and the whole text's pre-test form."""
+
+
+def _folded(text: str) -> str | None:
+    """Return ``text`` lower-cased for the substring pre-test, or None when it cannot serve."""
+    return None if not _ODD_FOLDS.isdisjoint(text) else text.lower()
+
+
+def _folded_texts(document: ResumeDocument) -> _FoldedTexts:
+    """Lower-case the resume's sections and text once for all the posting's keywords."""
+    sections = tuple((s.name, s.text, _folded(s.text)) for s in document.sections)
+    return sections, _folded(document.text)
+
+
+def _may_hold(term: str, folded: str | None) -> bool:
+    """False only when ``_term_pattern(term)`` cannot match the text ``folded`` was made from.
+
+    The pattern's words are ASCII literals matched case-insensitively, so in a text without
+    odd folds each word, lower-cased, is a substring of the lower-cased text: a plain ``in``
+    rules most texts out before the regex, whose look-behind it tries at every position.
+    """
+    if folded is None:
+        return True
+    words = [w.lower() for w in _TERM_SPLIT.split(term.strip()) if w]
+    if not all(w.isascii() for w in words):
+        return True
+    return all(w in folded for w in words)
+
+
+def term_sections(
+    term: str, document: ResumeDocument, texts: _FoldedTexts | None = None
+) -> tuple[str, ...]:
+    """Return the sorted canonical sections of the resume that contain the term.
+
+    ``texts`` is ``_folded_texts(document)``, passed by a caller asking for many terms.
+    """
     pattern = _term_pattern(term)
-    found = {s.name for s in document.sections if pattern.search(s.text)}
-    if not found and pattern.search(document.text):
+    sections, whole = _folded_texts(document) if texts is None else texts
+    found = {
+        name for name, text, folded in sections if _may_hold(term, folded) and pattern.search(text)
+    }
+    if not found and _may_hold(term, whole) and pattern.search(document.text):
         found.add("other")
     return tuple(sorted(found))
 
@@ -266,20 +316,41 @@ def _normalize_text(text: str, abbreviations: Mapping[str, str]) -> str:
     return " ".join(w for t in tokens for w in abbreviations.get(t, t).split())
 
 
-def _has_title(title: str, texts: Iterable[str], abbreviations: Mapping[str, str]) -> bool:
+def _has_title(title: str, normalized: Iterable[str]) -> bool:
+    """True when ``title`` is in one of the texts (each normalized by ``_normalize_text``)."""
     if not title:
         return False
     pattern = re.compile(rf"(?<![\w]){re.escape(title)}(?![\w])")
-    return any(pattern.search(_normalize_text(t, abbreviations)) for t in texts)
+    return any(pattern.search(t) for t in normalized)
+
+
+_ROLE_TITLES_KEPT = 4
+_RoleTitles = tuple[tuple[str, ...], ...]
+_role_titles: dict[tuple[int, int], tuple[Taxonomy, PostingRules, _RoleTitles]] = {}
+"""Normalized titles of each taxonomy role, by the identity of the taxonomy and the rules."""
+
+
+def _normalized_role_titles(taxonomy: Taxonomy, rules: PostingRules) -> _RoleTitles:
+    """Return each role's sorted normalized titles, normalized once per taxonomy and rules."""
+    key = (id(taxonomy), id(rules))
+    kept = _role_titles.get(key)
+    if kept is not None and kept[0] is taxonomy and kept[1] is rules:
+        return kept[2]
+    titles = tuple(
+        tuple(sorted({normalize_title(t, rules) for t in role.titles if t.strip()}))
+        for role in taxonomy.roles
+    )
+    if len(_role_titles) >= _ROLE_TITLES_KEPT:
+        del _role_titles[next(iter(_role_titles))]
+    _role_titles[key] = (taxonomy, rules, titles)
+    return titles
 
 
 def role_family(title: str, resources: AtsResources) -> tuple[str, ...]:
     """Return the normalized titles of the taxonomy role the title belongs to."""
     best: tuple[int, tuple[str, ...]] = (0, ())
     padded = f" {title} "
-    rules = resources.rules.posting
-    for role in resources.taxonomy.roles:
-        titles = tuple(sorted({normalize_title(t, rules) for t in role.titles if t.strip()}))
+    for titles in _normalized_role_titles(resources.taxonomy, resources.rules.posting):
         for candidate in titles:
             if candidate and (candidate == title or f" {candidate} " in padded):
                 if len(candidate) > best[0]:
@@ -309,14 +380,16 @@ def title_match(document: ResumeDocument, title: str, resources: AtsResources) -
         for i, e in enumerate(e for e in document.entries if e.section == "experience")
         if e.role and (i == 0 or e.current)
     ]
-    if _has_title(wanted, headline, abbreviations):
+    normalized = {t: _normalize_text(t, abbreviations) for t in [*headline, *roles]}
+    if _has_title(wanted, (normalized[t] for t in headline)):
         return weights.headline
-    if _has_title(wanted, recent, abbreviations):
+    if _has_title(wanted, (normalized[t] for t in recent)):
         return weights.recent_role
-    if _has_title(wanted, roles, abbreviations):
+    if _has_title(wanted, (normalized[t] for t in roles)):
         return weights.any_role
     family = [t for t in role_family(wanted, resources) if t != wanted]
-    if any(_has_title(t, [*headline, *roles], abbreviations) for t in family):
+    everywhere = [normalized[t] for t in [*headline, *roles]]
+    if any(_has_title(t, everywhere) for t in family):
         return weights.family
     wanted_words = set(wanted.split())
     best = 0.0

@@ -7,11 +7,13 @@ A fully scanned PDF never gets here: the reader refuses it (no text layer) with 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
 from analyzer.findings import BLOCKED_SCORE_CAP, Area, Finding, Severity, page_of
 from analyzer.models import HiddenText, ResumeDocument, ResumeProfile
+from analyzer.rules.headings import HeadingRules
 from analyzer.rules.scoring import ReadabilityRules
 
 AREA = Area.READABILITY
@@ -108,6 +110,12 @@ READABLE_MIN_WORDS = 40
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
+@functools.lru_cache(maxsize=4)
+def _function_words(headings: HeadingRules) -> frozenset[str]:
+    """Every language's function words in one set, built once per rules."""
+    return frozenset(w for words in headings.function_words.values() for w in words)
+
+
 def function_word_share(text: str) -> tuple[float, int]:
     """Return (share of common function words of any known language, words counted).
 
@@ -117,7 +125,7 @@ def function_word_share(text: str) -> tuple[float, int]:
     """
     from analyzer.rules import shipped_rules
 
-    known = {w for words in shipped_rules().headings.function_words.values() for w in words}
+    known = _function_words(shipped_rules().headings)
     words = [w.casefold() for w in _LETTERS.findall(text)]
     if not words:
         return 0.0, 0

@@ -175,19 +175,29 @@ def total(parts: tuple[Component, ...]) -> tuple[float, tuple[tuple[str, float, 
     return score, breakdown
 
 
+def requirements_weight(
+    matched: Iterable[KeywordMatch], missing: Iterable[KeywordMatch], rules: AtsRules
+) -> float:
+    """Return the sum of w_i over all the posting's requirements, matched and missing."""
+    return sum(requirement_weight(k, rules) for k in (*matched, *missing))
+
+
 def requirement_points(
     item: KeywordMatch,
     matched: Iterable[KeywordMatch],
     missing: Iterable[KeywordMatch],
     available: float,
     rules: AtsRules,
+    weight_sum: float | None = None,
 ) -> float:
     """Return the points one more unit of evidence credit for this requirement is worth.
 
     ``available`` is the skills component's points. A missing requirement added in a bullet
-    gains these points; one only listed, moved into a bullet, gains 0.4 of them.
+    gains these points; one only listed, moved into a bullet, gains 0.4 of them. Pass
+    ``requirements_weight(matched, missing, rules)`` as ``weight_sum`` when asking for many.
     """
-    weight_sum = sum(requirement_weight(k, rules) for k in (*matched, *missing))
+    if weight_sum is None:
+        weight_sum = requirements_weight(matched, missing, rules)
     if not weight_sum:
         return 0.0
     return available * requirement_weight(item, rules) / weight_sum

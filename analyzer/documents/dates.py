@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -71,8 +72,12 @@ class DateRange:
     """Where it sits in the searched text."""
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> dt.date | None:
-    """Parse one end of a range ("Sept. 2018", "03/2021", "Summer 2020", "2019") or None."""
+    """Parse one end of a range ("Sept. 2018", "03/2021", "Summer 2020", "2019") or None.
+
+    Cached: dateutil is slow, and a resume prints the same few dates on many lines.
+    """
     cleaned = text.strip().lower().rstrip(".")
     foreign = re.match(rf"^([^\W\d_]+)\.?\s*,?\s*({_YEAR})$", cleaned)
     if foreign and foreign.group(1) in _FOREIGN_MONTHS:
@@ -88,8 +93,14 @@ def parse_date(text: str) -> dt.date | None:
     return value.date()
 
 
+@lru_cache(maxsize=4096)
 def find_date_range(text: str) -> DateRange | None:
-    """Find the first date range (or single date) in a text and parse both ends."""
+    """Find the first date range (or single date) in a text and parse both ends.
+
+    Cached: reading asks it of the same line several times (heading, entry, column tests).
+    """
+    if "19" not in text and "20" not in text:
+        return None  # every date holds a year, and every year starts so: no regex needed
     match = RANGE.search(text) or SPACED_RANGE.search(text)
     if match:
         start_text, end_text = match.group(1), match.group(2)

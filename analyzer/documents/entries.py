@@ -319,7 +319,7 @@ def _weak_starts(lines: list[tuple[TextLine, str]], section: str, rules: Heading
     """
     weight: dict[tuple[str, bool, float], int] = {}
     for line, text in lines:
-        letters = sum(c.isalpha() for c in text)  # dot leaders are no body text
+        letters = sum(map(str.isalpha, text))  # dot leaders are no body text
         weight[_style(line)] = weight.get(_style(line), 0) + letters
     if len(weight) < 2:
         return set()

@@ -59,6 +59,8 @@ def _keywords(headings: HeadingRules) -> dict[str, tuple[str, ...]]:
 
 def _without_accents(text: str) -> str:
     # Headings are printed with or without their accents ("COMPETENCES", "Compétences").
+    if text.isascii():
+        return text  # nothing to decompose: most lines, and the cheapest test
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -76,6 +78,11 @@ def join_letter_spacing(text: str) -> str:
     return " ".join(words)
 
 
+_NUMBERING = re.compile(r"^[\divxlc]+[.)]\s+")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_DIGITS = re.compile(r"\d+")
+
+
 def normalise_heading(text: str) -> str:
     """Lower-case a heading, drop accents, spell '&' as 'and', drop punctuation and numbering."""
     text = text.strip()
@@ -83,18 +90,19 @@ def normalise_heading(text: str) -> str:
     if len(tokens) >= 3 and all(len(t) == 1 for t in tokens):  # "S K I L L S"
         text = "".join(tokens)
     text = _without_accents(text).lower().replace("&", " and ").replace("+", " and ")
-    text = re.sub(r"^[\divxlc]+[.)]\s+", "", text)  # "1. Experience", "iv) Skills"
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"\d+", " ", text)
+    text = _NUMBERING.sub("", text)  # "1. Experience", "iv) Skills"
+    text = _PUNCTUATION.sub(" ", text)
+    text = _DIGITS.sub(" ", text)
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=4096)
 def canonical_heading(text: str, headings: HeadingRules) -> str | None:
     """Map a heading as printed to its canonical section name, or None when it is not one.
 
-    Pure: looks the normalised text up in the synonyms of the headings rules, then,
-    for short headings, the first section keyword among its words ("Work Experience &
-    Internships" -> experience).
+    Pure, so cached (a line is asked as itself and as its split-word variants): looks the
+    normalised text up in the synonyms of the headings rules, then, for short headings, the
+    first section keyword among its words ("Work Experience & Internships" -> experience).
     """
     key = normalise_heading(text)
     if not key:

@@ -464,12 +464,13 @@ _NUMBER_WORD = re.compile(
 )
 
 
-def has_number(text: str, lists: LanguageLists) -> bool:
+def has_number(text: str, lists: LanguageLists, metrics: tuple[Metric, ...] | None = None) -> bool:
     """True when ``text`` holds a number of any kind that is not a date, phone or version.
 
     "A 1408 node supercomputer", "3 papers", "top 5" are numbers a reader weighs, even when
     no unit makes them a metric; years, dates, phone numbers, GPAs, course codes and versions
-    ("Python 3", "ResNet-50", "2019 - 2023") are masked or skipped as in ``parse_metrics``.
+    ("Python 3", "ResNet-50", "2019 - 2023") are masked or skipped as in ``parse_metrics``;
+    pass its result for ``text`` as ``metrics`` when you have it.
     """
     if _NUMBER_WORD.search(text):
         return True  # "over a hundred years ago", "a dozen models", "three papers"
@@ -484,7 +485,7 @@ def has_number(text: str, lists: LanguageLists) -> bool:
         if _word_before(masked, match.start()) in lists.not_after:
             continue  # "Python 3", "Java 8"
         return True
-    return bool(parse_metrics(text, lists))
+    return bool(parse_metrics(text, lists) if metrics is None else metrics)
 
 
 def achievement_from(

@@ -84,7 +84,8 @@ def _weak_opener(text: str, lists: LanguageLists) -> tuple[str, str] | None:
     """Return (phrase as written, rest of the bullet) when it opens with a weak phrase."""
     lowered = text.lower()
     for weak in lists.weak_openers:
-        if re.match(rf"{re.escape(weak.phrase)}\b", lowered):
+        # startswith first: the regex only adds the word boundary, and most bullets open well.
+        if lowered.startswith(weak.phrase) and re.match(rf"{re.escape(weak.phrase)}\b", lowered):
             return text[: len(weak.phrase)], text[len(weak.phrase) :].strip()
     return None
 
@@ -429,7 +430,7 @@ def review_bullet(
     if metrics is None:
         metrics = parse_metrics(text, lists)
     # Any number is a number: "a 1408 node supercomputer" says how big, even with no unit.
-    quantified = bool(metrics) or has_number(text, lists)
+    quantified = bool(metrics) or has_number(text, lists, metrics)
     words = _words(doc)
     pronouns = _first_person(words, lists)
     opener_words = words
@@ -517,7 +518,10 @@ def review_bullet(
 
     lowered = text.lower()
     cliches = [
-        c for c in lists.cliches if re.search(rf"(?<!\w){re.escape(c.phrase)}(?!\w)", lowered)
+        c
+        for c in lists.cliches
+        # The plain substring test first: most bullets hold no cliché, and it costs no regex.
+        if c.phrase in lowered and re.search(rf"(?<!\w){re.escape(c.phrase)}(?!\w)", lowered)
     ]
     if cliches:
         shown = ", ".join(f"'{c.phrase}'" for c in cliches)

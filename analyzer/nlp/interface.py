@@ -6,6 +6,7 @@ The file format these are loaded from is documented in docs/taxonomy.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,24 @@ class Taxonomy:
 
     def skill(self, name: str) -> SkillDef | None:
         """Return the skill with this canonical name (case-insensitive), if any."""
-        key = name.casefold()
-        return next((s for s in self.skills if s.name.casefold() == key), None)
+        return self._by_name.get(name.casefold())
+
+    def implies(self, name: str) -> tuple[str, ...]:
+        """Return the skills this canonical name directly implies (``implies``), or ()."""
+        return self._implies.get(name, ())
+
+    @cached_property
+    def _by_name(self) -> dict[str, SkillDef]:
+        # Looked up for every skill of every resume and posting: a scan of the taxonomy per
+        # call was a tenth of the analysis. The first skill of a name wins, as in a scan.
+        by_name: dict[str, SkillDef] = {}
+        for skill in self.skills:
+            by_name.setdefault(skill.name.casefold(), skill)
+        return by_name
+
+    @cached_property
+    def _implies(self) -> dict[str, tuple[str, ...]]:
+        return {s.name: s.implies for s in self.skills if s.implies}
 
     def role(self, role_id: str) -> RoleProfile | None:
         """Return the role profile with this id, if any."""

@@ -7,11 +7,17 @@ import re
 from dataclasses import dataclass
 
 from analyzer.glyphs import LEADING_GLYPHS, strip_glyphs
-from analyzer.models import Achievement, ResumeDocument, ResumeProfile, Section, SkillMention
+from analyzer.models import (
+    Achievement,
+    Metric,
+    ResumeDocument,
+    ResumeProfile,
+    Section,
+    SkillMention,
+)
 from analyzer.nlp.achievements import (
     ACHIEVEMENT_SECTIONS_EXCLUDED,
     PROSE_SECTIONS,
-    achievement_from,
     parse_metrics,
 )
 from analyzer.nlp.bullets import review_bullet
@@ -44,11 +50,15 @@ def _prose_lines(section: Section, bullet_texts: list[str]) -> list[str]:
     starts in lower case (a wrapped sentence); list sections stay one segment per line.
     """
     kept: list[str] = []
+    heading = _squash(section.heading)
+    # One substring test against all bullets at once: a squashed text holds no newline, so a
+    # line found in the joined text is found inside one bullet.
+    bullets = "\n".join(bullet_texts)
     for line in section.text.splitlines():
         squashed = _squash(line)
-        if not squashed or squashed == _squash(section.heading):
+        if not squashed or squashed == heading:
             continue
-        if any(squashed in b for b in bullet_texts):
+        if squashed in bullets:
             continue
         kept.append(strip_glyphs(line))
     if section.name not in PROSE_SECTIONS:
@@ -91,26 +101,38 @@ def build_profile(
     mentions: list[SkillMention] = []
     achievements: list[Achievement] = []
     bullet_docs = {}
+    # A bullet's metrics serve its achievement and its review: parsed once per text.
+    parsed: dict[str, tuple[Metric, ...]] = {}
+
+    def metrics_of(text: str) -> tuple[Metric, ...]:
+        metrics = parsed.get(text)
+        if metrics is None:
+            metrics = parsed[text] = parse_metrics(text, lists)
+        return metrics
+
+    def achievement(text: str, section: str, bullet: str | None = None) -> None:
+        metrics = metrics_of(text)
+        if metrics:
+            achievements.append(
+                Achievement(text=text, section=section, metrics=metrics, bullet=bullet)
+            )
+
     for segment, doc in zip(segments, docs, strict=True):
         mentions.extend(resources.skills.find_in_doc(doc, segment.section, segment.bullet))
         if segment.bullet is not None:
             bullet_docs[segment.bullet] = doc
             if segment.section not in ACHIEVEMENT_SECTIONS_EXCLUDED:
-                found = achievement_from(segment.text, segment.section, lists, segment.bullet)
-                if found is not None:
-                    achievements.append(found)
+                achievement(segment.text, segment.section, segment.bullet)
         elif segment.section in PROSE_SECTIONS:
             for sentence in doc.sents:
-                found = achievement_from(sentence.text.strip(), segment.section, lists)
-                if found is not None:
-                    achievements.append(found)
+                achievement(sentence.text.strip(), segment.section)
     reviews = tuple(
         review_bullet(
             bullet,
             resources.nlp,
             lists,
             doc=bullet_docs.get(bullet.id),
-            metrics=parse_metrics(strip_glyphs(bullet.text), lists),
+            metrics=metrics_of(strip_glyphs(bullet.text)),
         )
         for bullet in document.bullets
     )

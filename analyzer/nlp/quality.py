@@ -40,10 +40,10 @@ def scored_reviews(profile: ResumeProfile, rules: QualityRules) -> list[BulletRe
 
 def is_statement(text: str) -> bool:
     """True when a bullet's text reads as a statement: a lower-case word, mostly letters."""
-    visible = [ch for ch in text if not ch.isspace()]
-    if not visible or not any(ch.islower() for ch in text):
+    visible = "".join(text.split())  # str.split drops exactly the str.isspace characters
+    if not visible or not any(map(str.islower, text)):
         return False
-    return sum(ch.isalnum() for ch in visible) / len(visible) >= 0.6
+    return sum(map(str.isalnum, visible)) / len(visible) >= 0.6
 
 
 def has_github(document: ResumeDocument) -> bool:

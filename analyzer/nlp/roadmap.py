@@ -91,7 +91,7 @@ def shown_skills(
 
 def _is_ml_role(entry: Entry, words: Sequence[str]) -> bool:
     title = (entry.role or "").lower()
-    return any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", title) for w in words)
+    return any(w in title and re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", title) for w in words)
 
 
 class _Facts:

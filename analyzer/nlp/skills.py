@@ -170,7 +170,12 @@ class SkillMatcher:
 
     def _spans(self, doc: Doc) -> list[Span]:
         spans = []
-        for matcher in (self._lower, self._orth, self._versioned):
+        matchers: list[PhraseMatcher | Matcher] = [self._lower, self._orth]
+        if _LETTER_DIGIT.search(doc.text):
+            # A versioned name glues a digit to a letter ("Python3"); without one in the text
+            # the token-by-token regex matcher, the dearest of the three, cannot match.
+            matchers.append(self._versioned)
+        for matcher in matchers:
             for match_id, start, end in matcher(doc):
                 key = self.nlp.vocab.strings[match_id]
                 spans.append(Span(doc, start, end, label=key))
@@ -190,15 +195,19 @@ class SkillMatcher:
             key = self._skill_of(span)
             if key.skill:
                 found.append((span, key))
+        if not found:
+            return []
+        # Each match's sentence, looked up once: span.sent walks the doc.
+        whole = None if doc.has_annotation("SENT_START") else doc[:]
+        sentences = [span.sent if whole is None else whole for span, _key in found]
         skills_by_sentence: dict[int, set[str]] = defaultdict(set)
-        for span, key in found:
-            skills_by_sentence[_sentence(span).start].add(key.skill)
+        for (_span, key), sentence in zip(found, sentences, strict=True):
+            skills_by_sentence[sentence.start].add(key.skill)
         spans_by_start = {span.start: key.skill for span, key in found}
         spans_by_end = {span.end: key.skill for span, key in found}
         used = section in USED_SECTIONS
         mentions = []
-        for span, key in found:
-            sentence = _sentence(span)
+        for (span, key), sentence in zip(found, sentences, strict=True):
             if key.hints is not None:
                 others = skills_by_sentence[sentence.start] - {key.skill}
                 if not self._accept(span, key.hints, section, others, spans_by_start, spans_by_end):
@@ -274,6 +283,9 @@ class SkillMatcher:
         return self.find([(text, section, None)])
 
 
+_LETTER_DIGIT = re.compile(r"[^\W\d_]\d")
+"""A letter with a digit right after it, as in every versioned name ("python3", "java8")."""
+
 _VALUE_LINKS = frozenset({"of", "by", "to", "at", "from", "=", ":", "is", "was", "reached", "@"})
 """Words between a metric and its value ("recall of 0.9", "F1 = 0.87")."""
 
@@ -303,14 +315,13 @@ def _sentence(span: Span) -> Span:
 
 def implied_skills(skill: str, taxonomy: Taxonomy) -> tuple[str, ...]:
     """Return the skills that using ``skill`` shows, following implications transitively."""
-    implies = {s.name: s.implies for s in taxonomy.skills if s.implies}
     out: list[str] = []
-    todo = list(implies.get(skill, ()))
+    todo = list(taxonomy.implies(skill))
     while todo:
         name = todo.pop(0)
         if name != skill and name not in out:
             out.append(name)
-            todo.extend(implies.get(name, ()))
+            todo.extend(taxonomy.implies(name))
     return tuple(out)
 
 

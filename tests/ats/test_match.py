@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.ats.match import match_resume, title_match
+from analyzer.ats.match import match_resume, term_sections, title_match
 from analyzer.ats.posting import parse_posting, read_posting
 from analyzer.models import AtsMatch, JobPosting
 from analyzer.nlp.resources import get_resources
@@ -271,3 +271,24 @@ def test_hyphenated_skill_names_are_shown_by_mlflow() -> None:
     assert found["experiment tracking"].satisfied_by == "MLflow"
     assert found["model registry"].satisfied_by == "MLflow"
     assert found["model registry"].used is True
+
+
+@pytest.mark.parametrize(
+    ("printed", "term"),
+    [
+        ("Built REST Services for clinics", "rest services"),
+        ("Tuned \u0130nference servers", "inference"),  # dotted İ: lower() adds a combining dot
+        ("Wrote ſql pipelines", "sql"),  # a long s: lower() keeps it, the regex folds it
+        ("Ran the ASSESSMENTS", "assessment"),
+    ],
+)
+def test_term_sections_finds_terms_the_substring_pretest_must_not_rule_out(
+    printed: str, term: str
+) -> None:
+    document = text_document(f"Kim\n\nEXPERIENCE\n- {printed}\n")
+    assert term_sections(term, document) == ("experience",)
+
+
+def test_term_sections_misses_a_term_the_text_lacks() -> None:
+    document = text_document("Kim\n\nEXPERIENCE\n- Built triage dashboards\n")
+    assert term_sections("triage models", document) == ()
