@@ -37,6 +37,22 @@ def test_box_maxima_equals_slicing_each_box() -> None:
     assert -1 in expected and max(expected) == 255  # off-image boxes and big ones covered
 
 
+def test_box_maxima_of_every_box_size_at_every_edge() -> None:
+    # Every width and height up to past WINDOW, on 8-bit renders, from corners inside,
+    # straddling and beyond each edge, fractional and whole.
+    rng = np.random.default_rng(7)
+    change = rng.integers(0, 256, size=(75, 61), dtype=np.uint8)
+    change[rng.random(change.shape) < 0.97] = 0  # sparse ink, so maxima differ
+    sides = np.arange(0, pdf_chars.WINDOW + 6, 0.5)
+    width, height = (grid.ravel() for grid in np.meshgrid(sides, sides))
+    left, top = rng.uniform(-15, 70, size=(2, len(width)))
+    left = np.where(rng.random(len(width)) < 0.5, left.round(), left)
+    boxes = np.column_stack([left, top, left + width, top + height])
+    expected = _slow_maxima(change, boxes)
+    assert pdf_chars.box_maxima(change, boxes) == expected
+    assert 100 < expected.count(-1) < len(expected) // 4 and len(set(expected)) > 80
+
+
 def test_box_maxima_of_no_boxes() -> None:
     assert pdf_chars.box_maxima(np.zeros((5, 5), dtype=np.int16), np.zeros((0, 4))) == []
 
