@@ -116,24 +116,32 @@ class _ObjectReader:
         self.handle = ctypes.c_void_p(ctypes.addressof(textpage.contents))
         self.rgba = (ctypes.c_uint * 4)()
         self.colour_out = tuple(ctypes.byref(self.rgba, k * 4) for k in range(4))
+        self.colours: dict[bytes, tuple[float, float, float]] = {}
         self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_out = ctypes.byref(self.matrix)
         self.fonts: dict[int, str] = {}
 
-    def facts(self, index: int) -> _Facts:
-        obj = pdfium_c.FPDFText_GetTextObject(self.raw, index)
-        font, colour, mode = "", (0.0, 0.0, 0.0), 0
-        if obj:
+    def facts(self, index: int, key: int | None) -> _Facts:
+        """Return the facts of character ``index``, whose text object is at ``key``."""
+        font, colour, mode, placed = "", (0.0, 0.0, 0.0), 0, None
+        if key:
+            obj = ctypes.cast(key, pdfium_c.FPDF_PAGEOBJECT)
             if _FILL_COLOUR(obj, *self.colour_out):
-                r, g, b, _ = self.rgba
-                colour = (r / 255, g / 255, b / 255)
+                rgba = bytes(self.rgba)
+                colour = self.colours.get(rgba) or self._colour(rgba)
             font = self._font(_GET_FONT(obj))
             mode = _RENDER_MODE(obj)
+            placed = (key, obj)
         # pdfium's font size leaves out the text matrix (Word writes 1 pt fonts scaled up).
         size = _FONT_SIZE(self.handle, index)
-        if _GET_MATRIX(self.handle, index, ctypes.byref(self.matrix)):
+        if _GET_MATRIX(self.handle, index, self.matrix_out):
             size *= math.hypot(self.matrix.c, self.matrix.d)
-        placed = (ctypes.addressof(obj.contents), obj) if obj else None
         return font, colour, mode, size, placed
+
+    def _colour(self, rgba: bytes) -> tuple[float, float, float]:
+        r, g, b, _ = self.rgba
+        colour = self.colours[rgba] = (r / 255, g / 255, b / 255)
+        return colour
 
     def _font(self, handle: int | None) -> str:
         if not handle:
@@ -183,15 +191,26 @@ def _text(textpage: Any, handle: Any, index: int, code: int) -> str:
     return chr(code)
 
 
-def _boxes(transform: _Transform, boxes: Any) -> list[tuple[float, float, float, float]]:
-    """Map user-space (left, bottom, right, top) boxes to the displayed page, all at once."""
+def _edges(transform: _Transform, boxes: Any) -> list[list[float]]:
+    """Map user-space (left, bottom, right, top) boxes to the displayed page, all at once.
+
+    Returns the lists of x0, top, x1 and bottom.
+    """
     left, bottom, right, top = np.asarray(boxes, dtype=float).reshape(-1, 4).T
     t = transform
     xs = [t.a * x + t.c * y + t.e for x in (left, right) for y in (bottom, top)]
     ys = [t.b * x + t.d * y + t.f for x in (left, right) for y in (bottom, top)]
-    x0, x1 = np.minimum.reduce(xs).tolist(), np.maximum.reduce(xs).tolist()
-    y0, y1 = np.minimum.reduce(ys).tolist(), np.maximum.reduce(ys).tolist()
-    return list(zip(x0, y0, x1, y1, strict=True))
+    return [
+        np.minimum.reduce(xs).tolist(),
+        np.minimum.reduce(ys).tolist(),
+        np.maximum.reduce(xs).tolist(),
+        np.maximum.reduce(ys).tolist(),
+    ]
+
+
+def _boxes(transform: _Transform, boxes: Any) -> list[tuple[float, float, float, float]]:
+    """Map user-space (left, bottom, right, top) boxes to the displayed page, all at once."""
+    return list(zip(*_edges(transform, boxes), strict=True))
 
 
 def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[str, Any]]:
@@ -240,7 +259,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[
         key = get_object(handle, index)
         found = objects.get(key) if key else None
         if found is None:
-            found = reader.facts(index)
+            found = reader.facts(index, key)
             if key:
                 objects[key] = found
         texts.append(text)
@@ -281,8 +300,8 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[
             "generated": False,
             "object": placed,
         }
-        for text, (x0, y0, x1, y1), ink_box, (font, colour, mode, size, placed) in zip(
-            texts, _boxes(transform, boxes), ink_boxes, facts, strict=True
+        for text, x0, y0, x1, y1, ink_box, (font, colour, mode, size, placed) in zip(
+            texts, *_edges(transform, boxes), ink_boxes, facts, strict=True
         )
     ]
     if gaps:
