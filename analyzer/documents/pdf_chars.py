@@ -239,8 +239,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[
     indexes: list[int] = []
     glyphs: list[bytes] = []
     has_ink: list[int] = []
-    gaps: list[int] = []
-    """Characters kept before each space pdfium generated."""
+    gaps: list[int] = []  # characters kept before each space pdfium generated
     for index, code in enumerate(_codes(raw, count)):
         if code in _SKIPPED:
             continue
