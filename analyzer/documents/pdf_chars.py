@@ -19,8 +19,8 @@ rest of the reader keeps its machinery.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -42,15 +42,6 @@ _HYPHEN_CODE = 2
 """What pdfium reports for a hyphen it took as a line-end soft hyphen."""
 _ASK_AGAIN = frozenset({0, 0xFFFE, 0xFFFF})
 """Values in pdfium's page text that may stand for another character value."""
-
-
-@dataclass(frozen=True)
-class _Style:
-    """What a text object gives all its characters."""
-
-    font: str
-    colour: tuple[float, float, float]
-    mode: int
 
 
 class _Transform:
@@ -86,22 +77,88 @@ def display_matrix(page: pdfium.PdfPage) -> tuple[float, float, float, float, fl
     return (t.a, t.b, t.c, t.d, t.e, t.f)
 
 
-def _style(obj: Any, cache: dict[int, _Style], name: Any) -> _Style:
-    key = ctypes.addressof(obj.contents) if obj else 0
-    style = cache.get(key)
-    if style is not None:
-        return style
-    font, colour, mode = "", (0.0, 0.0, 0.0), 0
-    if obj:
-        r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-        if pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
-            colour = (r.value / 255, g.value / 255, b.value / 255)
-        handle = pdfium_c.FPDFTextObj_GetFont(obj)
-        if handle and pdfium_c.FPDFFont_GetBaseFontName(handle, name, len(name)):
-            font = name.value.decode("latin-1")
-        mode = int(pdfium_c.FPDFTextObj_GetTextRenderMode(obj))
-    style = cache[key] = _Style(font, colour, mode)
-    return style
+def _unchecked(function: Any, restype: Any = ctypes.c_int) -> Any:
+    """Return a pdfium function that ctypes calls without converting its arguments.
+
+    pypdfium2's bindings check every argument against its declared pointer type, which costs
+    more than pdfium's own work in the functions called once per character or text object.
+    Callers pass handles as pointers or ``c_void_p``, indexes as ints and out-parameters
+    through ``byref``: nothing that ctypes' default conversion could get wrong.
+    """
+    bare = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    bare.restype = restype
+    return bare
+
+
+_GET_LOOSE_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+_GET_INK_BOX = _unchecked(pdfium_c.FPDFText_GetCharBox)
+_GET_OBJECT = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_MAP_ERROR = _unchecked(pdfium_c.FPDFText_HasUnicodeMapError)
+_IS_GENERATED = _unchecked(pdfium_c.FPDFText_IsGenerated)
+_FILL_COLOUR = _unchecked(pdfium_c.FPDFPageObj_GetFillColor)
+_GET_FONT = _unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+_RENDER_MODE = _unchecked(pdfium_c.FPDFTextObj_GetTextRenderMode)
+_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_GET_MATRIX = _unchecked(pdfium_c.FPDFText_GetMatrix)
+_SKIPPED = frozenset({0x0D, 0x0A, 0xAD, 0xFFFE, 0xFFFF, 0})
+"""Line breaks pdfium inserts between lines, soft hyphens (drawn as nothing unless a line
+breaks there, and then pdfium reports a hyphen), non-characters."""
+
+_Facts = tuple[str, tuple[float, float, float], int, float, tuple[int, Any] | None]
+"""What a character takes from its text object: font name, fill colour, render mode, font
+size, and (the object's address, its handle) or None for a character without one."""
+
+
+class _ObjectReader:
+    """Read each text object's facts once, through out-parameters allocated once per page."""
+
+    def __init__(self, textpage: Any) -> None:
+        self.raw = textpage
+        self.handle = ctypes.c_void_p(ctypes.addressof(textpage.contents))
+        self.rgba = (ctypes.c_uint * 4)()
+        self.colour_out = tuple(ctypes.byref(self.rgba, k * 4) for k in range(4))
+        self.colours: dict[bytes, tuple[float, float, float]] = {}
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_out = ctypes.byref(self.matrix)
+        self.fonts: dict[int, str] = {}
+
+    def facts(self, index: int, key: int | None) -> _Facts:
+        """Return the facts of character ``index``, whose text object is at ``key``."""
+        font, colour, mode, placed = "", (0.0, 0.0, 0.0), 0, None
+        if key:
+            obj = ctypes.cast(key, pdfium_c.FPDF_PAGEOBJECT)
+            if _FILL_COLOUR(obj, *self.colour_out):
+                rgba = bytes(self.rgba)
+                colour = self.colours.get(rgba) or self._colour(rgba)
+            font = self._font(_GET_FONT(obj))
+            mode = _RENDER_MODE(obj)
+            placed = (key, obj)
+        # pdfium's font size leaves out the text matrix (Word writes 1 pt fonts scaled up).
+        size = _FONT_SIZE(self.handle, index)
+        if _GET_MATRIX(self.handle, index, self.matrix_out):
+            size *= math.hypot(self.matrix.c, self.matrix.d)
+        return font, colour, mode, size, placed
+
+    def _colour(self, rgba: bytes) -> tuple[float, float, float]:
+        r, g, b, _ = self.rgba
+        colour = self.colours[rgba] = (r / 255, g / 255, b / 255)
+        return colour
+
+    def _font(self, handle: int | None) -> str:
+        if not handle:
+            return ""
+        name = self.fonts.get(handle)
+        if name is None:
+            font = ctypes.cast(handle, pdfium_c.FPDF_FONT)
+            length = 256
+            while True:
+                buffer = ctypes.create_string_buffer(length)
+                needed = int(pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length))
+                if needed <= length:
+                    break
+                length = needed  # pdfium leaves a buffer too short untouched
+            name = self.fonts[handle] = buffer.value.decode("latin-1") if needed else ""
+        return name
 
 
 def _codes(textpage: Any, count: int) -> list[int]:
@@ -115,38 +172,46 @@ def _codes(textpage: Any, count: int) -> list[int]:
     get_unicode = pdfium_c.FPDFText_GetUnicode
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
-    units = list(buffer)[:count]
-    if written != count + 1 or any(0xD800 <= unit <= 0xDFFF for unit in units):
+    units = np.ctypeslib.as_array(buffer)[:count]
+    if written != count + 1 or ((units >= 0xD800) & (units <= 0xDFFF)).any():
         return [int(get_unicode(textpage, index)) for index in range(count)]
-    return [
-        int(get_unicode(textpage, index)) if unit in _ASK_AGAIN else unit
-        for index, unit in enumerate(units)
-    ]
+    codes = units.tolist()
+    for index in np.flatnonzero(np.isin(units, list(_ASK_AGAIN))).tolist():
+        codes[index] = int(get_unicode(textpage, index))
+    return codes
 
 
-def _text(textpage: Any, index: int, code: int) -> str | None:
-    if code in (0x0D, 0x0A, 0xAD, 0xFFFE, 0xFFFF, 0):
-        # Line breaks pdfium inserts between lines, soft hyphens (drawn as nothing unless
-        # a line breaks there, and then pdfium reports a hyphen), non-characters.
-        return None
+def _text(textpage: Any, handle: Any, index: int, code: int) -> str:
+    """Return what a character (not one of ``_SKIPPED``, not a space) shows."""
     if code == _HYPHEN_CODE and pdfium_c.FPDFText_IsHyphen(textpage, index) == 1:
         return "-"
-    if code != 0x20 and pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) == 1:
+    if _MAP_ERROR(handle, index) == 1:
         return f"(cid:{code})"  # as pdfminer shows a glyph with no Unicode map
     if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
         return "\ufffd"
     return chr(code)
 
 
-def _boxes(transform: _Transform, boxes: list[float]) -> list[tuple[float, float, float, float]]:
-    """Map user-space (left, bottom, right, top) boxes to the displayed page, all at once."""
-    left, bottom, right, top = np.array(boxes, dtype=float).reshape(-1, 4).T
+def _edges(transform: _Transform, boxes: Any) -> list[list[float]]:
+    """Map user-space (left, bottom, right, top) boxes to the displayed page, all at once.
+
+    Returns the lists of x0, top, x1 and bottom.
+    """
+    left, bottom, right, top = np.asarray(boxes, dtype=float).reshape(-1, 4).T
     t = transform
     xs = [t.a * x + t.c * y + t.e for x in (left, right) for y in (bottom, top)]
     ys = [t.b * x + t.d * y + t.f for x in (left, right) for y in (bottom, top)]
-    x0, x1 = np.minimum.reduce(xs).tolist(), np.maximum.reduce(xs).tolist()
-    y0, y1 = np.minimum.reduce(ys).tolist(), np.maximum.reduce(ys).tolist()
-    return list(zip(x0, y0, x1, y1, strict=True))
+    return [
+        np.minimum.reduce(xs).tolist(),
+        np.minimum.reduce(ys).tolist(),
+        np.maximum.reduce(xs).tolist(),
+        np.maximum.reduce(ys).tolist(),
+    ]
+
+
+def _boxes(transform: _Transform, boxes: Any) -> list[tuple[float, float, float, float]]:
+    """Map user-space (left, bottom, right, top) boxes to the displayed page, all at once."""
+    return list(zip(*_edges(transform, boxes), strict=True))
 
 
 def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[str, Any]]:
@@ -157,88 +222,98 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[dict[
     width, height = page.get_size()
     transform = _Transform(page, width, height)
     raw = textpage.raw
-    count = textpage.count_chars()
-    rect = pdfium_c.FS_RECTF()
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    matrix = pdfium_c.FS_MATRIX()
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    styles: dict[int, _Style] = {}
-    sizes: dict[int, float] = {}
-    name = ctypes.create_string_buffer(256)
-    get_loose, get_box = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharBox
-    get_object, address = pdfium_c.FPDFText_GetTextObject, ctypes.addressof
-    # First the numbers from pdfium, then all boxes mapped to the page in one go: a
-    # generated space (None) takes its place after the character before it.
-    kept: list[tuple[str, int, Any, _Style, float, bool] | None] = []
-    loose: list[float] = []
-    ink: list[float] = []
+    reader = _ObjectReader(raw)
+    handle = reader.handle
+    count = max(textpage.count_chars(), 0)  # -1 when pdfium fails
+    # pdfium writes each loose box (FS_RECTF: left, top, right, bottom) straight into its
+    # row; the ink box's left, right, bottom and top go through one reused buffer.
+    loose_out = (ctypes.c_float * (count * 4))()
+    loose = np.ctypeslib.as_array(loose_out).reshape(-1, 4)
+    edges = (ctypes.c_double * 4)()
+    edges_out = tuple(ctypes.byref(edges, k * 8) for k in range(4))
+    byref, get_loose, get_ink = ctypes.byref, _GET_LOOSE_BOX, _GET_INK_BOX
+    get_object, is_generated, map_error = _GET_OBJECT, _IS_GENERATED, _MAP_ERROR
+    objects: dict[int, _Facts] = {}
+    texts: list[str] = []
+    facts: list[_Facts] = []
+    indexes: list[int] = []
+    glyphs: list[bytes] = []
+    has_ink: list[int] = []
+    gaps: list[int] = []  # characters kept before each space pdfium generated
     for index, code in enumerate(_codes(raw, count)):
-        text = _text(raw, index, code)
-        if text is None:
+        if code in _SKIPPED:
             continue
-        if text == " " and pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
-            # A space pdfium inferred from a gap: its box is not reliable, so it sits right
-            # after the character before it, where the gap starts.
-            if kept:
-                kept.append(None)
+        if code == 0x20:
+            if is_generated(handle, index) == 1:
+                if texts:
+                    gaps.append(len(texts))
+                continue
+            text = " "
+        elif code < 0x80 and code != _HYPHEN_CODE:
+            text = f"(cid:{code})" if map_error(handle, index) == 1 else chr(code)
+        else:
+            text = _text(raw, handle, index, code)
+        if not get_loose(handle, index, byref(loose_out, index * 16)):
             continue
-        if not get_loose(raw, index, rect):
-            continue
-        obj = get_object(raw, index)
-        key = address(obj.contents) if obj else 0
-        style = styles.get(key) or _style(obj, styles, name)
-        # pdfium's font size leaves out the text matrix (Word writes 1 pt fonts scaled up);
-        # both belong to the text object, so they are read once per object.
-        size = sizes.get(key) if key else None
-        if size is None:
-            size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
-            if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
-                size *= math.hypot(matrix.c, matrix.d)
+        # Style and size belong to the text object: read once per object.
+        key = get_object(handle, index)
+        found = objects.get(key) if key else None
+        if found is None:
+            found = reader.facts(index, key)
             if key:
-                sizes[key] = size
-        low, high = rect.bottom, rect.top
-        if high - low > LOOSE_HEIGHT * size and pdfium_c.FPDFText_GetCharOrigin(
-            raw, index, origin_x, origin_y
-        ):
+                objects[key] = found
+        texts.append(text)
+        facts.append(found)
+        indexes.append(index)
+        has_ink.append(get_ink(handle, index, *edges_out))
+        glyphs.append(bytes(edges))
+    rows = np.array(indexes, dtype=np.intp)
+    sizes = np.array([found[3] for found in facts], dtype=float)
+    left, top, right, bottom = loose[rows].astype(float).T
+    low, high = bottom.copy(), top.copy()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    for at in np.flatnonzero(top - bottom > LOOSE_HEIGHT * sizes).tolist():
+        if pdfium_c.FPDFText_GetCharOrigin(raw, indexes[at], origin_x, origin_y):
             # A font with a bogus bounding box gives boxes that reach into the lines above
             # and below; an em box on the baseline keeps each line apart.
-            low, high = origin_y.value - DESCENT * size, origin_y.value + ASCENT * size
-        loose += (rect.left, low, rect.right, high)
-        # The glyph's own ink box: the loose box reaches into the lines above and below.
-        has_ink_box = bool(get_box(raw, index, left, right, bottom, top))
-        if has_ink_box:
-            ink += (left.value, bottom.value, right.value, top.value)
-        else:
-            ink += (rect.left, low, rect.right, high)
-        kept.append((text, key, obj, style, size, has_ink_box))
-    boxes = iter(_boxes(transform, loose))
-    ink_boxes = iter(_boxes(transform, ink))
-    chars: list[dict[str, Any]] = []
-    for entry in kept:
-        if entry is None:
-            chars.append(_generated_space(chars[-1]))
-            continue
-        text, key, obj, style, size, has_ink_box = entry
-        x0, y0, x1, y1 = next(boxes)
-        ink_box = next(ink_boxes)
-        chars.append(
-            {
-                "text": text,
-                "x0": x0,
-                "x1": x1,
-                "top": y0,
-                "bottom": y1,
-                "doctop": y0,
-                "ink_box": ink_box if has_ink_box else (x0, y0, x1, y1),
-                "upright": True,
-                "size": size,
-                "fontname": style.font,
-                "non_stroking_color": style.colour,
-                "mode": style.mode,
-                "generated": False,
-                "object": (key, obj) if obj else None,
-            }
+            size = float(sizes[at])
+            low[at], high[at] = origin_y.value - DESCENT * size, origin_y.value + ASCENT * size
+    boxes = np.column_stack([left, low, right, high])
+    # The glyph's own ink box: the loose box reaches into the lines above and below.
+    glyph = np.frombuffer(b"".join(glyphs), dtype=np.float64).reshape(-1, 4)[:, [0, 2, 1, 3]]
+    inked = np.array(has_ink, dtype=bool)[:, None]
+    ink_boxes = _boxes(transform, np.where(inked, glyph, boxes))
+    chars = [
+        {
+            "text": text,
+            "x0": x0,
+            "x1": x1,
+            "top": y0,
+            "bottom": y1,
+            "doctop": y0,
+            "ink_box": ink_box,
+            "upright": True,
+            "size": size,
+            "fontname": font,
+            "non_stroking_color": colour,
+            "mode": mode,
+            "generated": False,
+            "object": placed,
+        }
+        for text, x0, y0, x1, y1, ink_box, (font, colour, mode, size, placed) in zip(
+            texts, *_edges(transform, boxes), ink_boxes, facts, strict=True
         )
+    ]
+    if gaps:
+        # A space pdfium inferred from a gap: its box is not reliable, so it sits right
+        # after the character before it, where the gap starts.
+        spaced: list[dict[str, Any]] = []
+        start = 0
+        for gap in gaps:
+            spaced += chars[start:gap]
+            start = gap
+            spaced.append(_generated_space(spaced[-1]))
+        chars = spaced + chars[start:]
     return chars
 
 
@@ -253,19 +328,29 @@ def _render(page: pdfium.PdfPage) -> Any:
     return page.render(scale=RENDER_SCALE, may_draw_forms=False)
 
 
-def _change(drawn: Any, bare: Any) -> np.ndarray:
+def _change(one: np.ndarray, other: np.ndarray) -> np.ndarray:
     """Return, per pixel, the largest change of a colour channel (0-255) between two renders."""
-    one, other = drawn.to_numpy()[..., :3], bare.to_numpy()[..., :3]
-    # In uint8 without a wider copy: high minus low cannot overflow.
-    diff = np.maximum(one, other) - np.minimum(one, other)
-    return np.maximum(np.maximum(diff[..., 0], diff[..., 1]), diff[..., 2])
+    rows, cols = one.shape[:2]
+    one, other = one[..., :3], other[..., :3]
+    # In uint8 in two buffers, each touched once: high minus low cannot overflow, and a
+    # fresh page-sized buffer costs more than the arithmetic in it.
+    diff = np.maximum(one, other)
+    low = np.minimum(one, other)
+    diff -= low
+    # The largest of each three neighbouring bytes, over the contiguous buffer; every third
+    # one starts a pixel. Many times faster than a reduction over the short channel axis.
+    flat, largest = diff.reshape(-1), low.reshape(-1)[:-2]
+    np.maximum(flat[:-2], flat[1:-1], out=largest)
+    np.maximum(largest, flat[2:], out=largest)
+    return largest[::3].reshape(rows, cols)
 
 
-def _change_on_blank(drawn: Any) -> np.ndarray:
+def _change_on_blank(pixels: np.ndarray) -> np.ndarray:
     """Return what ``_change`` gives against a blank white page: 255 less the darkest channel."""
-    pixels = drawn.to_numpy()
     # Pairwise: a reduction over the short channel axis is many times slower.
-    return 255 - np.minimum(np.minimum(pixels[..., 0], pixels[..., 1]), pixels[..., 2])
+    darkest = np.minimum(pixels[..., 0], pixels[..., 1])
+    np.minimum(darkest, pixels[..., 2], out=darkest)
+    return np.subtract(255, darkest, out=darkest)
 
 
 OCCLUDER_MARGIN = 3.0
@@ -372,36 +457,94 @@ def _left_out(page: pdfium.PdfPage, objects: dict[int, Any], boxes: np.ndarray) 
 def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
     """Set each character's ``ink``: how much drawing it changes the rendered page (0-255).
 
-    Characters whose box lies outside the rendered page get ``ink`` -1.
+    Characters whose box lies outside the rendered page get ``ink`` -1. Only the part of the
+    renders under some character's box is compared.
     """
-    objects: dict[int, Any] = {}
-    for char in chars:
-        placed = char["object"]  # (address, text object) or None
-        if placed is not None:
-            objects.setdefault(placed[0], placed[1])
-    boxes = np.array([char.pop("ink_box") for char in chars], dtype=float).reshape(-1, 4)
+    objects = dict(placed for char in chars if (placed := char["object"]) is not None)
+    # A character's ink box is (x0, top, x1, bottom).
+    edges = itertools.chain.from_iterable(char.pop("ink_box") for char in chars)
+    boxes = np.fromiter(edges, dtype=float, count=4 * len(chars)).reshape(-1, 4)
     drawn = _render(page)
-    left_out = _left_out(page, objects, boxes)
-    if left_out is None:
-        change = _change_on_blank(drawn)
-    else:
-        for obj in left_out:
-            pdfium_c.FPDFPageObj_SetIsActive(obj, False)
-        try:
-            bare = _render(page)
-        finally:
+    pixels = _pixel_boxes(boxes * RENDER_SCALE, drawn.height, drawn.width)
+    x0, x1, y0, y1 = pixels
+    inside = (x1 > x0) & (y1 > y0)
+    inks = np.full(len(chars), -1, dtype=np.int64)
+    if inside.any():
+        left, right = int(x0[inside].min()), int(x1[inside].max())
+        top, bottom = int(y0[inside].min()), int(y1[inside].max())
+        region = (slice(top, bottom), slice(left, right))
+        left_out = _left_out(page, objects, boxes)
+        if left_out is None:
+            change = _change_on_blank(drawn.to_numpy()[region])
+        else:
             for obj in left_out:
-                pdfium_c.FPDFPageObj_SetIsActive(obj, True)
-        change = _change(drawn, bare)
-    for char, ink in zip(chars, box_maxima(change, boxes * RENDER_SCALE), strict=True):
-        char["ink"] = int(ink)
+                pdfium_c.FPDFPageObj_SetIsActive(obj, False)
+            try:
+                bare = _render(page)
+            finally:
+                for obj in left_out:
+                    pdfium_c.FPDFPageObj_SetIsActive(obj, True)
+            change = _change(drawn.to_numpy()[region], bare.to_numpy()[region])
+        chosen = np.flatnonzero(inside)
+        inks[chosen] = _maxima(
+            change, x0[chosen] - left, x1[chosen] - left, y0[chosen] - top, y1[chosen] - top
+        )
+    for char, ink in zip(chars, inks.tolist(), strict=True):
+        char["ink"] = ink
         del char["object"]
 
 
-WINDOW = 24
-"""Largest box side (pixels) read in one vectorised gather; larger boxes are read one by one."""
-_CHUNK = 2048
-"""Boxes gathered at once: bounds the gather's memory to about 10 MB whatever the page."""
+WINDOW = 32
+"""Boxes narrower and shorter than this (pixels) are read from tables of window maxima;
+larger boxes are read one by one."""
+TOP_LEVEL = 2
+"""Largest windows tabulated: 2**TOP_LEVEL pixels a side. A larger box is covered by more
+windows, which costs less than another table of the whole page."""
+
+
+def _level(sides: np.ndarray) -> np.ndarray:
+    """Return the window level of each box side: floor(log2(side)), at most TOP_LEVEL."""
+    levels = np.zeros(len(sides), dtype=np.int64)
+    for level in range(1, TOP_LEVEL + 1):
+        levels += sides >= 1 << level
+    return levels
+
+
+def _windows_max(
+    table: np.ndarray,
+    x0: np.ndarray,
+    x1: np.ndarray,
+    y0: np.ndarray,
+    y1: np.ndarray,
+    step: tuple[int, int],
+) -> np.ndarray:
+    """Return the largest table value over windows that together cover each box exactly.
+
+    ``table`` holds the maximum of every window of ``step`` (across, down) pixels at its
+    top-left corner; each box side is at least a window long. The windows start every step
+    from the box's corner, the last one flush with its far side.
+    """
+    across, down = step
+    count_x = int(((x1 - x0 + across - 1) // across).max())
+    count_y = int(((y1 - y0 + down - 1) // down).max())
+    xs = np.minimum(x0[:, None] + across * np.arange(count_x), (x1 - across)[:, None])
+    ys = np.minimum(y0[:, None] + down * np.arange(count_y), (y1 - down)[:, None])
+    return table[ys[:, :, None], xs[:, None, :]].max(axis=(1, 2))
+
+
+def _pixel_boxes(
+    boxes: np.ndarray, rows: int, cols: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return the pixels x0, x1, y0, y1 (ends excluded) of boxes (left, top, right, bottom).
+
+    Each box is widened to one pixel at least and cut to an image of ``rows`` by ``cols``.
+    """
+    left, top, right, bottom = boxes.T if len(boxes) else (np.zeros(0),) * 4
+    x0 = np.maximum(0, np.trunc(left)).astype(np.int64)
+    x1 = np.minimum(cols, np.maximum(np.ceil(right), np.trunc(left) + 1)).astype(np.int64)
+    y0 = np.maximum(0, np.trunc(top)).astype(np.int64)
+    y1 = np.minimum(rows, np.maximum(np.ceil(bottom), np.trunc(top) + 1)).astype(np.int64)
+    return x0, x1, y0, y1
 
 
 def box_maxima(change: np.ndarray, boxes: np.ndarray) -> list[int]:
@@ -411,27 +554,44 @@ def box_maxima(change: np.ndarray, boxes: np.ndarray) -> list[int]:
     result as slicing each box and taking its max, in a few numpy calls per page instead of
     one per character.
     """
-    rows, cols = change.shape
-    left, top, right, bottom = boxes.T if len(boxes) else (np.zeros(0),) * 4
-    x0 = np.maximum(0, np.trunc(left)).astype(np.int64)
-    x1 = np.minimum(cols, np.maximum(np.ceil(right), np.trunc(left) + 1)).astype(np.int64)
-    y0 = np.maximum(0, np.trunc(top)).astype(np.int64)
-    y1 = np.minimum(rows, np.maximum(np.ceil(bottom), np.trunc(top) + 1)).astype(np.int64)
-    width, height = x1 - x0, y1 - y0
+    x0, x1, y0, y1 = _pixel_boxes(boxes, *change.shape)
     result = np.full(len(boxes), -1, dtype=np.int64)
-    inside = (width > 0) & (height > 0)
-    small = inside & (width <= WINDOW) & (height <= WINDOW)
-    for index in np.flatnonzero(inside & ~small):
+    inside = np.flatnonzero((x1 > x0) & (y1 > y0))
+    result[inside] = _maxima(change, x0[inside], x1[inside], y0[inside], y1[inside])
+    return result.tolist()
+
+
+def _maxima(
+    change: np.ndarray, x0: np.ndarray, x1: np.ndarray, y0: np.ndarray, y1: np.ndarray
+) -> np.ndarray:
+    """Return the largest value of ``change`` in each box of pixels, none of them empty.
+
+    Tables hold the maximum of every window of 1, 2, 4... pixels a side, and a box is the
+    union of a few windows as large as its sides allow.
+    """
+    width, height = x1 - x0, y1 - y0
+    result = np.zeros(len(x0), dtype=np.int64)
+    small = (width < WINDOW) & (height < WINDOW)
+    for index in np.flatnonzero(~small):
         result[index] = change[y0[index] : y1[index], x0[index] : x1[index]].max()
     chosen = np.flatnonzero(small)
-    for start in range(0, len(chosen), _CHUNK):
-        part = chosen[start : start + _CHUNK]
-        h, w = int(height[part].max()), int(width[part].max())
-        dy, dx = np.arange(h), np.arange(w)
-        ys = np.minimum(y0[part, None] + dy, rows - 1)
-        xs = np.minimum(x0[part, None] + dx, cols - 1)
-        values = change[ys[:, :, None], xs[:, None, :]]
-        mask = (dy < height[part, None])[:, :, None] & (dx < width[part, None])[:, None, :]
-        # change is never negative, so masked-out pixels as 0 cannot raise a maximum.
-        result[part] = np.where(mask, values, 0).max(axis=(1, 2))
-    return [int(value) for value in result]
+    across, down = _level(width[chosen]), _level(height[chosen])
+    tall = change
+    for ky in range(int(down.max()) + 1 if len(chosen) else 0):
+        if ky:
+            # Windows of 2**ky rows: two overlapping windows of half that.
+            half = 1 << (ky - 1)
+            tall = np.maximum(tall[:-half], tall[half:])
+        of_ky = down == ky
+        if not of_ky.any():
+            continue
+        table = tall
+        for kx in range(int(across[of_ky].max()) + 1):
+            if kx:
+                half = 1 << (kx - 1)
+                table = np.maximum(table[:, :-half], table[:, half:])
+            part = chosen[of_ky & (across == kx)]
+            if len(part):
+                step = (1 << kx, 1 << ky)
+                result[part] = _windows_max(table, x0[part], x1[part], y0[part], y1[part], step)
+    return result
