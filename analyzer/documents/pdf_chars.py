@@ -435,23 +435,41 @@ def _near(others: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     return near
 
 
-def _left_out(page: pdfium.PdfPage, objects: dict[int, Any], boxes: np.ndarray) -> list[Any] | None:
-    """Return the objects to leave out of the render without text, or None to skip that render.
+def _plan(
+    page: pdfium.PdfPage, objects: dict[int, Any], boxes: np.ndarray
+) -> tuple[list[Any], list[Any] | None]:
+    """Return the objects to leave out of the render with text, and of the one without it.
 
-    The text objects are always left out. So is every other object that comes nowhere near a
-    character: it cannot change a pixel that is read, and drawing it costs time (a page of
-    vector ornaments). When nothing else is near any character, the page without its text
-    is the white page under every box, and None says so. Any doubt renders everything else.
+    An object that comes nowhere near a character cannot change a pixel that is read, and
+    drawing it costs time (a page of vector ornaments, a photo decoded whole): it is left out
+    of both renders. The text objects are left out of the render without text too. When
+    nothing else is near any character, the page without its text is the white page under
+    every box, and None says so (that render is not made). Any doubt renders everything.
     """
     found = _others(page, objects)
     if found is None:
-        return list(objects.values())
+        return [], list(objects.values())
     handles, others = found
     near = _near(others, boxes)
+    far = [
+        handle
+        for handle, close in zip(handles, near.tolist(), strict=True)
+        if not close and handle is not None
+    ]
     if not near.any():
-        return None
-    far = [handle for handle, close in zip(handles, near.tolist(), strict=True) if not close]
-    return list(objects.values()) + [handle for handle in far if handle is not None]
+        return far, None
+    return far, list(objects.values()) + far
+
+
+def _render_without(page: pdfium.PdfPage, left_out: list[Any]) -> Any:
+    """Render the page with these objects switched off, and switch them back on."""
+    for obj in left_out:
+        pdfium_c.FPDFPageObj_SetIsActive(obj, False)
+    try:
+        return _render(page)
+    finally:
+        for obj in left_out:
+            pdfium_c.FPDFPageObj_SetIsActive(obj, True)
 
 
 def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
@@ -464,7 +482,8 @@ def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
     # A character's ink box is (x0, top, x1, bottom).
     edges = itertools.chain.from_iterable(char.pop("ink_box") for char in chars)
     boxes = np.fromiter(edges, dtype=float, count=4 * len(chars)).reshape(-1, 4)
-    drawn = _render(page)
+    far, left_out = _plan(page, objects, boxes)
+    drawn = _render_without(page, far)
     pixels = _pixel_boxes(boxes * RENDER_SCALE, drawn.height, drawn.width)
     x0, x1, y0, y1 = pixels
     inside = (x1 > x0) & (y1 > y0)
@@ -473,17 +492,10 @@ def measure_ink(page: pdfium.PdfPage, chars: list[dict[str, Any]]) -> None:
         left, right = int(x0[inside].min()), int(x1[inside].max())
         top, bottom = int(y0[inside].min()), int(y1[inside].max())
         region = (slice(top, bottom), slice(left, right))
-        left_out = _left_out(page, objects, boxes)
         if left_out is None:
             change = _change_on_blank(drawn.to_numpy()[region])
         else:
-            for obj in left_out:
-                pdfium_c.FPDFPageObj_SetIsActive(obj, False)
-            try:
-                bare = _render(page)
-            finally:
-                for obj in left_out:
-                    pdfium_c.FPDFPageObj_SetIsActive(obj, True)
+            bare = _render_without(page, left_out)
             change = _change(drawn.to_numpy()[region], bare.to_numpy()[region])
         chosen = np.flatnonzero(inside)
         inks[chosen] = _maxima(

@@ -238,19 +238,20 @@ def _ink_both_ways(
 ) -> list[tuple[bool, list[int], list[int]]]:
     """Per page: whether one render sufficed, the ink measured so, and the old way.
 
-    The old way renders the page whole and again with only its text objects left out.
+    The old way renders the page whole and again with only its text objects left out;
+    the new one leaves objects far from every character out of both renders.
     """
-    plan = pdf_chars._left_out
+    plan = pdf_chars._plan
     pages = []
     decisions: list[bool] = []
 
-    def recorded(page: Any, objects: dict[int, Any], boxes: Any) -> list[Any] | None:
-        left_out = plan(page, objects, boxes)
+    def recorded(page: Any, objects: dict[int, Any], boxes: Any) -> tuple[list[Any], Any]:
+        far, left_out = plan(page, objects, boxes)
         decisions.append(left_out is None)
-        return left_out
+        return far, left_out
 
-    def old_way(page: Any, objects: dict[int, Any], boxes: Any) -> list[Any] | None:
-        return list(objects.values())
+    def old_way(page: Any, objects: dict[int, Any], boxes: Any) -> tuple[list[Any], Any]:
+        return [], list(objects.values())
 
     pdf = pdfium.PdfDocument(path)
     for page in pdf:
@@ -259,10 +260,10 @@ def _ink_both_ways(
             textpage = page.get_textpage()
             chars = pdf_chars.page_chars(page, textpage)
             textpage.close()
-            monkeypatch.setattr(pdf_chars, "_left_out", rule)
+            monkeypatch.setattr(pdf_chars, "_plan", rule)
             pdf_chars.measure_ink(page, chars)
             inks.append([char["ink"] for char in chars])
-        monkeypatch.setattr(pdf_chars, "_left_out", plan)
+        monkeypatch.setattr(pdf_chars, "_plan", plan)
         pages.append((decisions[-1], inks[0], inks[1]))
     pdf.close()
     return pages
