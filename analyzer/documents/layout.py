@@ -8,6 +8,7 @@ right-aligned dates, award years) is part of those lines, not a column of its ow
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import statistics
@@ -194,13 +195,19 @@ def make_line(words: Sequence[Word], page: int, column: int = 0) -> TextLine:
         previous = word
     if cell:
         cells.append(" ".join(cell))
-    size_weight: dict[float, int] = {}
-    for exact, n in by_size.items():
-        key = round(exact, 1)
-        size_weight[key] = size_weight.get(key, 0) + n
-    size = max(size_weight.items(), key=lambda kv: kv[1])[0] if size_weight else 0.0
-    bold_chars = sum(n for font, n in by_font.items() if is_bold_font(font))
     first = words[0]
+    if len(by_size) == 1:
+        size = round(first.size, 1)  # most lines: one size (the first word's, as the key)
+    else:
+        size_weight: dict[float, int] = {}
+        for exact, n in by_size.items():
+            key = round(exact, 1)
+            size_weight[key] = size_weight.get(key, 0) + n
+        size = max(size_weight.items(), key=lambda kv: kv[1])[0] if size_weight else 0.0
+    if len(by_font) == 1:
+        bold_chars = total if is_bold_font(first.font) else 0
+    else:
+        bold_chars = sum(n for font, n in by_font.items() if is_bold_font(font))
     text = clean_text(" ".join(parts))
     kept: tuple[str, ...]
     if len(cells) == 1:
@@ -228,14 +235,27 @@ def _aligned_share(narrow: list[list[Word]], other: list[list[Word]]) -> float:
     """Share of the narrow side's lines sharing a baseline (or top) with the other side."""
     if not narrow:
         return 0.0
-    spans = [(min(w.top for w in line), max(w.bottom for w in line)) for line in other]
+    tops = sorted(min(map(_TOP, line)) for line in other)
+    bottoms = sorted(max(map(_BOTTOM, line)) for line in other)
     aligned = 0
     for line in narrow:
-        top = min(w.top for w in line)
-        bottom = max(w.bottom for w in line)
-        if any(abs(bottom - b) <= 1.5 or abs(top - t) <= 1.5 for t, b in spans):
+        if _within(bottoms, max(map(_BOTTOM, line)), 1.5) or _within(
+            tops, min(map(_TOP, line)), 1.5
+        ):
             aligned += 1
     return aligned / len(narrow)
+
+
+def _within(values: list[float], x: float, distance: float) -> bool:
+    """Tell ``any(abs(x - v) <= distance for v in values)`` from sorted ``values``.
+
+    The nearest value on either side is the one to try: x - v, rounded, only shrinks as v
+    comes closer to x from either side.
+    """
+    index = bisect.bisect_left(values, x)
+    if index < len(values) and abs(x - values[index]) <= distance:
+        return True
+    return index > 0 and abs(x - values[index - 1]) <= distance
 
 
 def _has_heading(lines: list[list[Word]], rules: HeadingRules) -> bool:
@@ -282,19 +302,31 @@ class _GutterSearch:
     order_page looks for a gutter below each candidate header height in turn. Which pixel
     columns the words from line ``i`` on cover is one comparison over an array made once
     (the last line covering each column), and their bounds are kept per line, so a look
-    costs little more than checking its candidate gutters.
+    costs little more than checking its candidate gutters. The array is made at the first
+    look with words enough, as gutter_run would only then have read the words' columns.
     """
 
     def __init__(self, lines: Sequence[Sequence[Word]], page_width: float) -> None:
-        self.width = width = int(page_width) + 2
+        self.lines = lines
+        self.width = int(page_width) + 2
         self.words: list[Word] = []
         self.starts: list[int] = []
+        for line in lines:
+            self.starts.append(len(self.words))
+            self.words += line
+        self.last: np.ndarray | None = None
+        self.x0: list[float] = []
+        self.x1: list[float] = []
+        self.top: list[float] = []
+        self.bottom: list[float] = []
+
+    def _measure(self) -> np.ndarray:
+        """Fill and return ``last``, and fill the bounds of the words from each line on."""
+        lines, width = self.lines, self.width
         # The pixel columns [int(x0), int(x1)] of each word, within [0, width); the last line
         # index covering each column (a word wholly left of the page covers none).
         last = np.full(width + 1, -1, dtype=np.int64)
         for index, line in enumerate(lines):
-            self.starts.append(len(self.words))
-            self.words += line
             for w in line:
                 a = int(w.x0)
                 a = a if a > 0 else 0
@@ -327,6 +359,7 @@ class _GutterSearch:
                 bounds = here
             if bounds is not None:
                 self.x0[index], self.x1[index], self.top[index], self.bottom[index] = bounds
+        return last
 
     def widest(
         self,
@@ -340,9 +373,10 @@ class _GutterSearch:
         words = self.words[self.starts[first] :]
         if len(words) < 2 * min_lines:
             return None
+        last = self.last if self.last is not None else self._measure()
         width = self.width
         scan_from = max(0, int(self.x0[first]) + 1)
-        scan = (self.last[scan_from : min(width, int(self.x1[first]))] >= first).tobytes()
+        scan = (last[scan_from : min(width, int(self.x1[first]))] >= first).tobytes()
         # A blank run counts once a covered pixel closes it, inside the scanned span.
         runs = [
             (scan_from + m.start(), scan_from + m.end())
@@ -421,14 +455,14 @@ def order_page(
     if not words:
         return [], 0
     page_lines = group_lines(words)
-    content_top = min(w.top for w in words)
-    content_bottom = max(w.bottom for w in words)
+    content_top = min(map(_TOP, words))
+    content_bottom = max(map(_BOTTOM, words))
     content_height = max(content_bottom - content_top, 1.0)
     split_at: int | None = None
     gutter: float | None = None
     search = _GutterSearch(page_lines, page_width)
     for index, line in enumerate(page_lines):
-        if min(w.top for w in line) - content_top > 0.45 * content_height:
+        if min(map(_TOP, line)) - content_top > 0.45 * content_height:
             break
         found = search.widest(index, rules)
         if found is not None:

@@ -72,7 +72,6 @@ _CID = re.compile(r"\(cid:\d+\)")
 _PAGE_FURNITURE = re.compile(r"^(page\s*)?\d{1,3}(\s*(/|of)\s*\d{1,3})?$", re.IGNORECASE)
 _GLUED_CAMEL = re.compile(r"[a-z][A-Z]")
 _INK = itemgetter("ink")
-_TEXT = itemgetter("text")
 _TEXT_GENERATED = itemgetter("text", "generated")
 
 
@@ -98,6 +97,8 @@ def count_glued(tokens: Iterable[str]) -> int:
     """Count tokens that look like several words glued together."""
     glued = 0
     for token in tokens:
+        if len(token) < 12:
+            continue  # fewer than 12 letters: neither test can hold
         letters = sum(map(str.isalpha, token))
         if letters > 25 or (letters >= 12 and len(_GLUED_CAMEL.findall(token)) >= 2):
             glued += 1
@@ -224,8 +225,6 @@ def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dict
 
 FAINT_INK = 40
 """Most a character may change the rendered page (0-255) and still be faint to a reader."""
-_FAINT_INK = range(pdf_chars.NO_INK + 1, FAINT_INK)
-"""The ink of a character seen (more than NO_INK) yet faint."""
 
 
 def _unseen_reason(char: dict[str, Any]) -> str | None:
@@ -259,14 +258,11 @@ def _font_kind(font: str) -> tuple[bool, bool]:
     return icon, icon or any(family in name for family in _SYMBOL_FONTS)
 
 
-def _faint_reason(word: dict[str, Any], faint_ink: bool = True) -> str | None:
-    """Why a word a person could see is too small or too faint to read, if it is.
-
-    ``faint_ink`` False says no character of the page has faint ink: only size can tell.
-    """
+def _faint_reason(word: dict[str, Any]) -> str | None:
+    """Why a word a person could see is too small or too faint to read, if it is."""
     size = float(word.get("size") or 0.0)
-    if size >= TINY_SIZE and not faint_ink:
-        return None
+    if size >= TINY_SIZE and int(word["chars"][0]["ink"]) >= FAINT_INK:
+        return None  # most words: readable size, and a first letter with ink enough
     if not _is_word(str(word["text"])):
         return None
     if size < TINY_SIZE:
@@ -281,19 +277,18 @@ def _split_seen(
     chars: list[dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     """Split characters into those a person sees and the unseen ones by reason."""
-    # A character that leaves ink (all _unseen_reason looks for first) or is blank is seen;
-    # the test for every character at once, the reasons only for the others.
-    visible = [
-        ink > pdf_chars.NO_INK or text.isspace()
-        for ink, text in zip(map(int, map(_INK, chars)), map(_TEXT, chars), strict=True)
-    ]
-    seen = list(itertools.compress(chars, visible))
+    seen: list[dict[str, Any]] = []
     unseen: dict[str, list[dict[str, Any]]] = {}
-    if len(seen) < len(chars):
-        for char in itertools.compress(chars, [not shown for shown in visible]):
-            reason = _unseen_reason(char)
-            if reason is not None:  # always: a character without ink has its reason
-                unseen.setdefault(reason, []).append(char)
+    for char in chars:
+        # Most characters leave ink, which is all _unseen_reason would find: that test first.
+        if int(char["ink"]) > pdf_chars.NO_INK or char["text"].isspace():
+            seen.append(char)
+            continue
+        reason = _unseen_reason(char)
+        if reason is None:
+            seen.append(char)
+        else:
+            unseen.setdefault(reason, []).append(char)
     return seen, unseen
 
 
@@ -410,9 +405,6 @@ def _read_page(
     # Words share a few colour objects (one per text object): their numbers once each, by
     # identity, as the words hold every colour alive.
     colours: dict[int, tuple[float, ...]] = {}
-    # Whether any letter seen has ink yet little (a word's letters are never blank).
-    low = itertools.compress(seen, map(_FAINT_INK.__contains__, map(int, map(_INK, seen))))
-    faint_ink = any(not char["text"].isspace() for char in low)
     for raw in _words(seen):
         result.words += 1
         text = str(raw["text"])
@@ -421,7 +413,7 @@ def _read_page(
         icon, symbol = _font_kind(font)
         if not symbol and "(cid:" in text:
             result.cids += len(_CID.findall(text))
-        reason = _faint_reason(raw, faint_ink)
+        reason = _faint_reason(raw)
         if reason is not None:
             hidden_words.setdefault(reason, []).append(raw)
             continue

@@ -26,8 +26,8 @@ Y_TOLERANCE = 3
 EXTRA_ATTRS = ("size", "fontname", "non_stroking_color")
 """Character attributes a word takes from its first letter (and a run shares)."""
 
-_RUN = itemgetter("upright", *EXTRA_ATTRS)
 _UPRIGHT = itemgetter("upright")
+_STYLE = itemgetter(*EXTRA_ATTRS)
 _TOP = itemgetter("top")
 _X0 = itemgetter("x0")
 _X1 = itemgetter("x1")
@@ -38,7 +38,7 @@ _HAS_LIGATURE = re.compile("|".join(map(re.escape, LIGATURES)))
 
 def page_words(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return the words of these characters, each with its ``chars``, in pdfplumber's order."""
-    if not all(map(_UPRIGHT, chars)):
+    if not set(map(_UPRIGHT, chars)) <= {True}:
         return list(
             extract_words(
                 chars,
@@ -49,7 +49,8 @@ def page_words(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
         )
     words: list[dict[str, Any]] = []
-    for _, grouped in itertools.groupby(chars, _RUN):
+    # Every upright equals True: runs differ in the extra attributes alone.
+    for _, grouped in itertools.groupby(chars, _STYLE):
         run = list(grouped)
         tolerance = X_TOLERANCE_RATIO * run[0]["size"]
         for line in _lines(run):
@@ -65,7 +66,11 @@ def _lines(run: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """
     if len(run) == 1:
         return [run]
-    tops = sorted(set(map(_TOP, run)))
+    distinct = set(map(_TOP, run))
+    low = min(distinct)
+    if max(distinct) <= low + Y_TOLERANCE:
+        return [sorted(run, key=_X0)]  # each top within the tolerance of the one before
+    tops = sorted(distinct)
     cluster: dict[float, int] = {}
     index = 0
     last = tops[0]

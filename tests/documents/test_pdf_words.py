@@ -30,8 +30,13 @@ def _plumber(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _assert_same_words(chars: list[dict[str, Any]]) -> int:
     ours, theirs = pdf_words.page_words(chars), _plumber(chars)
     assert ours == theirs
-    # Same keys in the same order, and each word holds the very character dicts.
-    assert [list(word) for word in ours] == [list(word) for word in theirs]
+
+    # Same keys in the same order, values down to the sign of a zero (repr, as JSON shows
+    # them), and each word holds the very character dicts.
+    def shown(words: list[dict[str, Any]]) -> list[str]:
+        return [repr({key: value for key, value in w.items() if key != "chars"}) for w in words]
+
+    assert shown(ours) == shown(theirs)
     assert all(
         list(map(id, a["chars"])) == list(map(id, b["chars"]))
         for a, b in zip(ours, theirs, strict=True)
@@ -85,6 +90,9 @@ def test_text_that_is_not_upright_goes_to_pdfplumber() -> None:
         _char("c", 30, 100),
     ]
     assert _assert_same_words(chars) == 2
+    # Upright values equal to True share runs, as in pdfplumber; 2 does not.
+    for upright in (1, 2):
+        assert _assert_same_words([_char("a", 10, 100), _char("b", 15, 100, upright=upright)])
 
 
 def test_random_pages_give_the_same_words() -> None:
@@ -99,8 +107,8 @@ def test_random_pages_give_the_same_words() -> None:
             chars.append(
                 _char(
                     rng.choice("ab ﬁ\t") if rng.random() < 0.9 else "",
-                    round(rng.uniform(0, 100), rng.choice([0, 1, 3])),
-                    rng.choice([100.0, 101.5, 103.0, 104.0, 110.0, rng.uniform(95, 115)]),
+                    rng.choice([round(rng.uniform(0, 100), rng.choice([0, 1, 3])), 0.0, -0.0]),
+                    rng.choice([0.0, -0.0, 3.0, 101.5, 103.0, 104.0, rng.uniform(95, 115)]),
                     width=rng.choice([0.0, 2.0, 5.0]),
                     **dict(rng.choice(styles)),
                 )
