@@ -12,6 +12,7 @@ import functools
 import io
 import itertools
 import logging
+import operator
 import re
 import time
 from collections import Counter
@@ -72,6 +73,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 _PAGE_FURNITURE = re.compile(r"^(page\s*)?\d{1,3}(\s*(/|of)\s*\d{1,3})?$", re.IGNORECASE)
 _GLUED_CAMEL = re.compile(r"[a-z][A-Z]")
 _INK = itemgetter("ink")
+_X0 = itemgetter("x0")
 _TEXT_GENERATED = itemgetter("text", "generated")
 
 
@@ -152,11 +154,13 @@ def _ligature_parts(chars: list[dict[str, Any]]) -> set[int]:
     second "f" of "coffee" sits exactly where the first does, right after it. That is one
     glyph printed once, not a character printed twice: it must not be deduplicated away.
     """
+    # Where x0 repeats first, all at once; then the rest of the test for those few.
+    x0s = list(map(_X0, chars))
+    repeats = itertools.compress(range(1, len(chars)), map(operator.eq, x0s, x0s[1:]))
     return {
         index
-        for index in range(1, len(chars))
+        for index in repeats
         if not chars[index]["text"].isspace()
-        and chars[index]["x0"] == chars[index - 1]["x0"]
         and chars[index]["x1"] == chars[index - 1]["x1"]
         and chars[index]["top"] == chars[index - 1]["top"]
     }
