@@ -258,9 +258,21 @@ def _within(values: list[float], x: float, distance: float) -> bool:
     return index > 0 and abs(x - values[index - 1]) <= distance
 
 
-def _has_heading(lines: list[list[Word]], rules: HeadingRules) -> bool:
-    short = (" ".join(w.text for w in line) for line in lines if len(line) <= 4)
-    return any(canonical_heading(text, rules) for text in short)
+def _has_heading(
+    lines: list[list[Word]], rules: HeadingRules, named: dict[str, bool] | None = None
+) -> bool:
+    """Tell whether a short line names a section; ``named`` keeps the answers per text."""
+    if named is None:
+        named = {}
+    for line in lines:
+        if len(line) <= 4:
+            text = " ".join(w.text for w in line)
+            found = named.get(text)
+            if found is None:
+                found = named[text] = bool(canonical_heading(text, rules))
+            if found:
+                return True
+    return False
 
 
 def find_gutter(
@@ -315,6 +327,8 @@ class _GutterSearch:
             self.starts.append(len(self.words))
             self.words += line
         self.last: np.ndarray | None = None
+        self.named: dict[str, bool] = {}
+        """Whether a line's text names a section, for each text looked up (a pure answer)."""
         self.x0: list[float] = []
         self.x1: list[float] = []
         self.top: list[float] = []
@@ -403,7 +417,9 @@ class _GutterSearch:
             if len(left_lines) < min_lines or len(right_lines) < min_lines:
                 continue
             narrow, other = sorted((left_lines, right_lines), key=len)
-            if _aligned_share(narrow, other) >= ALIGNED_SHARE and not _has_heading(narrow, rules):
+            if _aligned_share(narrow, other) >= ALIGNED_SHARE and not _has_heading(
+                narrow, rules, self.named
+            ):
                 # Level with the text beside it and without section headings of its own: a
                 # column of dates, places or labels belonging to those lines, not a sidebar.
                 continue

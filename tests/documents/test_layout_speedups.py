@@ -19,6 +19,7 @@ import pytest
 from analyzer.documents import layout, lines, pdf, read_document
 from analyzer.documents.layout import Word, typeface_break
 from analyzer.documents.lines import TextLine
+from analyzer.documents.sections import canonical_heading
 from analyzer.rules import shipped_rules
 from tests.shared import CORPUS
 
@@ -124,6 +125,11 @@ def plain_aligned_share(narrow: list[list[Word]], other: list[list[Word]]) -> fl
     return aligned / len(narrow)
 
 
+def plain_has_heading(lines_of: list[list[Word]], rules: Any) -> bool:
+    short = (" ".join(w.text for w in line) for line in lines_of if len(line) <= 4)
+    return any(canonical_heading(text, rules) for text in short)
+
+
 _BLANK_RUN = re.compile(b"\x00+")
 
 
@@ -171,7 +177,7 @@ def plain_gutter_run(
             continue
         narrow, other = sorted((left_lines, right_lines), key=len)
         if plain_aligned_share(narrow, other) >= layout.ALIGNED_SHARE and not (
-            layout._has_heading(narrow, rules)
+            plain_has_heading(narrow, rules)
         ):
             continue
         if best is None or b - a > best[1]:
