@@ -427,15 +427,17 @@ def _read_page(
         numbers = colours.get(id(colour))
         if numbers is None:
             numbers = colours[id(colour)] = _numbers(colour)
+        # Positional (text, x0, x1, top, bottom, size, font, color): keywords would about
+        # triple the cost of making a word, thousands of times a page.
         word = Word(
-            text=text,
-            x0=float(raw["x0"]),
-            x1=float(raw["x1"]),
-            top=float(raw["top"]),
-            bottom=float(raw["bottom"]),
-            size=float(raw.get("size") or 0.0),
-            font=font,
-            color=numbers,
+            text,
+            float(raw["x0"]),
+            float(raw["x1"]),
+            float(raw["top"]),
+            float(raw["bottom"]),
+            float(raw.get("size") or 0.0),
+            font,
+            numbers,
         )
         if word.top < zone_top or word.bottom > zone_bottom:
             zone.append(word)
