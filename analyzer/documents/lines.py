@@ -8,7 +8,6 @@ order with the typography the section splitter needs, plus layout facts. The ass
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from analyzer.models import LayoutFacts, Line
@@ -29,10 +28,14 @@ _DASHES = str.maketrans(
         "\ufb04": "ffl",
     }
 )
+_DASH_OR_LIGATURE = re.compile("[" + "".join(re.escape(chr(code)) for code in _DASHES) + "]")
+"""What _DASHES replaces: str.translate reads a dict per character of non-ASCII text."""
 _SOFT_HYPHEN_NEAR_HYPHEN = re.compile("-?\u00ad+-?")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 """Zero-width spaces and joiners, bidi marks and embeddings, word joiners, BOMs: no letters."""
 _SPACES = re.compile(r"[ \t]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+"""Control characters (Unicode category Cc, fixed by the standard) other than the tab."""
 
 
 def strip_invisible(text: str) -> str:
@@ -49,11 +52,15 @@ def clean_text(text: str) -> str:
     hyphen (LaTeX fonts do this) becomes "-"; one doubled with a real hyphen collapses into a
     single "-".
     """
-    text = text.translate(_DASHES)
+    if text.isascii() and text.isprintable():
+        # Nothing above applies to printable ASCII (no tab, no control character).
+        return _SPACES.sub(" ", text).strip()
+    if _DASH_OR_LIGATURE.search(text):
+        text = text.translate(_DASHES)
     text = _SOFT_HYPHEN_NEAR_HYPHEN.sub("-", text)
     text = _PRIVATE_USE.sub("", text)
     text = strip_invisible(text)
-    text = "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) != "Cc")
+    text = _CONTROL.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 

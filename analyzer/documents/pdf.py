@@ -12,6 +12,7 @@ import functools
 import io
 import itertools
 import logging
+import operator
 import re
 import time
 from collections import Counter
@@ -23,9 +24,9 @@ from typing import Any
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.utils import cluster_objects, extract_words
+from pdfplumber.utils import cluster_objects
 
-from analyzer.documents import pdf_chars, pdf_rulings
+from analyzer.documents import pdf_chars, pdf_rulings, pdf_words
 from analyzer.documents.layout import Word, group_lines, make_line, order_page
 from analyzer.documents.limits import (
     GuardTripped,
@@ -71,6 +72,9 @@ with no Unicode map is decoration, not a letter an ATS loses."""
 _CID = re.compile(r"\(cid:\d+\)")
 _PAGE_FURNITURE = re.compile(r"^(page\s*)?\d{1,3}(\s*(/|of)\s*\d{1,3})?$", re.IGNORECASE)
 _GLUED_CAMEL = re.compile(r"[a-z][A-Z]")
+_INK = itemgetter("ink")
+_X0 = itemgetter("x0")
+_TEXT_GENERATED = itemgetter("text", "generated")
 
 
 def _numbers(color: Any) -> tuple[float, ...]:
@@ -95,7 +99,9 @@ def count_glued(tokens: Iterable[str]) -> int:
     """Count tokens that look like several words glued together."""
     glued = 0
     for token in tokens:
-        letters = sum(c.isalpha() for c in token)
+        if len(token) < 12:
+            continue  # fewer than 12 letters: neither test can hold
+        letters = sum(map(str.isalpha, token))
         if letters > 25 or (letters >= 12 and len(_GLUED_CAMEL.findall(token)) >= 2):
             glued += 1
     return glued
@@ -148,11 +154,13 @@ def _ligature_parts(chars: list[dict[str, Any]]) -> set[int]:
     second "f" of "coffee" sits exactly where the first does, right after it. That is one
     glyph printed once, not a character printed twice: it must not be deduplicated away.
     """
+    # Where x0 repeats first, all at once; then the rest of the test for those few.
+    x0s = list(map(_X0, chars))
+    repeats = itertools.compress(range(1, len(chars)), map(operator.eq, x0s, x0s[1:]))
     return {
         index
-        for index in range(1, len(chars))
+        for index in repeats
         if not chars[index]["text"].isspace()
-        and chars[index]["x0"] == chars[index - 1]["x0"]
         and chars[index]["x1"] == chars[index - 1]["x1"]
         and chars[index]["top"] == chars[index - 1]["top"]
     }
@@ -243,7 +251,7 @@ def _is_word(text: str) -> bool:
     A person hides words; an undrawn soft hyphen, a bullet or an icon glyph with no ink is
     layout, and neither a finding nor a reason to distrust the file.
     """
-    return sum(ch.isalnum() for ch in text) >= 2
+    return sum(map(str.isalnum, text)) >= 2
 
 
 @functools.lru_cache(maxsize=256)
@@ -256,11 +264,15 @@ def _font_kind(font: str) -> tuple[bool, bool]:
 
 def _faint_reason(word: dict[str, Any]) -> str | None:
     """Why a word a person could see is too small or too faint to read, if it is."""
+    size = float(word.get("size") or 0.0)
+    if size >= TINY_SIZE and int(word["chars"][0]["ink"]) >= FAINT_INK:
+        return None  # most words: readable size, and a first letter with ink enough
     if not _is_word(str(word["text"])):
         return None
-    if float(word.get("size") or 0.0) < TINY_SIZE:
+    if size < TINY_SIZE:
         return "tiny"
-    if max(int(c["ink"]) for c in word["chars"]) < FAINT_INK:
+    # int() of the largest is the largest int(): truncation keeps the order.
+    if int(max(map(_INK, word["chars"]))) < FAINT_INK:
         return "faint"
     return None
 
@@ -272,7 +284,11 @@ def _split_seen(
     seen: list[dict[str, Any]] = []
     unseen: dict[str, list[dict[str, Any]]] = {}
     for char in chars:
-        reason = None if char["text"].isspace() else _unseen_reason(char)
+        # Most characters leave ink, which is all _unseen_reason would find: that test first.
+        if int(char["ink"]) > pdf_chars.NO_INK or char["text"].isspace():
+            seen.append(char)
+            continue
+        reason = _unseen_reason(char)
         if reason is None:
             seen.append(char)
         else:
@@ -281,15 +297,9 @@ def _split_seen(
 
 
 def _words(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return list(
-        extract_words(
-            chars,
-            x_tolerance_ratio=0.15,
-            y_tolerance=3,
-            extra_attrs=["size", "fontname", "non_stroking_color"],
-            return_chars=True,
-        )
-    )
+    # pdfplumber's extract_words(x_tolerance_ratio=0.15, y_tolerance=3, extra_attrs=[size,
+    # fontname, non_stroking_color], return_chars=True), word for word, in one loop.
+    return pdf_words.page_words(chars)
 
 
 @dataclass
@@ -386,7 +396,7 @@ def _read_page(
     result.images = facts.images
     result.links = facts.links
     # Spaces pdfium inferred from gaps are not in the file: a plain extractor sees none.
-    has_spaces = any(c["text"] == " " and not c["generated"] for c in chars[:2000])
+    has_spaces = (" ", False) in map(_TEXT_GENERATED, chars[:2000])  # generated is a bool
     body: list[Word] = []
     zone: list[Word] = []
     hidden_words: dict[str, list[dict[str, Any]]] = {
@@ -394,33 +404,46 @@ def _read_page(
         for reason, group in unseen.items()
     }
     result.words = sum(len(words) for words in hidden_words.values())
+    fonts: set[str] = set()
+    zone_top, zone_bottom = ZONE * height, (1 - ZONE) * height
+    # Words share a few colour objects (one per text object): their numbers once each, by
+    # identity, as the words hold every colour alive.
+    colours: dict[int, tuple[float, ...]] = {}
     for raw in _words(seen):
         result.words += 1
         text = str(raw["text"])
         font = str(raw.get("fontname") or "")
-        if not _font_kind(font)[1]:
+        fonts.add(font)
+        icon, symbol = _font_kind(font)
+        if not symbol and "(cid:" in text:
             result.cids += len(_CID.findall(text))
-        result.fonts.add(font.split("+", 1)[-1])
         reason = _faint_reason(raw)
         if reason is not None:
             hidden_words.setdefault(reason, []).append(raw)
             continue
-        if _font_kind(font)[0]:
+        if icon:
             continue
+        colour = raw.get("non_stroking_color")
+        numbers = colours.get(id(colour))
+        if numbers is None:
+            numbers = colours[id(colour)] = _numbers(colour)
+        # Positional (text, x0, x1, top, bottom, size, font, color): keywords would about
+        # triple the cost of making a word, thousands of times a page.
         word = Word(
-            text=text,
-            x0=float(raw["x0"]),
-            x1=float(raw["x1"]),
-            top=float(raw["top"]),
-            bottom=float(raw["bottom"]),
-            size=float(raw.get("size") or 0.0),
-            font=font,
-            color=_numbers(raw.get("non_stroking_color")),
+            text,
+            float(raw["x0"]),
+            float(raw["x1"]),
+            float(raw["top"]),
+            float(raw["bottom"]),
+            float(raw.get("size") or 0.0),
+            font,
+            numbers,
         )
-        if word.top < ZONE * height or word.bottom > (1 - ZONE) * height:
+        if word.top < zone_top or word.bottom > zone_bottom:
             zone.append(word)
         else:
             body.append(word)
+    result.fonts = {font.split("+", 1)[-1] for font in fonts}
     placed: list[tuple[float, float, HiddenText]] = []
     for reason, words in hidden_words.items():
         for line_words in group_lines([_as_word(w) for w in words]):
@@ -443,10 +466,14 @@ def _read_page(
     result.zone_lines = [("header", line) for line in head] + [("footer", line) for line in foot]
     result.lines = head + lines + foot
     result.columns = columns
-    tokens: list[str] = []
-    for line_words in group_lines(body + zone):
-        tokens += _naive_tokens(line_words, has_spaces)
-    result.glued = count_glued(tokens)
+    if has_spaces:
+        # Each word is a token: the lines' order does not change what is counted.
+        result.glued = count_glued(w.text for w in body + zone)
+    else:
+        tokens: list[str] = []
+        for line_words in group_lines(body + zone):
+            tokens += _naive_tokens(line_words, has_spaces)
+        result.glued = count_glued(tokens)
     if facts.may_hold_grid:
         result.tables = tables()
     return result
