@@ -10,8 +10,12 @@ Prints Markdown:
    - bare pdfplumber ``extract_text`` of every page,
    - mlcheck's full analysis with the example posting (``analyze_resume(path, job=...)``),
    and the median ratio mlcheck/floor (target <= 5) and mlcheck/pdfplumber (target < 1 each);
+   the warm loops run as a screen worker does (loaded resources frozen out of the collector);
+2b. where that analysis spends its CPU: the pre-flight, pdfium's characters, their ink (and
+   the renders in it), the analysis after reading and the rest, in multiples of the floor;
 3. CPU seconds of ``mlcheck examples/resume.pdf --job examples/posting.txt`` (target <= 2.0)
-   and ``mlcheck --version`` (target < 0.15), each a subprocess, median of --runs;
+   and ``mlcheck --version`` (target < 0.15), each a subprocess, median of --runs, with
+   mlcheck's bytecode compiled first (as pip does for an installed copy);
 4. ``mlcheck screen`` over --screen-n copies of the corpus under distinct names, --jobs 1 and
    --jobs 2 (target >= 15 resumes/s and >= 1.7x);
 5. the peak RSS of reading the worst hostile PDFs under the default limits (target < 1 GiB).
@@ -28,6 +32,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
+import importlib
 import json
 import logging
 import os
@@ -42,6 +47,7 @@ import time
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -116,20 +122,28 @@ def floor(data: bytes) -> int:
     return len(matcher(doc))  # type: ignore[operator]
 
 
+def warm_up() -> None:
+    """Load the resources once, as a warm process has them, and set its collector up.
+
+    A warm mlcheck process is a screen worker: it freezes what it loaded out of the garbage
+    collector's reach (screen/work.py init_worker) and runs with the command line's
+    thresholds (cli/app.py), so the loops are measured the same way.
+    """
+    from analyzer.api import analyze_resume
+    from analyzer.cli.app import GC_THRESHOLD
+
+    analyze_resume(EXAMPLE, job=POSTING)
+    floor(EXAMPLE.read_bytes())
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
+
+
 def single(files: list[Path], repeat: int) -> None:
     """Print the per-resume table: floor, pdfplumber, mlcheck (warm) and the ratios."""
     from analyzer.api import analyze_resume
 
-    analyze_resume(EXAMPLE, job=POSTING)  # load the resources once, as a warm process has them
-    floor(EXAMPLE.read_bytes())
-    # A warm mlcheck process is a screen worker: it freezes what it loaded out of the garbage
-    # collector's reach (screen/work.py init_worker) and runs with the command line's
-    # thresholds (cli/app.py), so the loop below is measured the same way.
-    from analyzer.cli.app import GC_THRESHOLD
-
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLD)
+    warm_up()
     print("## One resume, warm (median CPU ms)\n")
     print("| file | floor | pdfplumber | mlcheck | mlcheck / floor | mlcheck / pdfplumber |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -157,6 +171,70 @@ def single(files: list[Path], repeat: int) -> None:
         f"median mlcheck/pdfplumber: {statistics.median(to_plumber):.2f}; "
         f"slower than pdfplumber on {slower} of {len(files)} files (target: none).\n"
     )
+
+
+STAGES = {
+    "pre-flight (pdfminer)": ("analyzer.documents.pdf", "check_pdf"),
+    "pdfium characters": ("analyzer.documents.pdf_chars", "page_chars"),
+    "ink (renders and comparison)": ("analyzer.documents.pdf_chars", "measure_ink"),
+    "of which pdfium renders": ("analyzer.documents.pdf_chars", "_render"),
+    "skills, matching, advice": ("analyzer.api", "analyze_document"),
+}
+"""Stages timed apart: (module, function) as the caller looks the function up."""
+
+
+def stages(files: list[Path], repeat: int) -> None:
+    """Print where a warm analysis spends its CPU, each stage in multiples of the floor."""
+    from analyzer.api import analyze_resume
+
+    warm_up()
+    spent: dict[str, float] = {}
+
+    def timed_stage(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - started
+
+        return run
+
+    originals = []
+    for name, (module_name, attr) in STAGES.items():
+        module = importlib.import_module(module_name)
+        originals.append((module, attr, getattr(module, attr)))
+        setattr(module, attr, timed_stage(name, getattr(module, attr)))
+    shares: dict[str, list[float]] = {name: [] for name in [*STAGES, "rest", "total"]}
+    try:
+        for path in files:
+            data = path.read_bytes()
+            runs = []
+            for _ in range(repeat):
+                spent.clear()
+                started = time.process_time()
+                analyze_resume(path, job=POSTING)
+                total = time.process_time() - started
+                started = time.process_time()
+                floor(data)
+                runs.append((total, time.process_time() - started, dict(spent)))
+            total, low, parts = min(runs, key=lambda run: run[0])
+            for name in STAGES:
+                shares[name].append(parts.get(name, 0.0) / low)
+            top_level = sum(v for k, v in parts.items() if k != "of which pdfium renders")
+            shares["rest"].append((total - top_level) / low)
+            shares["total"].append(total / low)
+    finally:
+        for module, attr, fn in originals:
+            setattr(module, attr, fn)
+    print("## Where a warm analysis spends its CPU (multiples of the floor, medians)\n")
+    print("| stage | x floor |")
+    print("|---|---:|")
+    for name, values in shares.items():
+        label = "layout, sections, entries, the rest" if name == "rest" else name
+        print(f"| {label} | {statistics.median(values):.2f} |")
+    print()
 
 
 # --------------------------------------------------------------------------- subprocesses
@@ -305,8 +383,8 @@ def main() -> None:
     parser.add_argument(
         "--parts",
         nargs="+",
-        default=["single", "startup", "screen", "memory"],
-        choices=["single", "startup", "screen", "memory"],
+        default=["single", "stages", "startup", "screen", "memory"],
+        choices=["single", "stages", "startup", "screen", "memory"],
     )
     args = parser.parse_args()
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -325,6 +403,8 @@ def main() -> None:
         peak_rss()
     if "single" in args.parts:
         single(files, args.repeat)
+    if "stages" in args.parts:
+        stages(files, args.repeat)
     if "startup" in args.parts:
         startup(args.runs)
     if "screen" in args.parts and args.screen_n:
