@@ -37,30 +37,38 @@ def test_stop_words_are_scikit_learns() -> None:
     assert "the" in english_stop_words()
 
 
-def test_scipy_stats_is_imported_only_when_used() -> None:
-    code = (
+def _after_a_cosine(code: str) -> tuple[str, str]:
+    """Run ``code`` in a fresh interpreter after one TF-IDF cosine; return its two lines.
+
+    The cosine must be the one computed here: a stand-in must not change the figure.
+    """
+    prelude = (
         "import sys\n"
         "from analyzer.ats.tfidf import tfidf_cosine\n"
         f"print(round(tfidf_cosine({POSTING!r}, {RESUME!r}), 6))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", prelude + code], capture_output=True, text=True, check=True
+    )
+    cosine, loaded, used = result.stdout.splitlines()
+    assert float(cosine) == pytest.approx(tfidf_cosine(POSTING, RESUME), abs=1e-6)
+    return loaded, used
+
+
+def test_scipy_stats_is_imported_only_when_used() -> None:
+    code = (
         "print('scipy.stats._stats_py' in sys.modules)\n"
         "from scipy.stats import rankdata\n"
         "import scipy.stats\n"
         "print(list(rankdata([3, 1, 2])), scipy.stats.norm.cdf(0.0))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    cosine, loaded, used = result.stdout.splitlines()
-    assert float(cosine) == pytest.approx(tfidf_cosine(POSTING, RESUME), abs=1e-6)
+    loaded, used = _after_a_cosine(code)
     assert loaded == "False"
     assert used == "[np.float64(3.0), np.float64(1.0), np.float64(2.0)] 0.5"
 
 
 def test_sklearn_preprocessing_is_imported_whole_only_when_used() -> None:
     code = (
-        "import sys\n"
-        "from analyzer.ats.tfidf import tfidf_cosine\n"
-        f"print(round(tfidf_cosine({POSTING!r}, {RESUME!r}), 6))\n"
         "print('scipy.interpolate' in sys.modules,"
         " 'sklearn.preprocessing._polynomial' in sys.modules)\n"
         "from sklearn.preprocessing import SplineTransformer, normalize\n"
@@ -68,39 +76,25 @@ def test_sklearn_preprocessing_is_imported_whole_only_when_used() -> None:
         "print(SplineTransformer.__module__, normalize.__module__,"
         " sklearn.preprocessing.StandardScaler.__name__)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    cosine, loaded, used = result.stdout.splitlines()
-    assert float(cosine) == pytest.approx(tfidf_cosine(POSTING, RESUME), abs=1e-6)
+    loaded, used = _after_a_cosine(code)
     assert loaded == "False False"
     assert used == "sklearn.preprocessing._polynomial sklearn.preprocessing._data StandardScaler"
 
 
 def test_scipy_special_is_imported_only_when_used() -> None:
     code = (
-        "import sys\n"
-        "from analyzer.ats.tfidf import tfidf_cosine\n"
-        f"print(round(tfidf_cosine({POSTING!r}, {RESUME!r}), 6))\n"
         "print('scipy.special._support_alternative_backends' in sys.modules)\n"
         "from scipy.special import boxcox, expit\n"
         "import scipy.special\n"
         "print(boxcox(1.0, 0.0), expit(0.0), scipy.special.logit(0.5))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    cosine, loaded, used = result.stdout.splitlines()
-    assert float(cosine) == pytest.approx(tfidf_cosine(POSTING, RESUME), abs=1e-6)
+    loaded, used = _after_a_cosine(code)
     assert loaded == "False"
     assert used == "0.0 0.5 0.0"
 
 
 def test_sklearn_callback_is_imported_whole_only_when_used() -> None:
     code = (
-        "import sys\n"
-        "from analyzer.ats.tfidf import tfidf_cosine\n"
-        f"print(round(tfidf_cosine({POSTING!r}, {RESUME!r}), 6))\n"
         "print('rich' in sys.modules, 'sklearn.callback._progressbar' in sys.modules)\n"
         "from sklearn.callback import CallbackSupportMixin, ProgressBar\n"
         "import sklearn.callback\n"
@@ -109,11 +103,7 @@ def test_sklearn_callback_is_imported_whole_only_when_used() -> None:
         " sklearn.callback.ScoringMonitor.__name__,"
         " issubclass(StandardScaler, sklearn.callback.CallbackSupportMixin))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    cosine, loaded, used = result.stdout.splitlines()
-    assert float(cosine) == pytest.approx(tfidf_cosine(POSTING, RESUME), abs=1e-6)
+    loaded, used = _after_a_cosine(code)
     assert loaded == "False False"
     assert used == (
         "sklearn.callback._progressbar sklearn.callback._callback_support ScoringMonitor True"
