@@ -106,8 +106,8 @@ def test_github_text_summary(runner: CliRunner, token: str) -> None:
     text = result.stdout
     assert text.startswith("mlcheck: GitHub: alice (Alice Example)\n")
     assert "3 own repos judged, 1 fork listed apart." in text
-    assert "Kinds present: tabular, mlops\n" in text
-    assert "Kinds missing: recommender, nlp, vision, deep_learning, time_series\n" in text
+    assert "Kinds present: tabular regression/classification, deployment / MLOps\n" in text
+    assert "Kinds missing: recommender system, NLP, computer vision, deep learning (other" in text
     assert "Tutorial clones: titanic\n" in text
     assert (
         " 1. [MEDIUM] The repo no-readme has no README: visitors cannot tell what it does.\n"
@@ -297,7 +297,7 @@ def test_repo_scores_a_local_checkout_without_network(tmp_path: Path) -> None:
         "its README\n"
     )
     assert first in text.stdout
-    assert "Project kinds: tabular, mlops\n" in text.stdout
+    assert "Project kinds: tabular regression/classification, deployment / MLOps\n" in text.stdout
 
 
 def test_repo_on_a_missing_folder_is_exit_3(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from analyzer.report.view import (
     PortfolioView,
     ScoreView,
     finding_view,
+    kind_name,
     portfolio_view,
 )
 
@@ -60,9 +61,10 @@ class PortfolioReportView:
     findings_by_part: dict[str, tuple[FindingView, ...]]
     """Findings of the portfolio part (key "portfolio"), as the shared partial expects."""
     kinds_present: tuple[str, ...]
-    """Project kinds the own repos show."""
+    """Project kinds the own repos show, by their short names."""
     kinds_missing: tuple[str, ...]
-    """Growth-story kinds no own repo shows (empty for a single local repo)."""
+    """Growth-story kinds no own repo shows, by their short names (empty for a single local
+    repo)."""
     requests_used: int | None
     """API requests the review cost; None for a local checkout (no network)."""
     rate_limit_notes: tuple[str, ...]
@@ -97,8 +99,8 @@ def build_portfolio_report(
     targets = _targets(part)
     views = tuple(finding_view(f, targets) for f in findings)
     own = part.own_count
-    present = tuple(k.id for k in part.kinds if k.present)
-    missing = tuple(k.id for k in part.kinds if not k.present)
+    present = tuple(k.name for k in part.kinds if k.present)
+    missing = tuple(k.name for k in part.kinds if not k.present)
     forks = len(part.forks)
     judged = f"{own} own repo{'' if own == 1 else 's'} judged"
     apart = [r for r in review.repos if r.set_apart in ("empty", "archived")]
@@ -192,7 +194,7 @@ def build_repo_report(repo: RepoReview) -> PortfolioReportView:
         fix_first=views[:FIX_FIRST_COUNT],
         portfolio=part,
         findings_by_part={"portfolio": views},
-        kinds_present=repo.kinds,
+        kinds_present=tuple(kind_name(k) for k in repo.kinds),
         kinds_missing=(),
         requests_used=None,
         rate_limit_notes=(),

@@ -281,6 +281,19 @@ class KindView:
     """What such a project shows."""
     present: bool
     """Whether an own repo is of this kind."""
+    name: str = ""
+    """Its short name for lists ("computer vision"), from kind_name."""
+
+
+def kind_name(kind: str) -> str:
+    """Return a project kind's short name for a list, e.g. "computer vision" for "vision".
+
+    The names are the shipped rubric's kind labels (skills_taxonomy/portfolio.json); a kind
+    they do not name (one from a custom rules folder) is shown as its id, words spaced.
+    """
+    from analyzer.rules import shipped_rules
+
+    return shipped_rules().portfolio.kind_labels.get(kind, kind.replace("_", " "))
 
 
 @dataclass(frozen=True)
@@ -917,7 +930,7 @@ def portfolio_view(
                 fork=repo.fork,
                 readme_score=repo.readme.score,
                 hygiene_score=repo.hygiene.score,
-                kinds=", ".join(repo.kinds),
+                kinds=", ".join(kind_name(k) for k in repo.kinds),
                 tutorial_clone=repo.tutorial_clone,
                 language=repo.hygiene.primary_language,
                 criteria=tuple(criteria),
@@ -926,9 +939,15 @@ def portfolio_view(
             )
         )
     known = dict(portfolio.kind_labels)
-    kinds = tuple(KindView(k, label, k in portfolio.kinds) for k, label in portfolio.kind_labels)
+    kinds = tuple(
+        KindView(k, label, k in portfolio.kinds, kind_name(k)) for k, label in portfolio.kind_labels
+    )
     # A kind the review found but did not label is still shown, under its id.
-    extra = tuple(KindView(k, k.replace("_", " "), True) for k in portfolio.kinds if k not in known)
+    extra = tuple(
+        KindView(k, k.replace("_", " "), True, kind_name(k))
+        for k in portfolio.kinds
+        if k not in known
+    )
     return PortfolioView(
         login=portfolio.user.login,
         name=portfolio.user.name,

@@ -164,8 +164,9 @@ def test_repo_text_golden(golden: Callable[[str, str], None]) -> None:
 def test_text_summary_names_score_kinds_clones_and_top_fixes() -> None:
     text = render_portfolio(portfolio(), ReportFormat.TEXT)
     assert "GitHub portfolio     58/100" in text
-    assert "Kinds present: tabular, nlp, mlops" in text
-    assert "Kinds missing: recommender, vision, deep_learning, time_series" in text
+    assert "Kinds present: tabular regression/classification, NLP, deployment / MLOps" in text
+    assert "Kinds missing: recommender system, computer vision, deep learning (other data)" in text
+    assert "deep_learning" not in text  # kinds by their names, not their ids
     assert "Tutorial clones: titanic" in text
     assert " 1. [MEDIUM] ticket-router's README does not say how to install and run it." in text
     assert "GitHub API requests used: 9." in text
@@ -240,3 +241,11 @@ def test_repo_forms_show_both_scores_and_failed_checks() -> None:
     )
     md = render_repo(repo(), ReportFormat.MD)
     assert "## Repository" in md and "Local checkout **ticket-router**" in md
+
+
+def test_a_kind_is_listed_by_its_short_name_and_an_unknown_one_by_its_spaced_id() -> None:
+    from analyzer.report.view import kind_name
+
+    assert kind_name("vision") == "computer vision"
+    assert kind_name("time_series") == "time series / forecasting"
+    assert kind_name("audio_ml") == "audio ml"  # a kind from a custom rules folder
