@@ -231,41 +231,28 @@ class _Fetch:
 
     def get(self, path: str, accept: str = "application/vnd.github+json") -> _Answer:
         """GET a path of the API through PyGithub's requester; raise on rate limit and faults."""
-        try:
-            status, headers, body = self.gh.requester.requestJson(
-                "GET", path, headers={"Accept": accept}
-            )
-        except GithubException as exc:
-            if _is_rate_limit(exc):
-                raise _RateLimitHit(_reset_of(exc) or self.transport.stats.rate_reset) from None
-            return _Answer(exc.status, dict(exc.headers or {}), json.dumps(exc.data or {}))
-        except requests.RequestException as exc:
-            raise _ServerFault(f"{type(exc).__name__} talking to {self.host}") from None
-        low = {k.lower(): str(v) for k, v in headers.items()}
-        text = body if isinstance(body, str) else ""
-        if CUT_HEADER.lower() in low:
-            limit = int(low[CUT_HEADER.lower()])
-            self.warn(
-                f"{path.split('?')[0]} is larger than {limit:,} bytes: only the first "
-                f"{limit:,} were read (and nothing of it was cached)."
-            )
-        if status in (403, 429) and (
-            low.get("x-ratelimit-remaining") == "0" or "rate limit" in text.lower()
-        ):
-            reset = low.get("x-ratelimit-reset")
-            raise _RateLimitHit(int(float(reset)) if reset else self.transport.stats.rate_reset)
-        if status >= 500:
-            raise _ServerFault(f"{self.host} answered HTTP {status}")
-        return _Answer(status, low, text)
+        return self._request("GET", path, cut_warning=True, headers={"Accept": accept})
 
     def post_graphql(self, query: str, variables: dict[str, Any]) -> _Answer:
         """POST one GraphQL query through PyGithub's requester (its graphql_url, its auth)."""
+        return self._request(
+            "POST",
+            self.gh.requester.graphql_url,
+            input={"query": query, "variables": variables},
+        )
+
+    def _request(
+        self, verb: str, url: str, *, cut_warning: bool = False, **options: Any
+    ) -> _Answer:
+        """Make one request through PyGithub's requester; raise on rate limit and faults.
+
+        A rate limit (an exception saying so, or a 403/429 whose headers or text do) raises
+        _RateLimitHit, a transport failure or a 5xx _ServerFault; another GitHubException
+        becomes the answer it carried. With ``cut_warning``, a body the transport cut short
+        is warned about.
+        """
         try:
-            status, headers, body = self.gh.requester.requestJson(
-                "POST",
-                self.gh.requester.graphql_url,
-                input={"query": query, "variables": variables},
-            )
+            status, headers, body = self.gh.requester.requestJson(verb, url, **options)
         except GithubException as exc:
             if _is_rate_limit(exc):
                 raise _RateLimitHit(_reset_of(exc) or self.transport.stats.rate_reset) from None
@@ -274,6 +261,12 @@ class _Fetch:
             raise _ServerFault(f"{type(exc).__name__} talking to {self.host}") from None
         low = {k.lower(): str(v) for k, v in headers.items()}
         text = body if isinstance(body, str) else ""
+        if cut_warning and CUT_HEADER.lower() in low:
+            limit = int(low[CUT_HEADER.lower()])
+            self.warn(
+                f"{url.split('?')[0]} is larger than {limit:,} bytes: only the first "
+                f"{limit:,} were read (and nothing of it was cached)."
+            )
         if status in (403, 429) and (
             low.get("x-ratelimit-remaining") == "0" or "rate limit" in text.lower()
         ):
